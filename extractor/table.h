@@ -1,0 +1,79 @@
+// Copyright 2026 The plan2json Authors.
+//
+// The generic table model: the seam between "where text came from" (PDF
+// geometry, layout dumps) and "what the table means" (plan.h). Nothing in here
+// knows about action plans.
+
+#ifndef PLAN2JSON_EXTRACTOR_TABLE_H_
+#define PLAN2JSON_EXTRACTOR_TABLE_H_
+
+#include <string>
+#include <vector>
+
+#include "extractor/page.h"
+
+namespace plan2json::extractor {
+
+// One visual line of text inside a cell (or outside the table), as extracted:
+// words on a line separated by a single space where the producer left a gap.
+struct TextLine {
+  std::string text;
+  Box box;
+  double font_size = 0;
+  bool bold = false;
+};
+
+struct Cell {
+  int page = 0;  // 1-based
+  Box box;
+  int row = 0, col = 0;            // top-left grid position
+  int row_span = 1, col_span = 1;  // >= 1
+  std::vector<TextLine> lines;     // top to bottom
+
+  bool empty() const { return lines.empty(); }
+};
+
+// The table found on one page. Cells are stored row-major by their origin;
+// a spanning cell appears once.
+struct Grid {
+  int page = 0;
+  std::vector<double> col_edges;  // x, size = columns + 1
+  std::vector<double> row_edges;  // y, size = rows + 1
+  std::vector<Cell> cells;
+  bool ruled = true;  // false: recovered from text alignment only
+  // Text on the page outside the table, top to bottom (title, labels, page
+  // furniture): the plan layer decides what it means.
+  std::vector<TextLine> above;
+  std::vector<TextLine> below;
+
+  int rows() const { return static_cast<int>(row_edges.size()) - 1; }
+  int cols() const { return static_cast<int>(col_edges.size()) - 1; }
+  // The cell covering (row, col), or nullptr.
+  const Cell* At(int row, int col) const;
+};
+
+// Options for table recovery. Defaults suit office-produced PDFs.
+struct TableOptions {
+  // Rulings closer than this (pt) are merged into one. Default 2.0.
+  double snap_tolerance = 2.0;
+  // A filled rectangle thinner than this (pt) counts as a ruling. Default 2.0.
+  double max_ruling_thickness = 2.0;
+  // Minimum fraction of the table's glyphs that must fall inside ruled cells
+  // for the ruled grid to be trusted. Default 0.5.
+  double min_ruled_coverage = 0.5;
+};
+
+// Finds the main table on `page`: from its rulings when it has them, else
+// from text alignment. Returns a Grid with zero rows when the page has no
+// table-like content. Never fails; the caller judges the result.
+Grid FindTable(const Page& page, const TableOptions& options = {});
+
+// Groups glyphs into visual lines (by baseline overlap), left to right,
+// inserting one space where the horizontal gap between glyphs exceeds
+// `space_factor` times the font size (default 0.25).
+std::vector<TextLine> GroupLines(const std::vector<const Glyph*>& glyphs,
+                                 double space_factor = 0.25);
+
+}  // namespace plan2json::extractor
+
+#endif  // PLAN2JSON_EXTRACTOR_TABLE_H_
