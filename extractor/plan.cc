@@ -1,0 +1,397 @@
+// Copyright 2026 The plan2json Authors.
+//
+// From per-page grids to plan rows. The steps, per page in order:
+//  1. find the header row by meaning (ClassifyHeader) — it may repeat on every
+//     page or appear only on the first; columns are mapped to the first
+//     header's columns by kind, else by horizontal overlap;
+//  2. text around the table: the 附件N label and the title on the first
+//     table page; page numbers and running heads elsewhere are furniture;
+//  3. body: a cell spanning (nearly) the whole width is a section heading;
+//     every distinct cell of the anchor column (the measure column) is one
+//     row; cells of other columns that cover it belong to it, so a task cell
+//     spanning several measures is repeated for each of them;
+//  4. the first row of a page whose deadline and lead cells are empty
+//     continues the previous page's last row (a row cut by the page break);
+//     a blank or repeated task/seq cell means the task continues.
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "extractor/plan.h"
+
+namespace plan2json::extractor {
+namespace {
+
+std::string Compact(const std::vector<TextLine>& lines) {
+  std::string out;
+  for (const TextLine& l : lines) {
+    for (char c : l.text) {
+      if (c != ' ') out += c;
+    }
+  }
+  return out;
+}
+
+// Same text once typesetting spaces and line breaks are ignored.
+bool SameText(const std::vector<std::string>& a,
+              const std::vector<std::string>& b) {
+  auto compact = [](const std::vector<std::string>& lines) {
+    std::string out;
+    for (const std::string& l : lines) {
+      for (char c : l) {
+        if (c != ' ') out += c;
+      }
+    }
+    return out;
+  };
+  return compact(a) == compact(b);
+}
+
+std::vector<std::string> Texts(const std::vector<TextLine>& lines) {
+  std::vector<std::string> out;
+  out.reserve(lines.size());
+  for (const TextLine& l : lines) out.push_back(l.text);
+  return out;
+}
+
+// Page furniture: a line made only of dashes, digits, spaces and 第/页
+// (— 50 —, -3-, 第 3 页, 3/8).
+bool IsFurniture(const std::string& text) {
+  static const RE2 kPageNumber(
+      R"(^\s*(?:[-—–－─ ]*\s*\d+\s*[-—–－─ ]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$)");
+  return RE2::FullMatch(text, kPageNumber);
+}
+
+bool IsAttachmentLabel(const std::string& text) {
+  static const RE2 kLabel(R"(^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$)");
+  return RE2::FullMatch(text, kLabel);
+}
+
+struct HeaderCell {
+  ColumnKey key;
+  std::string text;
+  double x0, x1;
+};
+
+// The header of one page: the first grid row (of the first few) whose cells
+// classify as at least three distinct known columns, one of them the measure
+// or task column.
+bool FindHeader(const Grid& g, int* header_row, int* body_start,
+                std::vector<HeaderCell>* header) {
+  const int kMaxHeaderSearch = 4;
+  for (int r = 0; r < std::min(g.rows(), kMaxHeaderSearch); ++r) {
+    std::vector<HeaderCell> cells;
+    std::set<ColumnKey> known;
+    int max_span = 1;
+    for (const Cell& c : g.cells) {
+      if (c.row > r || c.row + c.row_span <= r) continue;
+      std::string text = Compact(c.lines);
+      ColumnKey key = ClassifyHeader(text);
+      if (key != ColumnKey::kExtra) known.insert(key);
+      cells.push_back({key, text, c.box.x0, c.box.x1});
+      max_span = std::max(max_span, c.row + c.row_span - r);
+    }
+    if (known.size() >= 3 &&
+        (known.count(ColumnKey::kMeasure) || known.count(ColumnKey::kTask))) {
+      std::sort(cells.begin(), cells.end(),
+                [](const HeaderCell& a, const HeaderCell& b) {
+                  return a.x0 < b.x0;
+                });
+      *header_row = r;
+      *body_start = r + max_span;
+      *header = std::move(cells);
+      return true;
+    }
+  }
+  return false;
+}
+
+double Overlap(double a0, double a1, double b0, double b1) {
+  return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
+}
+
+class PlanBuilder {
+ public:
+  Result<RawPlan> Build(const std::vector<Grid>& grids);
+
+ private:
+  bool MapColumns(const Grid& g, const std::vector<HeaderCell>* page_header,
+                  std::vector<int>* grid_to_plan);
+  void TakeSurroundings(const Grid& g, bool first_table_page);
+  void TakeBody(const Grid& g, int body_start,
+                const std::vector<int>& grid_to_plan);
+  bool ContinuesPreviousRow(const RawRow& row, int seq_col, int deadline_col,
+                            int lead_col) const;
+  int PlanIndex(ColumnKey key) const {
+    for (size_t i = 0; i < plan_.columns.size(); ++i) {
+      if (plan_.columns[i].key == key) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  RawPlan plan_;
+  std::vector<HeaderCell> first_header_;  // x-ranges of the plan's columns
+  std::vector<std::string> section_;
+  int anchor_ = -1;  // plan column that defines rows
+};
+
+bool PlanBuilder::MapColumns(const Grid& g,
+                             const std::vector<HeaderCell>* page_header,
+                             std::vector<int>* grid_to_plan) {
+  grid_to_plan->assign(static_cast<size_t>(g.cols()), -1);
+  for (int c = 0; c < g.cols(); ++c) {
+    double x0 = g.col_edges[static_cast<size_t>(c)];
+    double x1 = g.col_edges[static_cast<size_t>(c + 1)];
+    // This page's header cell over the column, if the header repeats.
+    int plan_col = -1;
+    if (page_header != nullptr) {
+      for (const HeaderCell& h : *page_header) {
+        if (Overlap(x0, x1, h.x0, h.x1) < 0.5 * (x1 - x0)) continue;
+        // Same kind (or, for extra columns, same wording) in the plan.
+        for (size_t j = 0; j < plan_.columns.size(); ++j) {
+          const Column& pc = plan_.columns[j];
+          if (pc.key == h.key &&
+              (h.key != ColumnKey::kExtra || pc.header == h.text)) {
+            plan_col = static_cast<int>(j);
+            break;
+          }
+        }
+      }
+    }
+    if (plan_col < 0) {
+      // No (matching) header: the first header's column it overlaps most.
+      double best = 0;
+      for (size_t j = 0; j < first_header_.size(); ++j) {
+        double ov = Overlap(x0, x1, first_header_[j].x0, first_header_[j].x1);
+        if (ov > best) best = ov, plan_col = static_cast<int>(j);
+      }
+    }
+    (*grid_to_plan)[static_cast<size_t>(c)] = plan_col;
+  }
+  return true;
+}
+
+void PlanBuilder::TakeSurroundings(const Grid& g, bool first_table_page) {
+  if (!first_table_page) return;  // running heads, page numbers
+  std::vector<const TextLine*> rest;
+  for (const TextLine& l : g.above) {
+    if (IsFurniture(l.text)) continue;
+    if (plan_.attachment.empty() && IsAttachmentLabel(l.text)) {
+      plan_.attachment.push_back(l.text);
+      continue;
+    }
+    rest.push_back(&l);
+  }
+  // The title: the consecutive lines set in the largest type.
+  double max_size = 0;
+  for (const TextLine* l : rest) max_size = std::max(max_size, l->font_size);
+  bool in_title = false;
+  for (const TextLine* l : rest) {
+    bool big = l->font_size >= max_size * 0.95;
+    if (big) {
+      plan_.title.push_back(l->text);
+      in_title = true;
+    } else if (in_title) {
+      break;
+    }
+  }
+}
+
+void PlanBuilder::TakeBody(const Grid& g, int body_start,
+                           const std::vector<int>& grid_to_plan) {
+  const size_t ncols = plan_.columns.size();
+  const int seq_col = PlanIndex(ColumnKey::kSeq);
+  const int task_col = PlanIndex(ColumnKey::kTask);
+  const int deadline_col = PlanIndex(ColumnKey::kDeadline);
+  const int lead_col = PlanIndex(ColumnKey::kLead);
+  bool first_on_page = true;
+
+  // Grid columns of the anchor.
+  std::vector<int> anchor_cols;
+  for (int c = 0; c < g.cols(); ++c) {
+    if (grid_to_plan[static_cast<size_t>(c)] == anchor_) anchor_cols.push_back(c);
+  }
+  if (anchor_cols.empty()) return;
+
+  std::set<const Cell*> seen_anchor;
+  const Cell* last_task_cell = nullptr;  // the task cell of the last row here
+  for (int r = body_start; r < g.rows(); ++r) {
+    // A section heading: one non-empty cell spanning nearly the full width.
+    const Cell* first = g.At(r, 0);
+    if (first != nullptr && first->row == r &&
+        first->col_span >= std::max(2, g.cols() - 1) && !first->empty()) {
+      section_ = Texts(first->lines);
+      first_on_page = false;
+      continue;
+    }
+    const Cell* anchor = g.At(r, anchor_cols.front());
+    if (anchor == nullptr || anchor->row != r ||
+        seen_anchor.count(anchor) != 0) {
+      continue;
+    }
+    seen_anchor.insert(anchor);
+    int r0 = anchor->row, r1 = anchor->row + anchor->row_span;
+
+    RawRow row;
+    row.section = section_;
+    row.cells.assign(ncols, {});
+    std::set<int> pages;
+    const Cell* task_cell = nullptr;
+    // Collect, per plan column, every cell overlapping the anchor's rows.
+    for (int c = 0; c < g.cols(); ++c) {
+      int pc = grid_to_plan[static_cast<size_t>(c)];
+      if (pc < 0) continue;
+      std::set<const Cell*> taken;
+      for (int rr = r0; rr < r1; ++rr) {
+        const Cell* cell = g.At(rr, c);
+        if (cell == nullptr || cell->col != c || !taken.insert(cell).second) {
+          continue;
+        }
+        if (pc == task_col && task_cell == nullptr) task_cell = cell;
+        auto& dst = row.cells[static_cast<size_t>(pc)];
+        for (const TextLine& l : cell->lines) dst.push_back(l.text);
+        if (!cell->empty() && cell->row >= r0) pages.insert(g.page);
+      }
+    }
+    auto empty = [&](int pc) {
+      return pc < 0 || row.cells[static_cast<size_t>(pc)].empty();
+    };
+    bool all_empty = true;
+    for (size_t pc = 0; pc < ncols; ++pc) all_empty &= row.cells[pc].empty();
+    if (all_empty) continue;
+    const bool first_task_on_page = last_task_cell == nullptr;
+    const bool same_task_cell = task_cell != nullptr && task_cell == last_task_cell;
+    if (task_cell != nullptr) last_task_cell = task_cell;
+
+    // A row cut by the page break continues at the top of the next page.
+    if (first_on_page && !plan_.rows.empty() &&
+        ContinuesPreviousRow(row, seq_col, deadline_col, lead_col)) {
+      RawRow& prev = plan_.rows.back();
+      for (size_t pc = 0; pc < ncols; ++pc) {
+        int ipc = static_cast<int>(pc);
+        if ((ipc == seq_col || ipc == task_col) &&
+            (row.cells[pc].empty() || SameText(row.cells[pc], prev.cells[pc]))) {
+          continue;  // the task cell repeated or left blank
+        }
+        for (auto& l : row.cells[pc]) prev.cells[pc].push_back(std::move(l));
+      }
+      prev.pages.push_back(g.page);
+      first_on_page = false;
+      continue;
+    }
+    first_on_page = false;
+
+    // The task continues: its cell spans from the previous row; or the
+    // sequence cell is blank and the task cell is blank, repeated, or (first
+    // on a page) holds the rest of a task cut by the page break.
+    if (!plan_.rows.empty() && (same_task_cell || empty(seq_col))) {
+      const RawRow& prev = plan_.rows.back();
+      auto take = [&](int pc) {
+        if (pc >= 0) row.cells[static_cast<size_t>(pc)] = prev.cells[static_cast<size_t>(pc)];
+      };
+      if (same_task_cell || empty(task_col) ||
+          SameText(row.cells[static_cast<size_t>(task_col)],
+                   prev.cells[static_cast<size_t>(task_col)])) {
+        take(seq_col);
+        take(task_col);
+      } else if (first_task_on_page) {
+        std::vector<std::string> rest = row.cells[static_cast<size_t>(task_col)];
+        take(seq_col);
+        take(task_col);
+        for (auto& l : rest) row.cells[static_cast<size_t>(task_col)].push_back(l);
+      }
+    }
+    if (pages.empty()) pages.insert(g.page);
+    row.pages.assign(pages.begin(), pages.end());
+    plan_.rows.push_back(std::move(row));
+  }
+}
+
+// Ends like a finished sentence: 。；！？ or a closing bracket/quote after one.
+bool EndsSentence(const std::vector<std::string>& lines) {
+  static const RE2 kEnd(R"((?:。|；|;|！|？|\.)[”’」』）)]*\s*$)");
+  return !lines.empty() && RE2::PartialMatch(lines.back(), kEnd);
+}
+
+// The first row on a page continues the previous page's last row when its
+// sequence cell is blank (or repeats the task's) and either its lead or its
+// deadline cell is empty, or the previous measure stopped mid-sentence in a
+// plan whose measures otherwise end with sentence punctuation.
+bool PlanBuilder::ContinuesPreviousRow(const RawRow& row, int seq_col,
+                                       int deadline_col, int lead_col) const {
+  const RawRow& prev = plan_.rows.back();
+  auto cell = [](const RawRow& r, int col) -> const std::vector<std::string>& {
+    return r.cells[static_cast<size_t>(col)];
+  };
+  if (seq_col >= 0 && !cell(row, seq_col).empty() &&
+      cell(row, seq_col) != cell(prev, seq_col)) {
+    return false;
+  }
+  // A measure always names a lead and a deadline; the part of a cut row on
+  // the new page usually lacks one of them (it fitted on the previous page).
+  if (lead_col >= 0 && cell(row, lead_col).empty()) return true;
+  if (deadline_col >= 0 && cell(row, deadline_col).empty() &&
+      !cell(prev, deadline_col).empty()) {
+    return true;
+  }
+  if (anchor_ < 0) return false;
+  int finished = 0, terminated = 0;
+  for (size_t i = 0; i + 1 < plan_.rows.size(); ++i) {
+    ++finished;
+    terminated += EndsSentence(cell(plan_.rows[i], anchor_)) ? 1 : 0;
+  }
+  bool plan_uses_full_stops = finished >= 3 && terminated * 5 >= finished * 4;
+  return plan_uses_full_stops && !EndsSentence(cell(prev, anchor_));
+}
+
+Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
+  bool have_header = false;
+  for (const Grid& g : grids) {
+    plan_.pages = std::max(plan_.pages, g.page);
+    if (g.rows() < 1) continue;
+    int header_row = -1, body_start = 0;
+    std::vector<HeaderCell> header;
+    bool page_has_header = FindHeader(g, &header_row, &body_start, &header);
+    bool first_table_page = false;
+    if (!have_header) {
+      if (!page_has_header) continue;  // a table before the plan table
+      have_header = true;
+      first_table_page = true;
+      first_header_ = header;
+      for (const HeaderCell& h : header) {
+        plan_.columns.push_back({h.key, h.text});
+      }
+      anchor_ = PlanIndex(ColumnKey::kMeasure);
+      if (anchor_ < 0) anchor_ = PlanIndex(ColumnKey::kTask);
+    }
+    if (!page_has_header) body_start = 0;
+    std::vector<int> grid_to_plan;
+    MapColumns(g, page_has_header ? &header : nullptr, &grid_to_plan);
+    TakeSurroundings(g, first_table_page);
+    TakeBody(g, body_start, grid_to_plan);
+  }
+  if (!have_header) {
+    return Status(Status::Code::kNoPlanTable,
+                  "no action-plan table: no page has a header row naming at "
+                  "least three known columns (序号, 重点任务, 工作措施, "
+                  "完成时限, 牵头部门, 主责单位, 协办单位 or their synonyms)");
+  }
+  if (plan_.rows.empty()) {
+    return Status(Status::Code::kNoPlanTable,
+                  "the plan table's header was found but no rows under it");
+  }
+  return std::move(plan_);
+}
+
+}  // namespace
+
+Result<RawPlan> BuildPlan(const std::vector<Grid>& grids) {
+  PlanBuilder builder;
+  return builder.Build(grids);
+}
+
+}  // namespace plan2json::extractor
