@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# CLI tests: the tool as users run it (after simdjson's CLI tests in ctest).
+# Builds a bad-input corpus in a temporary directory and checks, for each
+# input: the exit code, one line on stderr naming the file, and that no
+# output file (or partial temporary) is left behind.
+# Usage: cli_test.sh PATH/TO/plan2json PROJECT_ROOT
+set -u
+bin=$1
+root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+passes=0
+
+ok() { passes=$((passes + 1)); }
+bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# expect_error NAME EXIT_CODE REGEX INPUT [ARGS...]
+# Runs with -o into $tmp/out.json; checks exit code, one stderr line naming
+# the input and matching REGEX, and that out.json was not created.
+expect_error() {
+  local name=$1 want=$2 regex=$3 input=$4
+  shift 4
+  rm -f "$tmp"/out.json*
+  "$bin" "$input" -o "$tmp/out.json" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
+  local rc=$?
+  local lines
+  lines=$(wc -l <"$tmp/stderr")
+  if [ "$rc" != "$want" ]; then
+    bad "$name: exit $rc, want $want; stderr: $(cat "$tmp/stderr")"
+  elif [ "$lines" != 1 ]; then
+    bad "$name: $lines stderr lines, want 1: $(cat "$tmp/stderr")"
+  elif ! grep -qF -- "$(basename "$input")" "$tmp/stderr"; then
+    bad "$name: stderr does not name the file: $(cat "$tmp/stderr")"
+  elif ! grep -qE -- "$regex" "$tmp/stderr"; then
+    bad "$name: stderr does not match /$regex/: $(cat "$tmp/stderr")"
+  elif ls "$tmp"/out.json* >/dev/null 2>&1; then
+    bad "$name: left an output file behind"
+  else
+    ok
+  fi
+}
+
+sample=$root/samples/beijing-eco-2023.word.pdf
+
+# --- usage -----------------------------------------------------------------
+"$bin" --help >"$tmp/help" 2>&1 && grep -q -- "--output" "$tmp/help" && ok || bad "--help"
+"$bin" --version | grep -qE '^plan2json [0-9]+\.[0-9]+' && ok || bad "--version"
+"$bin" --no-such-option >/dev/null 2>&1; [ $? = 1 ] && ok || bad "unknown option should exit 1"
+"$bin" >/dev/null 2>&1; [ $? = 1 ] && ok || bad "no input should exit 1"
+
+# --- a good input ----------------------------------------------------------
+"$bin" "$sample" >"$tmp/stdout.json" 2>"$tmp/stderr"
+rc=$?
+[ "$rc" = 0 ] && ok || bad "sample: exit $rc: $(cat "$tmp/stderr")"
+[ ! -s "$tmp/stderr" ] && ok || bad "sample: unexpected stderr: $(cat "$tmp/stderr")"
+"$bin" "$sample" -o "$tmp/plan.json" && cmp -s "$tmp/plan.json" "$tmp/stdout.json" \
+  && ok || bad "-o output differs from stdout"
+ls "$tmp"/plan.json.tmp* >/dev/null 2>&1 && bad "temporary file left behind" || ok
+"$bin" validate "$tmp/plan.json" 2>/dev/null && ok || bad "validate own output"
+"$bin" schema | grep -q '"\$schema"' && ok || bad "schema subcommand"
+
+# validate reports a broken document with a JSON pointer, exit 2
+sed 's/"seq": 1,/"seq": "one",/' "$tmp/plan.json" >"$tmp/broken.json"
+"$bin" validate "$tmp/broken.json" 2>"$tmp/stderr"
+rc=$?
+[ "$rc" = 2 ] && grep -q '/rows/0/seq' "$tmp/stderr" && ok \
+  || bad "validate broken: exit $rc: $(cat "$tmp/stderr")"
+
+# --- bad inputs --------------------------------------------------------------
+expect_error missing 2 "no such file" "$tmp/does-not-exist.pdf"
+: >"$tmp/empty.pdf"
+expect_error empty 2 "empty" "$tmp/empty.pdf"
+head -c 20000 "$sample" >"$tmp/truncated.pdf"
+expect_error truncated 2 "damaged|truncated|not a readable PDF|no text layer" "$tmp/truncated.pdf"
+{ printf '%%PDF-1.7\n'; head -c 5000 /dev/urandom; } >"$tmp/garbage.pdf"
+expect_error corrupt 2 "damaged|truncated|not a readable PDF" "$tmp/garbage.pdf"
+expect_error nonplan 2 "no action-plan table" "$root/tests/data/nonplan_gov_report.pdf"
+printf 'hello world\nthis is not a plan\n' >"$tmp/notes.txt"
+expect_error nonplan-text 2 "no action-plan table|not a PDF" "$tmp/notes.txt"
+
+if command -v qpdf >/dev/null; then
+  qpdf --encrypt secret secret 256 -- "$sample" "$tmp/encrypted.pdf"
+  expect_error encrypted 2 "encrypted" "$tmp/encrypted.pdf"
+  expect_error wrong-password 2 "password" "$tmp/encrypted.pdf" --password nope
+  "$bin" "$tmp/encrypted.pdf" --password secret -o "$tmp/enc.json" 2>/dev/null \
+    && cmp -s <(sed '/"sha256"/d;/"file"/d' "$tmp/enc.json") \
+              <(sed '/"sha256"/d;/"file"/d' "$tmp/plan.json") \
+    && ok || bad "encrypted with --password should convert like the original"
+
+  # An image-only (scanned) page: an 8x8 grey image and no text operators.
+  {
+    printf '%%PDF-1.4\n'
+    printf '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'
+    printf '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n'
+    printf '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] '
+    printf '/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >> endobj\n'
+    printf '4 0 obj << /Type /XObject /Subtype /Image /Width 8 /Height 8 '
+    printf '/ColorSpace /DeviceGray /BitsPerComponent 8 /Length 64 >>\nstream\n'
+    head -c 64 /dev/zero | tr '\0' '\200'
+    printf '\nendstream endobj\n'
+    printf '5 0 obj << /Length 31 >>\nstream\nq 500 0 0 700 40 60 cm /Im0 Do Q\nendstream endobj\n'
+    printf 'trailer << /Root 1 0 R >>\n%%%%EOF\n'
+  } >"$tmp/scan-raw.pdf"
+  qpdf "$tmp/scan-raw.pdf" "$tmp/scanned.pdf" 2>/dev/null
+  expect_error image-only 2 "no text layer" "$tmp/scanned.pdf"
+else
+  echo "SKIP: qpdf not installed (encrypted and image-only cases)"
+fi
+
+# An output directory that cannot be written.
+"$bin" "$sample" -o "$tmp/no/such/dir/out.json" 2>"$tmp/stderr"
+rc=$?
+[ "$rc" = 2 ] && grep -q "cannot write" "$tmp/stderr" && ok \
+  || bad "unwritable output: exit $rc: $(cat "$tmp/stderr")"
+
+# Several inputs: a bad one does not stop the good one; exit 2.
+"$bin" "$tmp/does-not-exist.pdf" "$sample" >"$tmp/multi.json" 2>"$tmp/stderr"
+rc=$?
+[ "$rc" = 2 ] && grep -q '"schema_version"' "$tmp/multi.json" && ok \
+  || bad "mixed inputs: exit $rc"
+
+echo "$passes passed, $fails failed"
+[ "$fails" = 0 ]

@@ -1,0 +1,98 @@
+// Copyright 2026 The plan2json Authors.
+//
+// Golden tests: every sample in samples/ converts to exactly its expected
+// document block and rows (samples/<name>.expected.json holds those two;
+// keys the expected rows do not carry, like "pages" and "due", are checked
+// against the whole-output golden file tests/golden/<name>.json), and every
+// emitted document validates against schema/plan.schema.json.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "pipeline/convert.h"
+#include "schema/schema.h"
+
+namespace plan2json {
+namespace {
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Sample {
+  const char* input;     // under samples/
+  const char* expected;  // under samples/
+};
+
+class GoldenTest : public ::testing::TestWithParam<Sample> {};
+
+TEST_P(GoldenTest, MatchesExpectedRowsAndValidates) {
+  const Sample& s = GetParam();
+  std::string dir = PLAN2JSON_SAMPLES_DIR;
+  Result<Conversion> conv = ConvertFile(dir + "/" + s.input, ConvertOptions());
+  ASSERT_TRUE(conv.ok()) << conv.status().ToString();
+  const nlohmann::ordered_json& doc = conv->document;
+
+  Status valid = schema::Validator::Get().Validate(doc);
+  EXPECT_TRUE(valid.ok()) << valid.ToString();
+
+  nlohmann::ordered_json expected =
+      nlohmann::ordered_json::parse(ReadText(dir + "/" + s.expected));
+  EXPECT_EQ(doc["document"], expected["document"]);
+  const auto& want = expected["rows"];
+  const auto& got = doc["rows"];
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    for (const auto& [key, value] : want[i].items()) {
+      EXPECT_EQ(got[i][key], value)
+          << s.input << " row " << i + 1 << " key " << key
+          << "\n  want: " << value.dump(-1, ' ', false)
+          << "\n  got:  " << got[i][key].dump(-1, ' ', false);
+    }
+  }
+}
+
+TEST_P(GoldenTest, WholeOutputMatchesGoldenFile) {
+  const Sample& s = GetParam();
+  std::string dir = PLAN2JSON_SAMPLES_DIR;
+  Result<Conversion> conv = ConvertFile(dir + "/" + s.input, ConvertOptions());
+  ASSERT_TRUE(conv.ok()) << conv.status().ToString();
+  std::string got = conv->document.dump(2, ' ', false) + "\n";
+  std::string golden_path =
+      std::string(PLAN2JSON_GOLDEN_DIR) + "/" + s.input + ".json";
+  std::string want = ReadText(golden_path);
+  ASSERT_FALSE(want.empty()) << "missing golden file " << golden_path;
+  EXPECT_EQ(got, want) << "regenerate with tests/update_golden.sh after "
+                          "checking the difference is intended";
+}
+
+TEST_P(GoldenTest, SameInputSameBytes) {
+  const Sample& s = GetParam();
+  std::string path = std::string(PLAN2JSON_SAMPLES_DIR) + "/" + s.input;
+  Result<Conversion> a = ConvertFile(path, ConvertOptions());
+  Result<Conversion> b = ConvertFile(path, ConvertOptions());
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->document.dump(), b->document.dump());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Samples, GoldenTest,
+    ::testing::Values(
+        Sample{"beijing-eco-2023.word.pdf", "beijing-eco-2023.word.expected.json"},
+        Sample{"beijing-eco-2023.narrow.pdf", "beijing-eco-2023.narrow.expected.json"},
+        Sample{"beijing-eco-2023.quirky.pdf", "beijing-eco-2023.quirky.expected.json"}),
+    [](const ::testing::TestParamInfo<Sample>& info) {
+      std::string name = info.param.input;
+      std::string out;
+      for (char c : name) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+      return out;
+    });
+
+}  // namespace
+}  // namespace plan2json
