@@ -17,6 +17,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <string>
@@ -60,7 +61,7 @@ std::vector<std::string> Texts(const std::vector<TextLine>& lines) {
 
 // Page furniture: a line made only of dashes, digits, spaces and 第/页
 // (— 50 —, -3-, 第 3 页, 3/8).
-bool IsFurniture(const std::string& text) {
+bool IsFurnitureImpl(const std::string& text) {
   static const RE2 kPageNumber(
       R"(^\s*(?:[-—–－─ ]*\s*\d+\s*[-—–－─ ]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$)");
   return RE2::FullMatch(text, kPageNumber);
@@ -112,6 +113,142 @@ bool FindHeader(const Grid& g, int* header_row, int* body_start,
 
 double Overlap(double a0, double a1, double b0, double b1) {
   return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
+}
+
+// Without rulings a task cell's span is invisible: its text sits at the top
+// of the rows it spans, or centred on them. For each task (its seq/task text
+// in row r), the centred reading spans rows [p, e] from the row after the
+// previous task (or a later one, rows left over continuing the previous
+// task) to the row whose bottom puts the span's middle on the text's centre;
+// it is taken when the text does not start level with row r's first line and
+// the fit is within half a line; else the top-aligned reading (the task
+// starts at r and runs to the next task). The grid's
+// seq/task cells are then replaced by spanning cells, as a ruled grid has.
+void InferTaskSpans(Grid* g, int body_start, const std::vector<int>& task_cols) {
+  if (task_cols.empty()) return;
+  const int rows = g->rows();
+  auto is_section = [&](int r) {
+    const Cell* c = g->At(r, 0);
+    return c != nullptr && c->col_span >= std::max(2, g->cols() - 1);
+  };
+  auto is_task_col = [&](int c) {
+    return std::find(task_cols.begin(), task_cols.end(), c) != task_cols.end();
+  };
+  // The seq and task texts of one task: task-column cells whose text
+  // overlaps vertically (a centred "7" and a three-line task name may fall
+  // in different rows).
+  struct Group {
+    Box box;
+    double line_h = 0;
+    int first_row = 0, last_row = 0;
+  };
+  std::vector<const Cell*> items;
+  for (const Cell& cell : g->cells) {
+    if (is_task_col(cell.col) && cell.col_span == 1 && !cell.empty() &&
+        cell.row >= body_start) {
+      items.push_back(&cell);
+    }
+  }
+  auto text_box = [](const Cell* c) {
+    Box b = c->lines.front().box;
+    for (const TextLine& l : c->lines) b.Extend(l.box);
+    return b;
+  };
+  std::sort(items.begin(), items.end(), [&](const Cell* a, const Cell* b) {
+    return text_box(a).y0 < text_box(b).y0;
+  });
+  std::vector<Group> groups;
+  std::map<const Cell*, size_t> group_of;
+  for (const Cell* c : items) {
+    Box b = text_box(c);
+    double lh = c->lines.front().box.height();
+    bool section_between = false;
+    if (!groups.empty()) {
+      for (int r = groups.back().last_row + 1; r < c->row; ++r) section_between |= is_section(r);
+    }
+    if (groups.empty() || section_between || b.y0 > groups.back().box.y1 - 0.2 * lh) {
+      groups.push_back({b, lh, c->row, c->row});
+    } else {
+      Group& gr = groups.back();
+      gr.box.Extend(b);
+      gr.first_row = std::min(gr.first_row, c->row);
+      gr.last_row = std::max(gr.last_row, c->row);
+    }
+    group_of[c] = groups.size() - 1;
+  }
+  // owner[r]: the group whose task row r belongs to (-1: none).
+  std::vector<int> owner(static_cast<size_t>(rows), -1);
+  int next_free = body_start;
+  size_t k = 0;
+  for (int r = body_start; r < rows; ++r) {
+    if (is_section(r)) {
+      next_free = r + 1;
+      continue;
+    }
+    if (k >= groups.size() || groups[k].first_row != r) continue;
+    const Group& gr = groups[k];
+    int start = gr.first_row, end = gr.last_row;
+    // Top-aligned when the text starts level with the row's first line.
+    double row_top = 1e30;
+    for (const Cell& cell : g->cells) {
+      if (cell.row == r && !cell.lines.empty() && !is_task_col(cell.col)) {
+        row_top = std::min(row_top, cell.lines.front().box.y0);
+      }
+    }
+    bool top_aligned = std::fabs(gr.box.y0 - row_top) < 0.3 * gr.line_h;
+    if (!top_aligned && next_free <= start) {
+      // Candidate spans [p, e] covering the group's rows; the best fit
+      // wins, ties going to the span claiming fewer rows above it.
+      double best = 1e9;
+      int best_p = start, best_e = end;
+      for (int p = start; p >= next_free; --p) {
+        double top = g->row_edges[static_cast<size_t>(p)];
+        for (int e = end; e < rows && !is_section(e); ++e) {
+          double mid = (top + g->row_edges[static_cast<size_t>(e + 1)]) / 2;
+          double err = std::fabs(mid - gr.box.cy());
+          if (err < best - 1e-6) best = err, best_p = p, best_e = e;
+        }
+      }
+      if (best <= 0.5 * gr.line_h) start = best_p, end = best_e;
+    }
+    for (int q = start; q <= end; ++q) owner[static_cast<size_t>(q)] = static_cast<int>(k);
+    next_free = end + 1;
+    r = end;
+    ++k;
+  }
+  // Rebuild the task columns: one spanning cell per group and column.
+  for (int c : task_cols) {
+    std::vector<Cell> kept;
+    std::map<int, Cell> spans;  // by group
+    for (Cell& cell : g->cells) {
+      int o = cell.col == c && cell.col_span == 1 && cell.row < rows
+                  ? owner[static_cast<size_t>(cell.row)] : -1;
+      if (o < 0) {
+        kept.push_back(std::move(cell));
+        continue;
+      }
+      auto it = spans.find(o);
+      if (it == spans.end()) {
+        Cell span = cell;
+        span.lines.clear();
+        span.row_span = 1;
+        it = spans.emplace(o, std::move(span)).first;
+      }
+      Cell& span = it->second;
+      int first = std::min(span.row, cell.row);
+      int last = std::max(span.row + span.row_span - 1, cell.row);
+      span.row = first;
+      span.row_span = last - first + 1;
+      span.box.Extend(cell.box);
+      for (TextLine& l : cell.lines) span.lines.push_back(std::move(l));
+    }
+    for (auto& [o, span] : spans) {
+      std::stable_sort(span.lines.begin(), span.lines.end(),
+                       [](const TextLine& a, const TextLine& b) { return a.box.y0 < b.box.y0; });
+      kept.push_back(std::move(span));
+    }
+    g->cells = std::move(kept);
+  }
 }
 
 class PlanBuilder {
@@ -179,7 +316,7 @@ void PlanBuilder::TakeSurroundings(const Grid& g, bool first_table_page) {
   if (!first_table_page) return;  // running heads, page numbers
   std::vector<const TextLine*> rest;
   for (const TextLine& l : g.above) {
-    if (IsFurniture(l.text)) continue;
+    if (IsPageFurniture(l.text)) continue;
     if (plan_.attachment.empty() && IsAttachmentLabel(l.text)) {
       plan_.attachment.push_back(l.text);
       continue;
@@ -372,7 +509,21 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
     std::vector<int> grid_to_plan;
     MapColumns(g, page_has_header ? &header : nullptr, &grid_to_plan);
     TakeSurroundings(g, first_table_page);
-    TakeBody(g, body_start, grid_to_plan);
+    if (g.ruled) {
+      TakeBody(g, body_start, grid_to_plan);
+    } else {
+      Grid spanned = g;
+      std::vector<int> task_cols;
+      for (int c = 0; c < g.cols(); ++c) {
+        int pc = grid_to_plan[static_cast<size_t>(c)];
+        if (pc >= 0 && (plan_.columns[static_cast<size_t>(pc)].key == ColumnKey::kSeq ||
+                        plan_.columns[static_cast<size_t>(pc)].key == ColumnKey::kTask)) {
+          task_cols.push_back(c);
+        }
+      }
+      InferTaskSpans(&spanned, body_start, task_cols);
+      TakeBody(spanned, body_start, grid_to_plan);
+    }
   }
   if (!have_header) {
     return Status(Status::Code::kNoPlanTable,
@@ -388,6 +539,17 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
 }
 
 }  // namespace
+
+bool IsPageFurniture(const std::string& line) { return IsFurnitureImpl(line); }
+
+TableOptions PlanTableOptions() {
+  TableOptions options;
+  options.is_header_cell = [](const std::string& text) {
+    return ClassifyHeader(text) != ColumnKey::kExtra;
+  };
+  options.is_furniture = IsPageFurniture;
+  return options;
+}
 
 Result<RawPlan> BuildPlan(const std::vector<Grid>& grids) {
   PlanBuilder builder;

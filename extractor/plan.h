@@ -34,6 +34,13 @@ const char* ColumnKeyName(ColumnKey key);  // "seq", ..., "extra"
 // 序号/编号 -> kSeq, 完成时限/完成时间/时间节点 -> kDeadline. Unknown -> kExtra.
 ColumnKey ClassifyHeader(const std::string& header_text);
 
+// True for page furniture: page numbers (— 50 —, -3-, 第3页, 3/8).
+bool IsPageFurniture(const std::string& line);
+
+// TableOptions for finding plan tables: header cells and page furniture
+// recognised as this layer does (needed for tables without rulings).
+TableOptions PlanTableOptions();
+
 struct Column {
   ColumnKey key;
   std::string header;  // the header text as printed, lines joined

@@ -7,6 +7,7 @@
 #ifndef PLAN2JSON_EXTRACTOR_TABLE_H_
 #define PLAN2JSON_EXTRACTOR_TABLE_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -58,15 +59,31 @@ struct TableOptions {
   double snap_tolerance = 2.0;
   // A filled rectangle thinner than this (pt) counts as a ruling. Default 2.0.
   double max_ruling_thickness = 2.0;
-  // Minimum fraction of the table's glyphs that must fall inside ruled cells
-  // for the ruled grid to be trusted. Default 0.5.
-  double min_ruled_coverage = 0.5;
+  // Tells whether a text is a header cell of the table sought. Needed for
+  // tables without rulings, whose columns come from the header cells'
+  // x-ranges. Default: none (pages without rulings give no grid).
+  std::function<bool(const std::string&)> is_header_cell;
+  // Tells whether a line is page furniture (a page number, a running head),
+  // for tables without rulings, where nothing else separates it from the
+  // body. Default: none.
+  std::function<bool(const std::string&)> is_furniture;
 };
 
 // Finds the main table on `page`: from its rulings when it has them, else
-// from text alignment. Returns a Grid with zero rows when the page has no
-// table-like content. Never fails; the caller judges the result.
+// from text alignment (GridFromAlignment). Returns a Grid with zero rows when
+// the page has no table-like content. Never fails; the caller judges it.
 Grid FindTable(const Page& page, const TableOptions& options = {});
+
+// A table without rulings, recovered from text alignment: the header is the
+// first band of lines holding at least three cells that
+// `options.is_header_cell` accepts; column edges lie in the emptiest vertical
+// strip between neighbouring header cells; a line running across column
+// edges is a full-width row (a section heading); the column with the most
+// paragraphs defines the rows, and every other column's paragraphs go to the
+// row holding their vertical centre. Spanning cells cannot be seen without
+// rulings: every cell has span 1 and the plan layer carries blank task cells
+// over. Returns a Grid with zero rows when no header is found.
+Grid GridFromAlignment(const Page& page, const TableOptions& options);
 
 // Groups glyphs into visual lines (by baseline overlap), left to right,
 // inserting one space where the horizontal gap between glyphs exceeds

@@ -248,10 +248,11 @@ Result<Conversion> ConvertPdf(std::string_view bytes, SourceInfo src,
   double table_ms = 0;
   auto t0 = Clock::now();
   extractor::PdfInfo info;
+  const extractor::TableOptions table_options = extractor::PlanTableOptions();
   Status st = extractor::ReadPdf(
       bytes, src.file, pdf_options, &info, [&](extractor::Page&& page) {
         auto t = Clock::now();
-        grids.push_back(extractor::FindTable(page));
+        grids.push_back(extractor::FindTable(page, table_options));
         table_ms += MsSince(t);
       });
   conv.times.extract = MsSince(t0) - table_ms;

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages plan2json needs to build, test and
+# benchmark. Idempotent: does nothing (and needs no network) when they are
+# all present. Run as root (or with sudo available).
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config git
+  libpoppler-private-dev libpoppler-dev   # poppler's core API (PDFDoc, TextOutputDev)
+  libicu-dev libre2-dev libssl-dev        # normalizer; sha256 (libcrypto)
+  nlohmann-json3-dev libvalijson-dev libcli11-dev
+  libgtest-dev unicode-data               # tests; EquivalentUnifiedIdeograph.txt
+  qpdf poppler-utils                      # tests: encrypted inputs, text dumps
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "installing: ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
