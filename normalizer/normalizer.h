@@ -34,6 +34,23 @@ namespace plan2json::normalizer {
 //    (44.9%, 5·22, GB/T 15834, 1:1000).
 //  - zero-width characters, soft hyphens, BOM and C0/C1 controls (except \n)
 //    are removed; U+3000 and NBSP become an ASCII space.
+// Details of the choices made where text is ambiguous:
+//  - "CJK" means script Han/Hiragana/Katakana/Hangul/Bopomofo or
+//    East_Asian_Width W/F (so ，。（） and full-width digits count as CJK).
+//    Context is the nearest character that is not a space or a quotation
+//    mark (“ ” " ' are looked through).
+//  - , ; : ! ? become full-width when that context is CJK on either side;
+//    between two letters/digits they stay ("1,000", "1:1000").
+//  - an ASCII ( ) pair is converted when the text outside it is CJK on
+//    either side ("指数(EI)力争"); with no letter/digit outside, the text
+//    inside decides ("(含…)" alone). An unmatched bracket (cell wrapped
+//    mid-bracket) looks at its own neighbours.
+//  - '.' becomes '。' only directly after CJK at the end of the text or of a
+//    line ("稳中向好."); every other '.' stays (2023.5, 第3.2节, 北京.中关村).
+//  - all Cf (format) characters are removed; every Zs space becomes ' ';
+//    TAB becomes ' ' (it separates tokens); CR is removed; U+2028/U+2029
+//    become '\n'; ill-formed UTF-8 becomes U+FFFD. Spaces are not collapsed
+//    here (JoinLines does that).
 std::string NormalizeChars(std::string_view text);
 
 // ---------------------------------------------------------------------------
@@ -49,6 +66,14 @@ std::string NormalizeChars(std::string_view text);
 //  - runs of spaces collapse to one; leading/trailing spaces go.
 // Callers pass lines that already went through NormalizeChars (JoinLines
 // calls it itself, so passing raw lines is also fine).
+// Across a line break: no space when either side is CJK, when a number is
+// split ("20"+"23年", "44."+"9%"), after / - or an opening bracket/quote,
+// and before , . ; : ! ? % / or a closing bracket/quote; otherwise one
+// space ("GB/T"+"15834" -> "GB/T 15834"). Punctuation width is decided on
+// the joined text, so "(GEP)" on a line of its own sees its CJK neighbours.
+// A space next to CJK (after looking through quotes) is dropped; a space
+// between two Latin/digit tokens stays ("GB/T 15834", "PM2.5 浓度" ->
+// "PM2.5浓度"). A '\n' inside a line counts as a line break.
 std::string JoinLines(const std::vector<std::string>& lines);
 
 // ---------------------------------------------------------------------------
@@ -97,8 +122,25 @@ struct DepartmentSplit {
 // brackets stay with their name ("各区政府（含北京经济技术" + "开发区管委会）"
 // is one name); a known name containing 、 stays whole. "———", "—", "-",
 // "无" and empty give an empty list.
+// Rules: lines are NormalizeChars'd; 、，,；; outside brackets always
+// separate names. A line break or a run of spaces outside brackets is a
+// boundary only if the name so far looks complete (ends in a department
+// suffix such as 局 委 会 府 办 院 队 所 厅 部 处 室 站 中心 公司 集团, or a
+// closing bracket, or is a known name) and the next piece looks like a new
+// name (two or more characters, not a bare continuation such as 局 总队
+// 管委会 办公室, not starting with a bracket); otherwise it is a wrap. The
+// dictionary is asked first: if the two pieces together are a known name
+// or a proper prefix of one, they join. Inside brackets nothing splits.
+// Pieces separated by 、 are merged back when the dictionary knows the whole
+// ("市科委、中关村管委会"). Spaces never survive inside a name; stray 。:!?
+// at a name's ends are trimmed. `unknown` is deduplicated.
 DepartmentSplit SplitDepartments(const std::vector<std::string>& lines,
                                  const DepartmentDict& dict);
+
+// True when a cell's text only says "nothing here": empty, spaces, "无", or
+// dashes only ("———", "—", "——", "-", "－"). SplitDepartments drops such
+// pieces; other columns may use it to the same effect.
+bool IsPlaceholder(std::string_view text);
 
 // ---------------------------------------------------------------------------
 // Deadlines
@@ -116,6 +158,15 @@ const char* DueKindName(Due::Kind kind);  // "date", "ongoing", "text"
 // 年底前 -> 12-31, 6月底前 -> 06-30, 2024年9月底前, 第三季度 -> 09-30,
 // 上半年 -> 06-30, 次年3月底前 -> next year 03-31, 持续推进/长期坚持 -> ongoing,
 // anything else -> text.
+// Also: 年底前完成 / 年内 / 年度 / 2024年 (bare year) -> that year's 12-31;
+// 6月 / 6月份 / 6月30日 / 6月中旬 (上旬 10th, 中旬 20th, 下旬 month end);
+// 次年/明年/翌年/下一年度; Chinese numerals (九月底前, 二〇二四年) and
+// full-width digits; spaces and trailing 。，；are ignored. Ongoing is any
+// text *starting* with 持续, 长期, 常态化, 每年, 每半年, 每季度, 每月 or 定期
+// (recurring deadlines have no single date). The whole text must match:
+// ranges (2023—2025年) and lists (6月底前、12月底前) are kText. A
+// recognised deadline whose year cannot be resolved (year == 0 and no
+// explicit year) is kText, as is an impossible date (2月30日).
 Due ParseDeadline(std::string_view text, int year);
 
 }  // namespace plan2json::normalizer
