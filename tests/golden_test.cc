@@ -30,6 +30,9 @@ struct Sample {
   const char* expected;  // under samples/
 };
 
+// So gtest names the sample instead of dumping the struct's bytes.
+void PrintTo(const Sample& s, std::ostream* os) { *os << s.input; }
+
 class GoldenTest : public ::testing::TestWithParam<Sample> {};
 
 TEST_P(GoldenTest, MatchesExpectedRowsAndValidates) {
@@ -87,8 +90,8 @@ INSTANTIATE_TEST_SUITE_P(
         Sample{"beijing-eco-2023.word.pdf", "beijing-eco-2023.word.expected.json"},
         Sample{"beijing-eco-2023.narrow.pdf", "beijing-eco-2023.narrow.expected.json"},
         Sample{"beijing-eco-2023.quirky.pdf", "beijing-eco-2023.quirky.expected.json"}),
-    [](const ::testing::TestParamInfo<Sample>& info) {
-      std::string name = info.param.input;
+    [](const ::testing::TestParamInfo<Sample>& param_info) {
+      std::string name = param_info.param.input;
       std::string out;
       for (char c : name) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
       return out;
