@@ -251,6 +251,12 @@ void InferTaskSpans(Grid* g, int body_start, const std::vector<int>& task_cols) 
   }
 }
 
+// Ends like a finished sentence: 。；！？ or a closing bracket/quote after one.
+bool EndsSentence(const std::vector<std::string>& lines) {
+  static const RE2 kEnd(R"((?:。|；|;|！|？|\.)[”’」』）)]*\s*$)");
+  return !lines.empty() && RE2::PartialMatch(lines.back(), kEnd);
+}
+
 class PlanBuilder {
  public:
   Result<RawPlan> Build(const std::vector<Grid>& grids);
@@ -274,6 +280,13 @@ class PlanBuilder {
   std::vector<HeaderCell> first_header_;  // x-ranges of the plan's columns
   std::vector<std::string> section_;
   int anchor_ = -1;  // plan column that defines rows
+  // How many rows' anchor text ends a sentence (kept current by AddRow so
+  // the page-break test costs O(1), not O(rows)).
+  int terminated_rows_ = 0;
+  void AddRow(RawRow row) {
+    if (anchor_ >= 0 && EndsSentence(row.cells[static_cast<size_t>(anchor_)])) ++terminated_rows_;
+    plan_.rows.push_back(std::move(row));
+  }
 };
 
 bool PlanBuilder::MapColumns(const Grid& g,
@@ -352,7 +365,7 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
   for (int c = 0; c < g.cols(); ++c) {
     if (grid_to_plan[static_cast<size_t>(c)] == anchor_) anchor_cols.push_back(c);
   }
-  if (anchor_cols.empty()) return;
+  if (anchor_ < 0 || anchor_cols.empty()) return;
 
   std::set<const Cell*> seen_anchor;
   const Cell* last_task_cell = nullptr;  // the task cell of the last row here
@@ -408,6 +421,7 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
     if (first_on_page && !plan_.rows.empty() &&
         ContinuesPreviousRow(row, seq_col, deadline_col, lead_col)) {
       RawRow& prev = plan_.rows.back();
+      if (EndsSentence(prev.cells[static_cast<size_t>(anchor_)])) --terminated_rows_;
       for (size_t pc = 0; pc < ncols; ++pc) {
         int ipc = static_cast<int>(pc);
         if ((ipc == seq_col || ipc == task_col) &&
@@ -417,6 +431,7 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
         for (auto& l : row.cells[pc]) prev.cells[pc].push_back(std::move(l));
       }
       prev.pages.push_back(g.page);
+      if (EndsSentence(prev.cells[static_cast<size_t>(anchor_)])) ++terminated_rows_;
       first_on_page = false;
       continue;
     }
@@ -444,14 +459,8 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
     }
     if (pages.empty()) pages.insert(g.page);
     row.pages.assign(pages.begin(), pages.end());
-    plan_.rows.push_back(std::move(row));
+    AddRow(std::move(row));
   }
-}
-
-// Ends like a finished sentence: 。；！？ or a closing bracket/quote after one.
-bool EndsSentence(const std::vector<std::string>& lines) {
-  static const RE2 kEnd(R"((?:。|；|;|！|？|\.)[”’」』）)]*\s*$)");
-  return !lines.empty() && RE2::PartialMatch(lines.back(), kEnd);
 }
 
 // The first row on a page continues the previous page's last row when its
@@ -476,11 +485,9 @@ bool PlanBuilder::ContinuesPreviousRow(const RawRow& row, int seq_col,
     return true;
   }
   if (anchor_ < 0) return false;
-  int finished = 0, terminated = 0;
-  for (size_t i = 0; i + 1 < plan_.rows.size(); ++i) {
-    ++finished;
-    terminated += EndsSentence(cell(plan_.rows[i], anchor_)) ? 1 : 0;
-  }
+  // Rows before the last are finished; the counters cover them.
+  const int finished = static_cast<int>(plan_.rows.size()) - 1;
+  const int terminated = terminated_rows_ - (EndsSentence(cell(prev, anchor_)) ? 1 : 0);
   bool plan_uses_full_stops = finished >= 3 && terminated * 5 >= finished * 4;
   return plan_uses_full_stops && !EndsSentence(cell(prev, anchor_));
 }

@@ -1,0 +1,521 @@
+// Copyright 2026 The plan2json Authors.
+//
+// Pages, furniture, header and line classifiers shared by the reading-order
+// and the layout reader (text_dump.h).
+
+#include "extractor/text_dump.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+
+namespace plan2json::extractor::textdump {
+
+// ---------------------------------------------------------------------------
+// UTF-8
+// ---------------------------------------------------------------------------
+
+std::u32string ToU32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
+            : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + static_cast<size_t>(n) > s.size()) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    bool ok = true;
+    for (int k = 1; k < n; ++k) {
+      unsigned char d = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
+      if ((d >> 6) != 2) ok = false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if (!ok) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+std::string ToUtf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+namespace {
+
+bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+    *len = 1;
+    return true;
+  }
+  // U+3000 IDEOGRAPHIC SPACE (E3 80 80), U+00A0 NBSP (C2 A0).
+  if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(s[i + 2]) == 0x80) {
+    *len = 3;
+    return true;
+  }
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+    *len = 2;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string Compact(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0, len = 0;
+  while (i < s.size()) {
+    if (IsSpaceAt(s, i, &len)) {
+      i += len;
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, len = 0;
+  while (b < s.size() && IsSpaceAt(s, b, &len)) b += len;
+  size_t e = s.size();
+  // Trailing: scan forward keeping the end of the last non-space.
+  size_t i = b, last = b;
+  while (i < e) {
+    if (IsSpaceAt(s, i, &len)) {
+      i += len;
+    } else {
+      ++i;
+      while (i < e && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+      last = i;
+    }
+  }
+  return std::string(s.substr(b, last - b));
+}
+
+std::vector<std::string> Tokens(std::string_view s, int min_run) {
+  std::vector<std::string> out;
+  std::string cur;
+  int run = 0;  // white-space characters since the last text
+  size_t i = 0, len = 0;
+  while (i < s.size()) {
+    if (IsSpaceAt(s, i, &len)) {
+      if (!cur.empty()) ++run;
+      i += len;
+      continue;
+    }
+    if (run > 0) {
+      if (run >= min_run) {
+        out.push_back(cur);
+        cur.clear();
+      } else {
+        cur.append(static_cast<size_t>(run), ' ');
+      }
+      run = 0;
+    }
+    cur += s[i++];
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+bool DumpLine::blank() const { return Trim(text).empty(); }
+
+// ---------------------------------------------------------------------------
+// Pages and furniture
+// ---------------------------------------------------------------------------
+
+namespace {
+
+const char kDashClass[] = "(?:-|‐|‑|‒|–|—|―|─|－|━)";
+
+bool IsDashOnly(const std::string& t) {
+  static const RE2 re(std::string("^") + kDashClass + "{1,2}$");
+  return RE2::FullMatch(t, re);
+}
+
+bool IsNumberOnly(const std::string& t) {
+  static const RE2 re("^[0-9０-９]{1,4}$");
+  return RE2::FullMatch(t, re);
+}
+
+}  // namespace
+
+bool IsFurnitureLine(std::string_view line) {
+  std::string t = Compact(line);
+  if (t.empty()) return false;
+  static const RE2 re(
+      std::string("^(?:") + kDashClass + "+[0-9０-９]{1,4}" + kDashClass +
+      "+|第[0-9０-９]{1,4}页(?:[,，/、]?共[0-9０-９]{1,4}页)?|[0-9]{1,4}/[0-9]{1,4}"
+      "|(?i:page)[0-9]{1,4}(?:(?i:of)[0-9]{1,4})?)$");
+  return RE2::FullMatch(t, re);
+}
+
+DumpPages SplitPages(const std::string& utf8) {
+  DumpPages out;
+  // Lines with their form-feed page.
+  std::vector<DumpLine> lines;
+  int page = 1;
+  int number = 0;
+  size_t start = 0;
+  bool any_ff = false;
+  while (start <= utf8.size()) {
+    size_t end = utf8.find('\n', start);
+    if (end == std::string::npos) end = utf8.size();
+    std::string raw = utf8.substr(start, end - start);
+    // A form feed starts a new page; text after it is on that page.
+    size_t ff;
+    while ((ff = raw.find('\f')) != std::string::npos) {
+      std::string before = raw.substr(0, ff);
+      if (!Trim(before).empty()) {
+        DumpLine l;
+        l.text = before;
+        l.page = page;
+        l.number = number;
+        lines.push_back(l);
+      }
+      raw = raw.substr(ff + 1);
+      ++page;
+      any_ff = true;
+    }
+    while (!raw.empty() && (raw.back() == '\r' || raw.back() == ' ' || raw.back() == '\t')) {
+      raw.pop_back();
+    }
+    DumpLine l;
+    l.text = raw;
+    l.page = page;
+    l.number = number++;
+    lines.push_back(std::move(l));
+    if (end == utf8.size()) break;
+    start = end + 1;
+  }
+  // Pages that hold nothing at the end (pdftotext ends with a form feed).
+  int last_content_page = 0;
+  for (const DumpLine& l : lines) {
+    if (!l.blank()) last_content_page = std::max(last_content_page, l.page);
+  }
+  out.form_feeds = any_ff;
+
+  // Furniture: single lines, and pdftotext's split form "—" / "05" / "—".
+  std::vector<bool> furniture(lines.size(), false);
+  std::vector<std::pair<size_t, size_t>> groups;  // first and last line
+  auto next_nonblank = [&](size_t i, size_t limit) -> size_t {
+    for (size_t j = i + 1; j < lines.size() && j <= i + limit; ++j) {
+      if (!lines[j].blank()) return j;
+    }
+    return lines.size();
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].blank() || furniture[i]) continue;
+    if (IsFurnitureLine(lines[i].text)) {
+      furniture[i] = true;
+      groups.push_back({i, i});
+      continue;
+    }
+    std::string t = Compact(lines[i].text);
+    if (!IsDashOnly(t)) continue;
+    size_t j = next_nonblank(i, 3);
+    if (j >= lines.size() || !IsNumberOnly(Compact(lines[j].text))) continue;
+    size_t k = next_nonblank(j, 3);
+    if (k >= lines.size() || !IsDashOnly(Compact(lines[k].text))) continue;
+    if (lines[i].page != lines[k].page) continue;
+    furniture[i] = furniture[j] = furniture[k] = true;
+    groups.push_back({i, k});
+    i = k;
+  }
+
+  if (!any_ff && !groups.empty()) {
+    // Footer style (furniture ends a page) unless the first furniture comes
+    // before any text: then furniture starts pages.
+    size_t first_text = lines.size();
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (!lines[i].blank() && !furniture[i]) {
+        first_text = i;
+        break;
+      }
+    }
+    bool header_style = groups.front().first < first_text;
+    int p = 1;
+    size_t g = header_style ? 1 : 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (header_style && g < groups.size() && i == groups[g].first) {
+        ++p;
+        ++g;
+      }
+      lines[i].page = p;
+      if (!header_style && g < groups.size() && i == groups[g].second) {
+        ++p;
+        ++g;
+      }
+    }
+    last_content_page = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (!lines[i].blank() && !furniture[i]) {
+        last_content_page = std::max(last_content_page, lines[i].page);
+      }
+    }
+    out.pages = std::max(last_content_page, static_cast<int>(groups.size()));
+  } else if (any_ff) {
+    // A final form feed ends the last page; text after it starts another.
+    int last_page = lines.empty() ? 0 : lines.back().page;
+    bool text_on_last = false;
+    for (const DumpLine& l : lines) {
+      if (l.page == last_page && !l.blank()) text_on_last = true;
+    }
+    out.pages = std::max(text_on_last ? last_page : last_page - 1,
+                         last_content_page);
+  } else {
+    out.pages = last_content_page > 0 ? 1 : 0;
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (furniture[i]) {
+      // Keep a blank in its place: furniture separates blocks.
+      DumpLine l = lines[i];
+      l.text.clear();
+      out.lines.push_back(std::move(l));
+    } else {
+      out.lines.push_back(std::move(lines[i]));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Classifiers
+// ---------------------------------------------------------------------------
+
+namespace {
+
+std::string Norm(std::string_view s) {
+  return Compact(normalizer::NormalizeChars(s));
+}
+
+}  // namespace
+
+bool IsSectionHeading(std::string_view line) {
+  static const RE2 re(
+      "^(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[）)]"
+      "|第[一二三四五六七八九十百]+(?:部分|章|节|篇|项)).+");
+  return RE2::FullMatch(Norm(line), re);
+}
+
+int ParseSeqNumber(std::string_view token) {
+  std::u32string t = ToU32(Trim(token));
+  if (t.empty() || t.size() > 3) return -1;
+  int n = 0;
+  for (char32_t c : t) {
+    int d;
+    if (c >= U'0' && c <= U'9') {
+      d = static_cast<int>(c - U'0');
+    } else if (c >= U'０' && c <= U'９') {
+      d = static_cast<int>(c - U'０');
+    } else {
+      return -1;
+    }
+    n = n * 10 + d;
+  }
+  return n > 0 ? n : -1;
+}
+
+namespace {
+
+const RE2& DeadlineRe() {
+  static const RE2 re([] {
+    const std::string d = "[0-9０-９]";
+    const std::string year = "(?:(?:19|20)" + d + d + ")";
+    const std::string cn = "[一二三四五六七八九十]";
+    const std::string rel = "(?:次年|当年|今年|明年|本年|年度)";
+    const std::string month = "(?:" + d + "{1,2}|" + cn + "{1,3})月";
+    const std::string p1 = "(?:" + year + "?" + rel + "?" +
+                           "(?:年底|年末|年内|年中|年初|全年))";
+    const std::string p2 = "(?:(?:" + year + "年)?" + rel + "?" +
+                           "(?:上半年|下半年|第?(?:" + cn + "|" + d +
+                           ")季度(?:末|底)?|" + month + "(?:" + d +
+                           "{1,2}日|[上中下]旬|底|末|中|份)?))";
+    const std::string p3 = "(?:" + year + "年(?:底|末)?)";
+    const std::string suffix = "(?:前|内|以前|之前|完成|起|开始|止|结束|底前)?";
+    const std::string one = "(?:" + p1 + "|" + p2 + "|" + p3 + ")" + suffix;
+    const std::string ongoing =
+        "(?:持续|长期|常态化|定期|按期|按年度|每年|每半年|每季度|每月|逐年|按月|"
+        "按季度|按季|适时)(?:推进|坚持|开展|实施|落实|进行|完成|执行|更新|跟踪)?";
+    const std::string item = "(?:" + one + "|" + ongoing + ")";
+    return "^" + item + "(?:(?:、|，|,|；|;|和|及|至|到|-|—|–|~|～)" + item + ")*$";
+  }());
+  return re;
+}
+
+}  // namespace
+
+bool IsDeadline(std::string_view text) {
+  std::string t = Norm(text);
+  if (t.empty() || t.size() > 3 * 24) return false;
+  return RE2::FullMatch(t, DeadlineRe());
+}
+
+bool IsDeadlinePrefix(std::string_view text) {
+  std::string t = Norm(text);
+  if (t.empty() || t.size() > 3 * 8 || IsDeadline(t)) return false;
+  // Completing the text with one to three plausible endings gives a deadline.
+  static const char* kEndings[] = {"前", "底前", "月底前", "进", "推进", "持",
+                                   "坚持", "期坚持", "年底前", "度", "季度"};
+  for (const char* e : kEndings) {
+    if (IsDeadline(t + e)) return true;
+  }
+  return false;
+}
+
+bool IsEmptyMark(std::string_view text) {
+  std::string t = Norm(text);
+  if (t.empty()) return false;
+  if (t == "无" || t == "/" || t == "／" || t == "\\") return true;
+  static const RE2 re(std::string("^") + kDashClass + "+$");
+  return RE2::FullMatch(t, re);
+}
+
+bool EndsSentence(std::string_view text) {
+  static const RE2 re("(?:。|；|;|！|!|？|\\?)(?:”|’|」|』|）|\\)|\"|')*$");
+  std::string t = Trim(text);
+  return RE2::PartialMatch(t, re);
+}
+
+bool HasSentencePunctuation(std::string_view text) {
+  static const RE2 re("[，。；：“”！？,;:!?]");
+  return RE2::PartialMatch(text, re);
+}
+
+namespace {
+
+bool IsOpen(char32_t c) {
+  return c == U'（' || c == U'(' || c == U'〔' || c == U'【' || c == U'[' || c == U'［';
+}
+bool IsClose(char32_t c) {
+  return c == U'）' || c == U')' || c == U'〕' || c == U'】' || c == U']' || c == U'］';
+}
+
+constexpr std::u32string_view kSuffixes[] = {
+    U"局", U"委", U"会", U"府", U"办", U"院", U"队", U"所", U"厅", U"部",
+    U"处", U"室", U"站", U"馆", U"联", U"协", U"署", U"组", U"中心", U"公司",
+    U"集团", U"海关", U"银行", U"街道", U"法院", U"单位", U"机构", U"乡镇"};
+
+bool EndsWithU(std::u32string_view s, std::u32string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsCjk(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x2FFFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+}  // namespace
+
+NameShape ShapeOfName(std::string_view token,
+                      const normalizer::DepartmentDict& dict) {
+  std::string n = Norm(token);
+  if (n.empty() || IsEmptyMark(n)) return NameShape::kNotAName;
+  // A list "甲、乙" is judged by its last name.
+  std::u32string u = ToU32(n);
+  if (u.size() > 40) return NameShape::kNotAName;
+  static const RE2 kRunning("[，。；：“”！？,;:!?]");
+  if (RE2::PartialMatch(n, kRunning)) return NameShape::kNotAName;
+  int depth = 0, min_depth = 0;
+  for (char32_t c : u) {
+    if (IsOpen(c)) ++depth;
+    if (IsClose(c)) --depth;
+    min_depth = std::min(min_depth, depth);
+  }
+  for (char32_t c : u) {
+    if (!IsCjk(c) && !IsOpen(c) && !IsClose(c) && c != U'、' && c != U'·' &&
+        !(c >= U'0' && c <= U'9') && !(c >= U'A' && c <= U'Z') &&
+        !(c >= U'a' && c <= U'z')) {
+      return NameShape::kNotAName;
+    }
+  }
+  if (IsOpen(u.front())) return NameShape::kBracketTail;
+  if (min_depth < 0) return NameShape::kBracketTail;  // closes an earlier "("
+  if (dict.Contains(n)) return NameShape::kComplete;
+  if (depth > 0) return NameShape::kFragment;
+  size_t cut = u.rfind(U'、');
+  std::u32string_view last(u);
+  if (cut != std::u32string::npos) last = last.substr(cut + 1);
+  if (last.empty()) return NameShape::kFragment;
+  if (IsClose(last.back())) return NameShape::kComplete;
+  std::string last8 = ToUtf8(last);
+  if (dict.Contains(last8)) return NameShape::kComplete;
+  if (dict.IsProperPrefix(last8)) return NameShape::kFragment;
+  for (std::u32string_view s : kSuffixes) {
+    if (EndsWithU(last, s) && last.size() > s.size()) return NameShape::kComplete;
+  }
+  return NameShape::kFragment;
+}
+
+int NameLevel(std::string_view name) {
+  std::string n = Norm(name);
+  static const RE2 kDistrict(
+      "区(?:人民)?政府|县(?:人民)?政府|^各区|^相关区|^各县|^有关区|街道|乡镇|^各(?:乡|镇)");
+  if (RE2::PartialMatch(n, kDistrict)) return 1;
+  static const RE2 kCity("^(?:市|省|自治区)");
+  if (RE2::PartialMatch(n, kCity)) return 2;
+  return 3;
+}
+
+bool IsHeaderTokens(const std::vector<std::string>& tokens,
+                    std::vector<HeaderColumn>* columns) {
+  std::vector<HeaderColumn> cols;
+  std::set<ColumnKey> known;
+  for (const std::string& t : tokens) {
+    std::string c = Norm(t);
+    if (c.empty()) continue;
+    ColumnKey key = ClassifyHeader(c);
+    if (key == ColumnKey::kExtra) return false;
+    // Header words are short; long text naming a column is body text.
+    if (CodePoints(c) > 8) return false;
+    cols.push_back({key, Trim(t)});
+    known.insert(key);
+  }
+  if (known.size() < 3 ||
+      (known.count(ColumnKey::kMeasure) == 0 && known.count(ColumnKey::kTask) == 0)) {
+    return false;
+  }
+  if (columns != nullptr) *columns = std::move(cols);
+  return true;
+}
+
+}  // namespace plan2json::extractor::textdump
