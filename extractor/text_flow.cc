@@ -53,7 +53,13 @@ constexpr double kLevelMix = 0.25;          // 区政府 and 市… in one cell
 constexpr double kLeadEmpty = 3.0;
 constexpr double kGap = 1.5;                // an unmarked empty cell before a
                                             // filled one
-constexpr double kMargin = 1.0;
+constexpr double kLeadGrows = 0.1;          // tie-breakers: the lead is the
+constexpr double kEarlyMerge = 0.01;        // first block; extra blocks go
+                                            // to later columns
+// One violation of the evidence above is common in real dumps (pdftotext
+// cuts a tall cell into blocks), so a split is only trusted when every other
+// split needs clearly more than one more.
+constexpr double kMargin = 1.2;
 
 }  // namespace
 
@@ -117,7 +123,10 @@ DeptSplit AssignDepartments(const std::vector<DeptToken>& tokens,
           if (same) return std::numeric_limits<double>::infinity();
           break;
         case Boundary::kNewBlock:
-          if (same) cost += kBlockKeptTogether;
+          if (same) {
+            cost += kBlockKeptTogether + kEarlyMerge * (k - 1 - a[i]);
+            if (a[i] == 0) cost += kLeadGrows;
+          }
           break;
         case Boundary::kNewLine:
           if (!same) cost += kLineSplit;

@@ -6,6 +6,7 @@
 #include <unicode/ucnv.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -282,6 +283,16 @@ Stats Compare(const RawPlan& plan, const nlohmann::json& expected) {
                  assist == e["assisting"].get<std::vector<std::string>>();
     st.split_exact += split ? 1 : 0;
     st.low_confidence += r.low_confidence ? 1 : 0;
+    if (std::getenv("TEXT_READER_VERBOSE") != nullptr) {
+      std::string cells;
+      for (const auto& v : {lead, resp, assist}) {
+        cells += "[";
+        for (const auto& n : v) cells += n + " ";
+        cells += "]";
+      }
+      std::cout << where << (r.low_confidence ? "LOW " : "    ")
+                << (split ? "exact " : "WRONG ") << cells << "\n";
+    }
     if (!split && !r.low_confidence) {
       st.problems.push_back(where + "wrong department split not flagged");
     }
