@@ -116,89 +116,137 @@ double Overlap(double a0, double a1, double b0, double b1) {
 }
 
 // Without rulings a task cell's span is invisible: its text sits at the top
-// of the rows it spans, or centred on them. For each task (its seq/task text
-// in row r), the centred reading spans rows [p, e] from the row after the
-// previous task (or a later one, rows left over continuing the previous
-// task) to the row whose bottom puts the span's middle on the text's centre;
-// it is taken when the text does not start level with row r's first line and
-// the fit is within half a line; else the top-aligned reading (the task
-// starts at r and runs to the next task). The grid's
-// seq/task cells are then replaced by spanning cells, as a ruled grid has.
-void InferTaskSpans(Grid* g, int body_start, const std::vector<int>& task_cols) {
+// of the rows it spans, or centred on them, and two tasks' texts may run
+// together in one paragraph. Steps:
+//  1. pieces: the seq and task cells' text; a task paragraph holding the
+//     centres of several sequence numbers is split between each pair at the
+//     widest line gap (cell padding makes it wider than the leading);
+//  2. groups: pieces overlapping vertically are one task ("7" centred beside
+//     a three-line name may sit in another row than the name's first line);
+//  3. spans: a group whose text starts level with its row's first line is
+//     top-aligned: it runs from that row to the next task. Otherwise the
+//     centred reading is tried: rows [p, e] around the group whose middle is
+//     nearest the text's centre, within half a line; rows above it that it
+//     does not claim continue the previous task;
+//  4. the grid's seq/task cells are replaced by one spanning cell per group,
+//     as a ruled grid has them.
+void InferTaskSpans(Grid* g, int body_start, const std::vector<int>& seq_cols,
+                    const std::vector<int>& text_cols) {
+  std::vector<int> task_cols = seq_cols;
+  task_cols.insert(task_cols.end(), text_cols.begin(), text_cols.end());
   if (task_cols.empty()) return;
   const int rows = g->rows();
   auto is_section = [&](int r) {
     const Cell* c = g->At(r, 0);
     return c != nullptr && c->col_span >= std::max(2, g->cols() - 1);
   };
-  auto is_task_col = [&](int c) {
-    return std::find(task_cols.begin(), task_cols.end(), c) != task_cols.end();
+  auto in = [](const std::vector<int>& v, int c) {
+    return std::find(v.begin(), v.end(), c) != v.end();
   };
-  // The seq and task texts of one task: task-column cells whose text
-  // overlaps vertically (a centred "7" and a three-line task name may fall
-  // in different rows).
+  struct Piece {
+    int col;
+    std::vector<TextLine> lines;
+    Box box;
+  };
+  auto make_piece = [](int col, std::vector<TextLine> lines) {
+    Piece p{col, std::move(lines), {}};
+    p.box = p.lines.front().box;
+    for (const TextLine& l : p.lines) p.box.Extend(l.box);
+    return p;
+  };
+  std::vector<double> seq_centres;
+  std::vector<Piece> pieces;
+  for (const Cell& cell : g->cells) {
+    if (cell.row < body_start || cell.col_span != 1 || cell.empty() ||
+        !in(task_cols, cell.col)) {
+      continue;
+    }
+    if (in(seq_cols, cell.col)) {
+      pieces.push_back(make_piece(cell.col, cell.lines));
+      seq_centres.push_back(pieces.back().box.cy());
+    }
+  }
+  std::sort(seq_centres.begin(), seq_centres.end());
+  for (const Cell& cell : g->cells) {
+    if (cell.row < body_start || cell.col_span != 1 || cell.empty() ||
+        !in(text_cols, cell.col)) {
+      continue;
+    }
+    // Split points: between each pair of sequence centres inside the
+    // paragraph, the widest gap between its lines.
+    std::vector<size_t> cuts;
+    const auto& ls = cell.lines;
+    for (size_t i = 0; i + 1 < seq_centres.size(); ++i) {
+      double a = seq_centres[i], b = seq_centres[i + 1];
+      if (a < ls.front().box.y0 || b > ls.back().box.y1) continue;
+      size_t best = 0;
+      double widest = -1e9;
+      for (size_t k = 1; k < ls.size(); ++k) {
+        double gap_mid = (ls[k - 1].box.y1 + ls[k].box.y0) / 2;
+        double gap = ls[k].box.y0 - ls[k - 1].box.y1;
+        if (gap_mid > a && gap_mid < b && gap > widest) widest = gap, best = k;
+      }
+      if (best > 0) cuts.push_back(best);
+    }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    size_t from = 0;
+    cuts.push_back(ls.size());
+    for (size_t cut : cuts) {
+      pieces.push_back(make_piece(
+          cell.col, std::vector<TextLine>(ls.begin() + static_cast<long>(from),
+                                          ls.begin() + static_cast<long>(cut))));
+      from = cut;
+    }
+  }
+  std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) {
+    return a.box.y0 < b.box.y0;
+  });
+  auto row_of = [&](double y) {
+    int r = g->RowAt(y);
+    return std::max(r, body_start);
+  };
   struct Group {
     Box box;
     double line_h = 0;
     int first_row = 0, last_row = 0;
+    std::vector<const Piece*> pieces;
   };
-  std::vector<const Cell*> items;
-  for (const Cell& cell : g->cells) {
-    if (is_task_col(cell.col) && cell.col_span == 1 && !cell.empty() &&
-        cell.row >= body_start) {
-      items.push_back(&cell);
-    }
-  }
-  auto text_box = [](const Cell* c) {
-    Box b = c->lines.front().box;
-    for (const TextLine& l : c->lines) b.Extend(l.box);
-    return b;
-  };
-  std::sort(items.begin(), items.end(), [&](const Cell* a, const Cell* b) {
-    return text_box(a).y0 < text_box(b).y0;
-  });
   std::vector<Group> groups;
-  std::map<const Cell*, size_t> group_of;
-  for (const Cell* c : items) {
-    Box b = text_box(c);
-    double lh = c->lines.front().box.height();
+  for (const Piece& p : pieces) {
+    double lh = p.lines.front().box.height();
+    int r0 = row_of(p.box.y0 + 0.5 * lh), r1 = row_of(p.box.y1 - 0.5 * lh);
     bool section_between = false;
     if (!groups.empty()) {
-      for (int r = groups.back().last_row + 1; r < c->row; ++r) section_between |= is_section(r);
+      for (int r = groups.back().last_row + 1; r <= r0; ++r) section_between |= is_section(r);
     }
-    if (groups.empty() || section_between || b.y0 > groups.back().box.y1 - 0.2 * lh) {
-      groups.push_back({b, lh, c->row, c->row});
+    if (groups.empty() || section_between || p.box.y0 > groups.back().box.y1 - 0.2 * lh) {
+      groups.push_back({p.box, lh, r0, r1, {}});
     } else {
       Group& gr = groups.back();
-      gr.box.Extend(b);
-      gr.first_row = std::min(gr.first_row, c->row);
-      gr.last_row = std::max(gr.last_row, c->row);
+      gr.box.Extend(p.box);
+      gr.first_row = std::min(gr.first_row, r0);
+      gr.last_row = std::max(gr.last_row, r1);
     }
-    group_of[c] = groups.size() - 1;
+    groups.back().pieces.push_back(&p);
   }
   // owner[r]: the group whose task row r belongs to (-1: none).
   std::vector<int> owner(static_cast<size_t>(rows), -1);
   int next_free = body_start;
-  size_t k = 0;
-  for (int r = body_start; r < rows; ++r) {
-    if (is_section(r)) {
-      next_free = r + 1;
-      continue;
-    }
-    if (k >= groups.size() || groups[k].first_row != r) continue;
+  for (size_t k = 0; k < groups.size(); ++k) {
     const Group& gr = groups[k];
-    int start = gr.first_row, end = gr.last_row;
-    // Top-aligned when the text starts level with the row's first line.
+    for (int r = next_free; r < gr.first_row; ++r) {
+      if (is_section(r)) next_free = r + 1;
+    }
+    int start = std::max(gr.first_row, next_free), end = std::max(gr.last_row, start);
     double row_top = 1e30;
     for (const Cell& cell : g->cells) {
-      if (cell.row == r && !cell.lines.empty() && !is_task_col(cell.col)) {
+      if (cell.row == start && !cell.lines.empty() && !in(task_cols, cell.col)) {
         row_top = std::min(row_top, cell.lines.front().box.y0);
       }
     }
     bool top_aligned = std::fabs(gr.box.y0 - row_top) < 0.3 * gr.line_h;
-    if (!top_aligned && next_free <= start) {
-      // Candidate spans [p, e] covering the group's rows; the best fit
-      // wins, ties going to the span claiming fewer rows above it.
+    if (!top_aligned) {
       double best = 1e9;
       int best_p = start, best_e = end;
       for (int p = start; p >= next_free; --p) {
@@ -211,44 +259,52 @@ void InferTaskSpans(Grid* g, int body_start, const std::vector<int>& task_cols) 
       }
       if (best <= 0.5 * gr.line_h) start = best_p, end = best_e;
     }
-    for (int q = start; q <= end; ++q) owner[static_cast<size_t>(q)] = static_cast<int>(k);
+    for (int q = start; q <= end && q < rows; ++q) owner[static_cast<size_t>(q)] = static_cast<int>(k);
     next_free = end + 1;
-    r = end;
-    ++k;
   }
-  // Rebuild the task columns: one spanning cell per group and column.
+  // Rebuild the task columns: one spanning cell per group and column; the
+  // rows a group does not own keep empty cells (the task continues).
+  std::vector<Cell> kept;
+  for (Cell& cell : g->cells) {
+    if (cell.row >= body_start && cell.col_span == 1 && in(task_cols, cell.col)) continue;
+    kept.push_back(std::move(cell));
+  }
   for (int c : task_cols) {
-    std::vector<Cell> kept;
-    std::map<int, Cell> spans;  // by group
-    for (Cell& cell : g->cells) {
-      int o = cell.col == c && cell.col_span == 1 && cell.row < rows
-                  ? owner[static_cast<size_t>(cell.row)] : -1;
-      if (o < 0) {
-        kept.push_back(std::move(cell));
-        continue;
+    std::vector<bool> covered(static_cast<size_t>(rows), false);
+    for (size_t k = 0; k < groups.size(); ++k) {
+      int first = -1, last = -1;
+      for (int r = body_start; r < rows; ++r) {
+        if (owner[static_cast<size_t>(r)] == static_cast<int>(k)) {
+          if (first < 0) first = r;
+          last = r;
+        }
       }
-      auto it = spans.find(o);
-      if (it == spans.end()) {
-        Cell span = cell;
-        span.lines.clear();
-        span.row_span = 1;
-        it = spans.emplace(o, std::move(span)).first;
-      }
-      Cell& span = it->second;
-      int first = std::min(span.row, cell.row);
-      int last = std::max(span.row + span.row_span - 1, cell.row);
+      if (first < 0) continue;
+      Cell span;
+      span.page = g->page;
       span.row = first;
+      span.col = c;
       span.row_span = last - first + 1;
-      span.box.Extend(cell.box);
-      for (TextLine& l : cell.lines) span.lines.push_back(std::move(l));
-    }
-    for (auto& [o, span] : spans) {
-      std::stable_sort(span.lines.begin(), span.lines.end(),
-                       [](const TextLine& a, const TextLine& b) { return a.box.y0 < b.box.y0; });
+      span.box = {g->col_edges[static_cast<size_t>(c)], g->row_edges[static_cast<size_t>(first)],
+                  g->col_edges[static_cast<size_t>(c + 1)], g->row_edges[static_cast<size_t>(last + 1)]};
+      for (const Piece* p : groups[k].pieces) {
+        if (p->col == c) span.lines.insert(span.lines.end(), p->lines.begin(), p->lines.end());
+      }
+      for (int r = first; r <= last; ++r) covered[static_cast<size_t>(r)] = true;
       kept.push_back(std::move(span));
     }
-    g->cells = std::move(kept);
+    for (int r = body_start; r < rows; ++r) {
+      if (covered[static_cast<size_t>(r)] || is_section(r)) continue;
+      Cell empty;
+      empty.page = g->page;
+      empty.row = r;
+      empty.col = c;
+      empty.box = {g->col_edges[static_cast<size_t>(c)], g->row_edges[static_cast<size_t>(r)],
+                   g->col_edges[static_cast<size_t>(c + 1)], g->row_edges[static_cast<size_t>(r + 1)]};
+      kept.push_back(std::move(empty));
+    }
   }
+  g->cells = std::move(kept);
 }
 
 // Ends like a finished sentence: 。；！？ or a closing bracket/quote after one.
@@ -520,15 +576,15 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
       TakeBody(g, body_start, grid_to_plan);
     } else {
       Grid spanned = g;
-      std::vector<int> task_cols;
+      std::vector<int> seq_cols, text_cols;
       for (int c = 0; c < g.cols(); ++c) {
         int pc = grid_to_plan[static_cast<size_t>(c)];
-        if (pc >= 0 && (plan_.columns[static_cast<size_t>(pc)].key == ColumnKey::kSeq ||
-                        plan_.columns[static_cast<size_t>(pc)].key == ColumnKey::kTask)) {
-          task_cols.push_back(c);
-        }
+        if (pc < 0) continue;
+        ColumnKey key = plan_.columns[static_cast<size_t>(pc)].key;
+        if (key == ColumnKey::kSeq) seq_cols.push_back(c);
+        if (key == ColumnKey::kTask) text_cols.push_back(c);
       }
-      InferTaskSpans(&spanned, body_start, task_cols);
+      InferTaskSpans(&spanned, body_start, seq_cols, text_cols);
       TakeBody(spanned, body_start, grid_to_plan);
     }
   }

@@ -267,7 +267,19 @@ std::vector<std::vector<const Glyph*>> SplitAtGaps(
   return out;
 }
 
+// Sentence-final punctuation (full- and half-width).
+bool EndsSentence(const std::string& glyph) {
+  static const char* const kEnds[] = {"。", "．", "！", "？", "；", ".", "!", "?", ";"};
+  for (const char* e : kEnds) {
+    if (glyph == e) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+int Grid::RowAt(double y) const { return IndexOf(row_edges, y); }
+int Grid::ColAt(double x) const { return IndexOf(col_edges, x); }
 
 std::vector<TextLine> GroupLines(const std::vector<const Glyph*>& glyphs,
                                  double space_factor) {
@@ -480,6 +492,57 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       bs.back().glyphs.insert(bs.back().glyphs.end(), cl[k].begin(), cl[k].end());
       ended = static_cast<size_t>(c) == defining && b.x1 < right - 1.5 * fs;
     }
+  }
+  // A prose paragraph beside two or more paragraphs of another column holds
+  // that many rows whose last lines happened to be full: split it between
+  // each pair of those paragraphs, after a line ending a sentence if there
+  // is one, else at the widest gap.
+  {
+    std::vector<Block> split;
+    for (Block& p : blocks[defining]) {
+      std::vector<std::vector<const Glyph*>> plines = ClusterLines(p.glyphs);
+      std::vector<double> centres;
+      for (size_t c = 0; c < blocks.size(); ++c) {
+        if (c == defining) continue;
+        std::vector<double> inside;
+        for (const Block& b : blocks[c]) {
+          if (b.box.cy() > p.box.y0 && b.box.cy() < p.box.y1) inside.push_back(b.box.cy());
+        }
+        if (inside.size() > centres.size()) centres = inside;
+      }
+      std::sort(centres.begin(), centres.end());
+      std::vector<size_t> cuts;
+      for (size_t i = 0; i + 1 < centres.size(); ++i) {
+        size_t best = 0;
+        double score = -1e9;
+        for (size_t k = 1; k < plines.size(); ++k) {
+          double y = (BoxOf(plines[k - 1]).y1 + BoxOf(plines[k]).y0) / 2;
+          if (y <= centres[i] || y >= centres[i + 1]) continue;
+          double gap = BoxOf(plines[k]).y0 - BoxOf(plines[k - 1]).y1;
+          double sc = gap + (EndsSentence(plines[k - 1].back()->text) ? 1000 : 0);
+          if (sc > score) score = sc, best = k;
+        }
+        if (best > 0) cuts.push_back(best);
+      }
+      if (cuts.empty()) {
+        split.push_back(std::move(p));
+        continue;
+      }
+      std::sort(cuts.begin(), cuts.end());
+      cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+      cuts.push_back(plines.size());
+      size_t from = 0;
+      for (size_t cut : cuts) {
+        Block part{p.col, BoxOf(plines[from]), {}};
+        for (size_t k = from; k < cut; ++k) {
+          part.box.Extend(BoxOf(plines[k]));
+          part.glyphs.insert(part.glyphs.end(), plines[k].begin(), plines[k].end());
+        }
+        split.push_back(std::move(part));
+        from = cut;
+      }
+    }
+    blocks[defining] = std::move(split);
   }
   std::vector<Box> row_boxes;
   for (const Block& b : blocks[defining]) row_boxes.push_back(b.box);

@@ -51,6 +51,9 @@ struct Grid {
   int cols() const { return static_cast<int>(col_edges.size()) - 1; }
   // The cell covering (row, col), or nullptr.
   const Cell* At(int row, int col) const;
+  // The row whose band holds y (the column whose band holds x), or -1.
+  int RowAt(double y) const;
+  int ColAt(double x) const;
 };
 
 // Options for table recovery. Defaults suit office-produced PDFs.
