@@ -349,5 +349,29 @@ TEST(ReadTextDump, RealReadingOrderDump) {
   EXPECT_EQ(plan->rows.back().pages, std::vector<int>{9});
 }
 
+class LayoutDump : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(LayoutDump, EveryFieldExact) {
+  std::string file = std::string("beijing-eco-2023.") + GetParam() + ".layout.txt";
+  Result<RawPlan> plan = ReadSample(file);
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  nlohmann::json expected = Expected();
+  EXPECT_EQ(normalizer::JoinLines(plan->attachment),
+            expected["document"]["attachment"].get<std::string>());
+  EXPECT_EQ(normalizer::JoinLines(plan->title),
+            expected["document"]["title"].get<std::string>());
+  EXPECT_EQ(plan->pages, 8);
+  Stats st = Compare(*plan, expected);
+  Report(file, st);
+  EXPECT_EQ(st.rows, 40);
+  EXPECT_EQ(st.fields_exact, 40);
+  EXPECT_EQ(st.dept_sets_equal, 40);
+  EXPECT_EQ(st.split_exact, 40);
+  EXPECT_EQ(st.low_confidence, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, LayoutDump,
+                         ::testing::Values("word", "narrow", "quirky"));
+
 }  // namespace
 }  // namespace plan2json::extractor
