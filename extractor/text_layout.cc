@@ -210,7 +210,10 @@ std::vector<int> ColumnEdges(const LayoutPage& page, const PageHeader& h,
   edges.push_back(-1000000);
   *cut_total = 0;
   for (size_t c = 0; c + 1 < h.cells.size(); ++c) {
-    int lo = h.cells[c].x1, hi = h.cells[c + 1].x0;
+    // Between the two header words' centres: body text may start left of
+    // its (centred) header word.
+    int lo = (h.cells[c].x0 + h.cells[c].x1 + 1) / 2;
+    int hi = (h.cells[c + 1].x0 + h.cells[c + 1].x1) / 2;
     if (hi < lo) std::swap(lo, hi);
     int best_b = (lo + hi) / 2, best_cost = std::numeric_limits<int>::max();
     int best_run = 0;
@@ -360,12 +363,20 @@ std::vector<int> LayoutReader::AssignLines(const std::vector<CellLine>& lines,
   const size_t p = lines.size(), r = rows.size();
   std::vector<int> owner(p, -1);
   if (p == 0 || r == 0) return owner;
-  // Penalty for cutting between line i-1 and i (a wrapped name).
+  // Penalty for cutting between line i-1 and i: a name wrapped over lines
+  // (the text so far does not end like a name yet).
   std::vector<double> cut(p + 1, 0);
+  std::string acc = lines[0].text;
   for (size_t i = 1; i < p; ++i) {
-    NameShape a = ShapeOfName(lines[i - 1].text, dict_);
-    NameShape b = ShapeOfName(lines[i].text, dict_);
-    if (a == NameShape::kFragment || b == NameShape::kBracketTail) cut[i] = 4;
+    bool far = lines[i].line - lines[i - 1].line > 2;
+    bool done = IsEmptyMark(acc) ||
+                ShapeOfName(acc, dict_) == NameShape::kComplete;
+    if (far || done) {
+      acc = lines[i].text;
+    } else {
+      cut[i] = 4;
+      acc += lines[i].text;
+    }
   }
   auto group_cost = [&](size_t row, size_t i, size_t j) -> double {
     if (i == j) return lead && !rows[row].continuation ? 2.0 : 0.0;
