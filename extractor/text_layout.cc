@@ -382,6 +382,9 @@ std::vector<int> LayoutReader::AssignLines(const std::vector<CellLine>& lines,
     if (i == j) return lead && !rows[row].continuation ? 2.0 : 0.0;
     Span s{lines[i].line, lines[j - 1].line};
     double c = Misalign(s, rows[row].anchor);
+    // A continuation row without text of its own in the measure column is
+    // only a guess.
+    if (rows[row].continuation && rows[row].measure.empty()) c += 1;
     // A cell's lines follow each other (pdftotext may put one line of
     // another column between them).
     for (size_t k = i + 1; k < j; ++k) {
@@ -560,8 +563,10 @@ void LayoutReader::ReadZone(const LayoutPage& page,
       for (size_t s = 0; s < m; ++s) groups.push_back({s, s + 1});
     }
   }
-  bool has_cont = prev_row_open &&
-                  (cont_end > 0 || !cont_deadline.empty());
+  // A row cut by the page break may also continue with department lines
+  // only: keep a continuation row whenever a previous row exists; its lines
+  // are top-aligned at the zone's start.
+  bool has_cont = prev_row_open;
   if (has_cont) {
     ZoneRow r;
     r.continuation = true;
@@ -729,6 +734,9 @@ void LayoutReader::ReadZone(const LayoutPage& page,
     ZoneRow& zr = rows[i];
     if (zr.continuation) {
       RawRow& prev = plan_.rows.back();
+      bool any = !zr.measure.empty() || !zr.deadline.empty();
+      for (const auto& o : zr.other) any = any || !o.empty();
+      if (!any) continue;
       put(prev, measure_c, zr.measure);
       put(prev, deadline_c, zr.deadline);
       for (size_t c = 0; c < ncol; ++c) put(prev, static_cast<int>(c), zr.other[c]);
