@@ -47,8 +47,8 @@ struct Grid {
   std::vector<TextLine> above;
   std::vector<TextLine> below;
 
-  int rows() const { return static_cast<int>(row_edges.size()) - 1; }
-  int cols() const { return static_cast<int>(col_edges.size()) - 1; }
+  int rows() const { return row_edges.size() < 2 ? 0 : static_cast<int>(row_edges.size()) - 1; }
+  int cols() const { return col_edges.size() < 2 ? 0 : static_cast<int>(col_edges.size()) - 1; }
   // The cell covering (row, col), or nullptr.
   const Cell* At(int row, int col) const;
   // The row whose band holds y (the column whose band holds x), or -1.

@@ -1,0 +1,160 @@
+// Copyright 2026 The plan2json Authors.
+//
+// BuildPlan on synthetic ruled tables (testing/table_page.h): header wording
+// and column order of other years, missing and unknown columns, headers not
+// repeated on later pages, rows and task cells cut by a page break, section
+// rows, page furniture, and tables that are not plans.
+
+#include "extractor/plan.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractor/testing/table_page.h"
+
+namespace plan2json::extractor {
+namespace {
+
+using testing::MakeTablePage;
+
+std::vector<Grid> Grids(const std::vector<Page>& pages) {
+  std::vector<Grid> grids;
+  for (const Page& p : pages) grids.push_back(FindTable(p, PlanTableOptions()));
+  return grids;
+}
+
+std::string Joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) out += l;
+  return out;
+}
+
+std::string Keys(const RawPlan& plan) {
+  std::string out;
+  for (const Column& c : plan.columns) out += std::string(out.empty() ? "" : ",") + ColumnKeyName(c.key);
+  return out;
+}
+
+TEST(ClassifyHeader, WordingsOfDifferentYears) {
+  struct {
+    const char* header;
+    ColumnKey want;
+  } cases[] = {
+      {"序号", ColumnKey::kSeq},           {"编号", ColumnKey::kSeq},
+      {"重点任务", ColumnKey::kTask},      {"主要任务", ColumnKey::kTask},
+      {"任务", ColumnKey::kTask},          {"工作措施", ColumnKey::kMeasure},
+      {"具体措施", ColumnKey::kMeasure},   {"工作内容", ColumnKey::kMeasure},
+      {"主要内容", ColumnKey::kMeasure},   {"完成时限", ColumnKey::kDeadline},
+      {"完成时间", ColumnKey::kDeadline},  {"时间节点", ColumnKey::kDeadline},
+      {"时限", ColumnKey::kDeadline},      {"完成时\n限", ColumnKey::kDeadline},
+      {"牵头部门", ColumnKey::kLead},      {"牵头单位", ColumnKey::kLead},
+      {"主责单位", ColumnKey::kResponsible}, {"责任单位", ColumnKey::kResponsible},
+      {"责任部门", ColumnKey::kResponsible}, {"协办单位", ColumnKey::kAssisting},
+      {"配合单位", ColumnKey::kAssisting}, {"配合部门", ColumnKey::kAssisting},
+      {"协同单位", ColumnKey::kAssisting}, {"备注", ColumnKey::kExtra},
+      {"", ColumnKey::kExtra},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(ClassifyHeader(c.header), c.want)
+        << "header: " << c.header << "\n  want: " << ColumnKeyName(c.want)
+        << "\n  got:  " << ColumnKeyName(ClassifyHeader(c.header));
+  }
+}
+
+TEST(BuildPlan, OtherWordingOrderAndAnUnknownColumn) {
+  // Another year: 编号 / 主要任务 / 具体措施 / 牵头单位 / 完成时间 / 备注.
+  Page p = MakeTablePage(
+      1, {40, 80, 160, 320, 400, 460, 520},
+      {{"编号", "主要任务", "具体措施", "牵头单位", "完成时间", "备注"},
+       {"一、总体", "<", "<", "<", "<", "<"},
+       {"1", "甲任务", "做甲。", "市甲局", "6月底前", "新增"},
+       {"^", "^", "做乙。", "市乙局", "年底前", ""}},
+      {"附件2", "某市2024年工作方案"});
+  Result<RawPlan> plan = BuildPlan(Grids({p}));
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_EQ(Keys(*plan), "seq,task,measure,lead,deadline,extra");
+  EXPECT_EQ(plan->columns[5].header, "备注");
+  ASSERT_EQ(plan->rows.size(), 2u);
+  const RawRow& r1 = plan->rows[1];
+  EXPECT_EQ(Joined(r1.section), "一、总体");
+  EXPECT_EQ(Joined(r1.cells[0]), "1");      // task spans both measures
+  EXPECT_EQ(Joined(r1.cells[1]), "甲任务");
+  EXPECT_EQ(Joined(r1.cells[2]), "做乙。");
+  EXPECT_EQ(Joined(r1.cells[4]), "年底前");
+  EXPECT_EQ(Joined(plan->rows[0].cells[5]), "新增");
+  EXPECT_EQ(Joined(plan->attachment), "附件2");
+  EXPECT_EQ(Joined(plan->title), "某市2024年工作方案");
+}
+
+TEST(BuildPlan, HeaderNotRepeatedAndRowCutByPageBreak) {
+  std::vector<double> cols{40, 80, 160, 320, 400, 480};
+  Page p1 = MakeTablePage(
+      1, cols,
+      {{"序号", "重点任务", "工作措施", "完成时限", "牵头部门"},
+       {"1", "甲任务", "做甲。", "年底前", "市甲局"},
+       {"2", "乙任务跨", "做乙的前", "年底前", "市乙"}},
+      {}, {"— 7 —"});
+  // Page 2 repeats no header; its first row is the rest of row 2 (the lead
+  // name cut mid-name, the task name cut too), then a new measure.
+  Page p2 = MakeTablePage(2, cols,
+                          {{"", "页任务", "半句。", "", "局"},
+                           {"^", "^", "做丙。", "持续推进", "市丙局"}},
+                          {}, {"— 8 —"});
+  Result<RawPlan> plan = BuildPlan(Grids({p1, p2}));
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  ASSERT_EQ(plan->rows.size(), 3u);
+  const RawRow& cut = plan->rows[1];
+  EXPECT_EQ(Joined(cut.cells[1]), "乙任务跨页任务");
+  EXPECT_EQ(Joined(cut.cells[2]), "做乙的前半句。");
+  EXPECT_EQ(Joined(cut.cells[4]), "市乙局");
+  EXPECT_EQ(cut.pages, (std::vector<int>{1, 2}));
+  const RawRow& next = plan->rows[2];
+  EXPECT_EQ(Joined(next.cells[0]), "2");  // the same task continues
+  EXPECT_EQ(Joined(next.cells[1]), "乙任务跨页任务");
+  EXPECT_EQ(Joined(next.cells[2]), "做丙。");
+  EXPECT_EQ(next.pages, (std::vector<int>{2}));
+}
+
+TEST(BuildPlan, RepeatedHeaderAndRepeatedTaskOnNextPage) {
+  std::vector<double> cols{40, 80, 160, 320, 400, 480};
+  std::vector<std::string> header{"序号", "重点任务", "工作措施", "完成时限", "牵头部门"};
+  Page p1 = MakeTablePage(1, cols, {header, {"1", "甲任务", "做甲。", "年底前", "市甲局"}});
+  Page p2 = MakeTablePage(2, cols, {header, {"1", "甲任务", "再做甲。", "年底前", "市乙局"}});
+  Result<RawPlan> plan = BuildPlan(Grids({p1, p2}));
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  ASSERT_EQ(plan->rows.size(), 2u);  // the repeated header is no row
+  EXPECT_EQ(Joined(plan->rows[1].cells[1]), "甲任务");
+  EXPECT_EQ(Joined(plan->rows[1].cells[2]), "再做甲。");
+}
+
+TEST(BuildPlan, MissingColumns) {
+  Page p = MakeTablePage(1, {40, 80, 300, 400},
+                         {{"序号", "工作内容", "责任单位"},
+                          {"1", "做甲。", "市甲局"}});
+  Result<RawPlan> plan = BuildPlan(Grids({p}));
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_EQ(Keys(*plan), "seq,measure,responsible");
+  ASSERT_EQ(plan->rows.size(), 1u);
+}
+
+TEST(BuildPlan, TableThatIsNotAPlan) {
+  Page p = MakeTablePage(1, {40, 140, 240},
+                         {{"项目", "金额"}, {"收入", "100"}});
+  Result<RawPlan> plan = BuildPlan(Grids({p}));
+  ASSERT_FALSE(plan.ok());
+  EXPECT_EQ(plan.status().code(), Status::Code::kNoPlanTable);
+}
+
+TEST(IsPageFurniture, PageNumbersOnly) {
+  for (const char* yes : {"— 50 —", "—1—", "- 3 -", "12", "第 3 页", "第3页共8页", "3/8"}) {
+    EXPECT_TRUE(IsPageFurniture(yes)) << yes;
+  }
+  for (const char* no : {"附件5", "一、总体要求", "2023年", "年底前"}) {
+    EXPECT_FALSE(IsPageFurniture(no)) << no;
+  }
+}
+
+}  // namespace
+}  // namespace plan2json::extractor

@@ -1,0 +1,124 @@
+// Copyright 2026 The plan2json Authors.
+//
+// FindTable on synthetic pages: rulings drawn as strokes or as thin filled
+// rectangles, spanning cells, glyphs assigned by centre, text outside the
+// table kept above/below.
+
+#include "extractor/table.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace plan2json::extractor {
+namespace {
+
+// A page builder: rulings and one glyph per character of a string.
+class PageBuilder {
+ public:
+  PageBuilder() { page_.number = 1, page_.width = 600, page_.height = 800; }
+  PageBuilder& H(double y, double x0, double x1) {
+    page_.rulings.push_back({Ruling::Axis::kHorizontal, y, x0, x1});
+    return *this;
+  }
+  PageBuilder& V(double x, double y0, double y1) {
+    page_.rulings.push_back({Ruling::Axis::kVertical, x, y0, y1});
+    return *this;
+  }
+  // CJK text (3-byte UTF-8 per character), 10 pt glyphs from (x, y).
+  PageBuilder& Text(const std::string& utf8, double x, double y) {
+    for (size_t i = 0; i < utf8.size();) {
+      size_t n = (static_cast<unsigned char>(utf8[i]) >= 0xE0) ? 3 : 1;
+      Glyph g;
+      g.text = utf8.substr(i, n);
+      g.box = {x, y, x + 10, y + 10};
+      g.font_size = 10;
+      page_.glyphs.push_back(g);
+      x += 10;
+      i += n;
+    }
+    return *this;
+  }
+  const Page& page() const { return page_; }
+
+ private:
+  Page page_;
+};
+
+std::string CellText(const Grid& g, int row, int col) {
+  const Cell* c = g.At(row, col);
+  if (c == nullptr) return "<none>";
+  std::string out;
+  for (const TextLine& l : c->lines) out += (out.empty() ? "" : "/") + l.text;
+  return out;
+}
+
+// 3 columns x 3 rows at x = 100, 200, 300, 400 and y = 100, 130, 160, 190;
+// the first column's cell spans rows 1-2 (no ruling between them there).
+PageBuilder SpanningTable() {
+  PageBuilder b;
+  b.H(100, 100, 400).H(130, 100, 400).H(160, 200, 400).H(190, 100, 400);
+  b.V(100, 100, 190).V(200, 100, 190).V(300, 100, 190).V(400, 100, 190);
+  b.Text("序号", 110, 110).Text("措施", 210, 110).Text("时限", 310, 110);
+  b.Text("一", 110, 155);
+  b.Text("甲事", 210, 140).Text("年底前", 310, 140);
+  b.Text("乙事", 210, 170).Text("持续", 310, 170);
+  b.Text("标题", 200, 50).Text("页脚", 200, 700);
+  return b;
+}
+
+TEST(FindTable, GridFromStrokedRulingsWithSpans) {
+  Grid g = FindTable(SpanningTable().page());
+  ASSERT_TRUE(g.ruled);
+  EXPECT_EQ(g.rows(), 3);
+  EXPECT_EQ(g.cols(), 3);
+  const Cell* span = g.At(2, 0);
+  ASSERT_NE(span, nullptr);
+  EXPECT_EQ(span->row, 1);
+  EXPECT_EQ(span->row_span, 2);
+  EXPECT_EQ(CellText(g, 1, 0), "一");
+  EXPECT_EQ(CellText(g, 1, 1), "甲事");
+  EXPECT_EQ(CellText(g, 2, 2), "持续");
+  ASSERT_EQ(g.above.size(), 1u);
+  EXPECT_EQ(g.above[0].text, "标题");
+  ASSERT_EQ(g.below.size(), 1u);
+  EXPECT_EQ(g.below[0].text, "页脚");
+}
+
+TEST(FindTable, BrokenRulingSegmentsMerge) {
+  // The same table with every horizontal ruling drawn cell by cell, as
+  // office software does.
+  PageBuilder b;
+  for (double y : {100.0, 130.0, 190.0}) b.H(y, 100, 200).H(y, 200, 300).H(y, 300, 400);
+  b.H(160, 200, 300).H(160, 300, 400);
+  for (double x : {100.0, 200.0, 300.0, 400.0}) b.V(x, 100, 130).V(x, 130, 190);
+  b.Text("甲", 210, 140);
+  Grid g = FindTable(b.page());
+  EXPECT_EQ(g.rows(), 3);
+  EXPECT_EQ(g.cols(), 3);
+  EXPECT_EQ(g.At(2, 0)->row_span, 2);
+}
+
+TEST(FindTable, NoRulingsAndNoHeaderTestGivesNoGrid) {
+  PageBuilder b;
+  b.Text("正文", 100, 100);
+  Grid g = FindTable(b.page());
+  EXPECT_FALSE(g.ruled);
+  EXPECT_EQ(g.rows(), 0);
+  ASSERT_EQ(g.above.size(), 1u);
+}
+
+TEST(GroupLines, LinesTopToBottomWithSpacesAtGaps) {
+  PageBuilder b;
+  b.Text("下行", 100, 130).Text("上行", 100, 100).Text("40", 130, 100);
+  std::vector<const Glyph*> glyphs;
+  for (const Glyph& g : b.page().glyphs) glyphs.push_back(&g);
+  std::vector<TextLine> lines = GroupLines(glyphs);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].text, "上行 40");  // 10 pt gap > 0.25 em: a space
+  EXPECT_EQ(lines[1].text, "下行");
+}
+
+}  // namespace
+}  // namespace plan2json::extractor
