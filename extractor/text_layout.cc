@@ -382,6 +382,15 @@ std::vector<int> LayoutReader::AssignLines(const std::vector<CellLine>& lines,
     if (i == j) return lead && !rows[row].continuation ? 2.0 : 0.0;
     Span s{lines[i].line, lines[j - 1].line};
     double c = Misalign(s, rows[row].anchor);
+    // A cell stays between its neighbours' measures.
+    if (row + 1 < r) {
+      int limit = rows[row + 1].anchor.top;
+      for (size_t k = i; k < j; ++k) c += lines[k].line >= limit ? 10 : 0;
+    }
+    if (row > 0 && !rows[row - 1].measure.empty()) {
+      int limit = rows[row - 1].anchor.bottom;
+      for (size_t k = i; k < j; ++k) c += lines[k].line <= limit ? 10 : 0;
+    }
     // A continuation row without text of its own in the measure column is
     // only a guess.
     if (rows[row].continuation && rows[row].measure.empty()) c += 1;
