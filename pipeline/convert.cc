@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <re2/re2.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include "extractor/pdf_reader.h"
 #include "extractor/plan.h"
 #include "extractor/table.h"
+#include "extractor/text_reader.h"
 #include "schema/schema.h"
 
 namespace plan2json {
@@ -267,6 +269,25 @@ Result<Conversion> ConvertPdf(std::string_view bytes, SourceInfo src,
   return Finish(*plan, std::move(src), options, std::move(conv));
 }
 
+Result<Conversion> ConvertText(std::string_view bytes, SourceInfo src,
+                               const ConvertOptions& options, Conversion conv) {
+  auto t0 = Clock::now();
+  Result<extractor::DecodedText> text = extractor::DecodeText(bytes, options.encoding);
+  if (!text.ok()) return text.status();
+  extractor::DumpKind kind = extractor::DetectDumpKind(text->utf8);
+  conv.times.extract = MsSince(t0);
+  t0 = Clock::now();
+  extractor::TextOptions text_options;
+  text_options.departments = options.departments;
+  Result<extractor::RawPlan> plan = extractor::ReadTextDump(text->utf8, kind, text_options);
+  conv.times.table = MsSince(t0);
+  if (!plan.ok()) return plan.status();
+  src.text_kind = extractor::DumpKindName(kind);
+  src.encoding = text->encoding;
+  src.pages = plan->pages;
+  return Finish(*plan, std::move(src), options, std::move(conv));
+}
+
 }  // namespace
 
 std::string Sha256Hex(std::string_view bytes) {
@@ -303,7 +324,19 @@ Result<Conversion> ConvertBytes(std::string_view bytes, const std::string& name,
     }
     return r;
   }
-  return Status(Status::Code::kCorrupt, name + ": not a PDF");
+  // A file named *.pdf that does not start like one is a broken PDF, not a
+  // text dump.
+  std::string ext = std::filesystem::path(name).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".pdf") {
+    return Status(Status::Code::kCorrupt, name + ": not a PDF (no %PDF- header)");
+  }
+  src.format = "text";
+  Result<Conversion> r = ConvertText(bytes, std::move(src), options, std::move(conv));
+  if (!r.ok() && r.status().message().rfind(name, 0) != 0) {
+    return Status(r.status().code(), name + ": " + r.status().message());
+  }
+  return r;
 }
 
 Result<Conversion> ConvertFile(const std::string& path,
