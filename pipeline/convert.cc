@@ -233,7 +233,7 @@ Result<Conversion> Finish(const extractor::RawPlan& plan, SourceInfo src,
   conv.times.validate = MsSince(t0);
   if (!valid.ok()) {
     return Status(Status::Code::kSchema,
-                  src.file + ": output does not match the schema (a bug; "
+                  "output does not match the schema (a bug; "
                              "please report it): " + valid.message());
   }
   conv.rows = static_cast<int>(plan.rows.size());
@@ -242,7 +242,8 @@ Result<Conversion> Finish(const extractor::RawPlan& plan, SourceInfo src,
   return conv;
 }
 
-Result<Conversion> ConvertPdf(std::string_view bytes, SourceInfo src,
+Result<Conversion> ConvertPdf(std::string_view bytes, const std::string& name,
+                              SourceInfo src,
                               const ConvertOptions& options, Conversion conv) {
   extractor::PdfOptions pdf_options;
   pdf_options.password = options.password;
@@ -252,7 +253,7 @@ Result<Conversion> ConvertPdf(std::string_view bytes, SourceInfo src,
   extractor::PdfInfo info;
   const extractor::TableOptions table_options = extractor::PlanTableOptions();
   Status st = extractor::ReadPdf(
-      bytes, src.file, pdf_options, &info, [&](extractor::Page&& page) {
+      bytes, name, pdf_options, &info, [&](extractor::Page&& page) {
         auto t = Clock::now();
         grids.push_back(extractor::FindTable(page, table_options));
         table_ms += MsSince(t);
@@ -263,7 +264,7 @@ Result<Conversion> ConvertPdf(std::string_view bytes, SourceInfo src,
   Result<extractor::RawPlan> plan = extractor::BuildPlan(grids);
   conv.times.table = table_ms + MsSince(t0);
   if (!plan.ok()) {
-    return Status(plan.status().code(), src.file + ": " + plan.status().message());
+    return plan.status();  // ConvertBytes names the file
   }
   src.pages = info.pages;
   return Finish(*plan, std::move(src), options, std::move(conv));
@@ -318,7 +319,8 @@ Result<Conversion> ConvertBytes(std::string_view bytes, const std::string& name,
   }
   if (extractor::LooksLikePdf(bytes)) {
     src.format = "pdf";
-    Result<Conversion> r = ConvertPdf(bytes, std::move(src), options, std::move(conv));
+    Result<Conversion> r =
+        ConvertPdf(bytes, name, std::move(src), options, std::move(conv));
     if (!r.ok() && r.status().message().rfind(name, 0) != 0) {
       return Status(r.status().code(), name + ": " + r.status().message());
     }
