@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace plan2json::extractor::textdump {
 
@@ -157,7 +158,14 @@ std::vector<std::string> Tokens(std::string_view s, int min_run) {
   return out;
 }
 
-bool DumpLine::blank() const { return Trim(text).empty(); }
+bool DumpLine::blank() const {
+  size_t i = 0, len = 0;
+  while (i < text.size()) {
+    if (!IsSpaceAt(text, i, &len)) return false;
+    i += len;
+  }
+  return true;
+}
 
 // ---------------------------------------------------------------------------
 // Pages and furniture
@@ -180,8 +188,9 @@ bool IsNumberOnly(const std::string& t) {
 }  // namespace
 
 bool IsFurnitureLine(std::string_view line) {
+  if (line.size() > 80) return false;  // page numbers are short
   std::string t = Compact(line);
-  if (t.empty()) return false;
+  if (t.empty() || t.size() > 40) return false;
   static const RE2 re(
       std::string("^(?:") + kDashClass + "+[0-9０-９]{1,4}" + kDashClass +
       "+|第[0-9０-９]{1,4}页(?:[,，/、]?共[0-9０-９]{1,4}页)?|[0-9]{1,4}/[0-9]{1,4}"
@@ -324,11 +333,20 @@ DumpPages SplitPages(const std::string& utf8) {
 
 namespace {
 
-std::string Norm(std::string_view s) {
-  return Compact(normalizer::NormalizeChars(s));
-}
+// NormalizeChars + Compact, memoized per thread: the readers ask about the
+// same short tokens many times.
+const std::string& Norm(std::string_view s) { return NormCompact(s); }
 
 }  // namespace
+
+const std::string& NormCompact(std::string_view s) {
+  thread_local std::unordered_map<std::string, std::string> cache;
+  auto it = cache.find(std::string(s));
+  if (it != cache.end()) return it->second;
+  if (cache.size() > 8192) cache.clear();
+  return cache.emplace(std::string(s), Compact(normalizer::NormalizeChars(s)))
+      .first->second;
+}
 
 bool IsSectionHeading(std::string_view line) {
   static const RE2 re(
@@ -338,6 +356,10 @@ bool IsSectionHeading(std::string_view line) {
 }
 
 int ParseSeqNumber(std::string_view token) {
+  size_t first = token.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return -1;
+  unsigned char c0 = static_cast<unsigned char>(token[first]);
+  if (!(c0 >= '0' && c0 <= '9') && c0 != 0xEF) return -1;
   std::u32string t = ToU32(Trim(token));
   if (t.empty() || t.size() > 3) return -1;
   int n = 0;
@@ -402,23 +424,44 @@ bool IsDeadlinePrefix(std::string_view text) {
   return false;
 }
 
+namespace {
+
+bool IsDashChar(char32_t c) {
+  return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == U'─' || c == U'－' ||
+         c == U'━';
+}
+
+}  // namespace
+
 bool IsEmptyMark(std::string_view text) {
-  std::string t = Norm(text);
+  const std::string& t = Norm(text);
   if (t.empty()) return false;
   if (t == "无" || t == "/" || t == "／" || t == "\\") return true;
-  static const RE2 re(std::string("^") + kDashClass + "+$");
-  return RE2::FullMatch(t, re);
+  for (char32_t c : ToU32(t)) {
+    if (!IsDashChar(c)) return false;
+  }
+  return true;
 }
 
 bool EndsSentence(std::string_view text) {
-  static const RE2 re("(?:。|；|;|！|!|？|\\?)(?:”|’|」|』|）|\\)|\"|')*$");
-  std::string t = Trim(text);
-  return RE2::PartialMatch(t, re);
+  std::u32string t = ToU32(text);
+  size_t i = t.size();
+  while (i > 0 && (t[i - 1] == U' ' || t[i - 1] == U'\t' || t[i - 1] == 0x3000)) --i;
+  while (i > 0 && std::u32string_view(U"”’」』）)\"'").find(t[i - 1]) !=
+                      std::u32string_view::npos) {
+    --i;
+  }
+  return i > 0 && std::u32string_view(U"。；;！!？?").find(t[i - 1]) !=
+                      std::u32string_view::npos;
 }
 
 bool HasSentencePunctuation(std::string_view text) {
-  static const RE2 re("[，。；：“”！？,;:!?]");
-  return RE2::PartialMatch(text, re);
+  for (char32_t c : ToU32(text)) {
+    if (std::u32string_view(U"，。；：“”！？,;:!?").find(c) != std::u32string_view::npos) {
+      return true;
+    }
+  }
+  return false;
 }
 
 namespace {
@@ -446,8 +489,30 @@ bool IsCjk(char32_t c) {
 
 }  // namespace
 
+namespace {
+NameShape ComputeShape(std::string_view token,
+                       const normalizer::DepartmentDict& dict);
+}  // namespace
+
 NameShape ShapeOfName(std::string_view token,
                       const normalizer::DepartmentDict& dict) {
+  thread_local std::unordered_map<std::string, NameShape> cache;
+  thread_local const normalizer::DepartmentDict* cache_dict = nullptr;
+  if (cache_dict != &dict || cache.size() > 8192) {
+    cache.clear();
+    cache_dict = &dict;
+  }
+  std::string key(token);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  NameShape shape = ComputeShape(token, dict);
+  cache.emplace(std::move(key), shape);
+  return shape;
+}
+
+namespace {
+NameShape ComputeShape(std::string_view token,
+                       const normalizer::DepartmentDict& dict) {
   std::string n = Norm(token);
   if (n.empty() || IsEmptyMark(n)) return NameShape::kNotAName;
   // A list "甲、乙" is judged by its last name.
@@ -485,14 +550,18 @@ NameShape ShapeOfName(std::string_view token,
   }
   return NameShape::kFragment;
 }
+}  // namespace
 
 int NameLevel(std::string_view name) {
-  std::string n = Norm(name);
-  static const RE2 kDistrict(
-      "区(?:人民)?政府|县(?:人民)?政府|^各区|^相关区|^各县|^有关区|街道|乡镇|^各(?:乡|镇)");
-  if (RE2::PartialMatch(n, kDistrict)) return 1;
-  static const RE2 kCity("^(?:市|省|自治区)");
-  if (RE2::PartialMatch(n, kCity)) return 2;
+  const std::string& n = Norm(name);
+  auto has = [&](const char* w) { return n.find(w) != std::string::npos; };
+  auto starts = [&](const char* w) { return n.rfind(w, 0) == 0; };
+  if (has("区政府") || has("区人民政府") || has("县政府") || has("县人民政府") ||
+      starts("各区") || starts("相关区") || starts("各县") || starts("有关区") ||
+      has("街道") || has("乡镇") || starts("各乡") || starts("各镇")) {
+    return 1;
+  }
+  if (starts("市") || starts("省") || starts("自治区")) return 2;
   return 3;
 }
 

@@ -136,7 +136,7 @@ DeptSplit AssignDepartments(const std::vector<DeptToken>& tokens,
       }
       if (same && pieces[i].level != pieces[i - 1].level) cost += kLevelMix;
     }
-    std::vector<bool> used(columns, false);
+    bool used[8] = {false, false, false, false, false, false, false, false};
     for (size_t i = 0; i < n; ++i) used[static_cast<size_t>(a[i])] = true;
     if (!used[0]) cost += kLeadEmpty;
     int last_used = -1;
@@ -152,7 +152,7 @@ DeptSplit AssignDepartments(const std::vector<DeptToken>& tokens,
   double best = std::numeric_limits<double>::infinity();
   double second = best;
   std::vector<int> best_assign;
-  if (n <= 60) {
+  if (n <= 60 && columns <= 8) {
     std::vector<int> a(n, 0);
     std::function<void(size_t, int)> walk = [&](size_t i, int min_col) {
       if (i == n) {
@@ -332,7 +332,7 @@ bool FlowReader::IsDeptLine(const std::vector<std::string>& tokens) const {
     if (IsEmptyMark(t)) continue;
     NameShape s = ShapeOfName(t, dict_);
     if (s == NameShape::kNotAName) return false;
-    std::string c = Compact(normalizer::NormalizeChars(t));
+    const std::string& c = NormCompact(t);
     if (CodePoints(c) > max_dept_len_ && !dict_.Contains(c)) return false;
   }
   return true;
@@ -604,9 +604,9 @@ Result<RawPlan> FlowReader::Read(const DumpPages& dump) {
       continue;
     }
     std::vector<std::string> t = Tokens(l.text);
-    bool header_words = !t.empty();
+    bool header_words = !t.empty() && l.text.size() < 200;
     for (const std::string& w : t) {
-      header_words = header_words && vocab.count(Compact(w)) != 0;
+      header_words = header_words && w.size() <= 30 && vocab.count(Compact(w)) != 0;
     }
     if (header_words) {
       // A lone piece of a wrapped header word counts only next to its mate.

@@ -378,6 +378,12 @@ std::vector<int> LayoutReader::AssignLines(const std::vector<CellLine>& lines,
       acc += lines[i].text;
     }
   }
+  std::vector<std::string> norm(p);
+  std::vector<bool> complete(p);
+  for (size_t k = 0; k < p; ++k) {
+    norm[k] = Compact(normalizer::NormalizeChars(lines[k].text));
+    complete[k] = ShapeOfName(norm[k], dict_) == NameShape::kComplete;
+  }
   auto group_cost = [&](size_t row, size_t i, size_t j) -> double {
     if (i == j) return lead && !rows[row].continuation ? 2.0 : 0.0;
     Span s{lines[i].line, lines[j - 1].line};
@@ -399,12 +405,9 @@ std::vector<int> LayoutReader::AssignLines(const std::vector<CellLine>& lines,
     for (size_t k = i + 1; k < j; ++k) {
       c += std::max(0, lines[k].line - lines[k - 1].line - 2);
     }
-    std::set<std::string> seen;
     for (size_t k = i; k < j; ++k) {
-      std::string t = Compact(normalizer::NormalizeChars(lines[k].text));
-      if (ShapeOfName(t, dict_) == NameShape::kComplete && !seen.insert(t).second) {
-        c += 4;
-      }
+      if (!complete[k]) continue;
+      for (size_t q = i; q < k; ++q) c += complete[q] && norm[q] == norm[k] ? 4 : 0;
     }
     return c + (i > 0 ? cut[i] : 0);
   };
