@@ -110,35 +110,36 @@ DeptSplit AssignDepartments(const std::vector<DeptToken>& tokens,
 
   const size_t n = pieces.size();
   const int k = static_cast<int>(columns);
-  auto cost_of = [&](const std::vector<int>& a) -> double {
+  constexpr double kBad = std::numeric_limits<double>::infinity();
+  // Cost of the boundary before piece i given both pieces' columns.
+  auto step = [&](size_t i, int prev, int cur) -> double {
+    bool same = prev == cur;
+    if (pieces[i].mark || pieces[i - 1].mark) return same ? kBad : 0;
     double cost = 0;
-    for (size_t i = 1; i < n; ++i) {
-      bool same = a[i] == a[i - 1];
-      if (pieces[i].mark || pieces[i - 1].mark) {
-        if (same) return std::numeric_limits<double>::infinity();
-        continue;
-      }
-      switch (pieces[i].before) {
-        case Boundary::kSameLine:
-          if (same) return std::numeric_limits<double>::infinity();
-          break;
-        case Boundary::kNewBlock:
-          if (same) {
-            cost += kBlockKeptTogether + kEarlyMerge * (k - 1 - a[i]);
-            if (a[i] == 0) cost += kLeadGrows;
-          }
-          break;
-        case Boundary::kNewLine:
-          if (!same) cost += kLineSplit;
-          break;
-        case Boundary::kFirst:
-          break;
-      }
-      if (same && pieces[i].level != pieces[i - 1].level) cost += kLevelMix;
+    switch (pieces[i].before) {
+      case Boundary::kSameLine:
+        if (same) return kBad;
+        break;
+      case Boundary::kNewBlock:
+        if (same) {
+          cost += kBlockKeptTogether + kEarlyMerge * (k - 1 - cur);
+          if (cur == 0) cost += kLeadGrows;
+        }
+        break;
+      case Boundary::kNewLine:
+        if (!same) cost += kLineSplit;
+        break;
+      case Boundary::kFirst:
+        break;
     }
+    if (same && pieces[i].level != pieces[i - 1].level) cost += kLevelMix;
+    return cost;
+  };
+  // Cost of which columns ended up empty.
+  auto usage = [&](const std::vector<int>& a) -> double {
     bool used[8] = {false, false, false, false, false, false, false, false};
     for (size_t i = 0; i < n; ++i) used[static_cast<size_t>(a[i])] = true;
-    if (!used[0]) cost += kLeadEmpty;
+    double cost = used[0] ? 0 : kLeadEmpty;
     int last_used = -1;
     for (int c = 0; c < k; ++c) {
       if (used[static_cast<size_t>(c)]) last_used = c;
@@ -153,10 +154,13 @@ DeptSplit AssignDepartments(const std::vector<DeptToken>& tokens,
   double second = best;
   std::vector<int> best_assign;
   if (n <= 60 && columns <= 8) {
+    // Depth-first over non-decreasing column sequences; a branch whose cost
+    // so far already reaches the runner-up cannot matter.
     std::vector<int> a(n, 0);
-    std::function<void(size_t, int)> walk = [&](size_t i, int min_col) {
+    auto walk = [&](auto&& self, size_t i, double partial) -> void {
+      if (partial >= second) return;
       if (i == n) {
-        double c = cost_of(a);
+        double c = partial + usage(a);
         if (c < best) {
           second = best;
           best = c;
@@ -166,12 +170,15 @@ DeptSplit AssignDepartments(const std::vector<DeptToken>& tokens,
         }
         return;
       }
-      for (int c = min_col; c < k; ++c) {
+      int from = i == 0 ? 0 : a[i - 1];
+      for (int c = from; c < k; ++c) {
+        double add = i == 0 ? 0 : step(i, a[i - 1], c);
+        if (add == kBad) continue;
         a[i] = c;
-        walk(i + 1, c);
+        self(self, i + 1, partial + add);
       }
     };
-    walk(0, 0);
+    walk(walk, 0, 0.0);
   }
   if (best_assign.empty()) {
     // Too many pieces (or nothing consistent): blocks to columns in order.
