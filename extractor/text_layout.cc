@@ -411,13 +411,27 @@ std::vector<int> LayoutReader::AssignLines(const std::vector<CellLine>& lines,
     }
     return c + (i > 0 ? cut[i] : 0);
   };
+  // Bounded work on pathological input: a cell holds at most kMaxCellLines
+  // lines; beyond kMaxWork the nearest row takes each line.
+  constexpr size_t kMaxCellLines = 64;
+  constexpr size_t kMaxWork = 4000000;
+  if (r * p * std::min(p, kMaxCellLines) > kMaxWork) {
+    for (size_t k = 0; k < p; ++k) {
+      double best = kInf;
+      for (size_t row = 0; row < r; ++row) {
+        double d = std::fabs(lines[k].line - rows[row].anchor.center());
+        if (d < best) best = d, owner[k] = static_cast<int>(row);
+      }
+    }
+    return owner;
+  }
   std::vector<std::vector<double>> dp(r + 1, std::vector<double>(p + 1, kInf));
   std::vector<std::vector<size_t>> from(r + 1, std::vector<size_t>(p + 1, 0));
   dp[0][0] = 0;
   for (size_t row = 0; row < r; ++row) {
     for (size_t i = 0; i <= p; ++i) {
       if (dp[row][i] == kInf) continue;
-      for (size_t j = i; j <= p; ++j) {
+      for (size_t j = i; j <= p && j - i <= kMaxCellLines; ++j) {
         double c = dp[row][i] + group_cost(row, i, j);
         if (c < dp[row + 1][j]) {
           dp[row + 1][j] = c;
@@ -541,7 +555,7 @@ void LayoutReader::ReadZone(const LayoutPage& page,
   for (size_t d = 0; d < k; ++d) {
     for (size_t i = 0; i < m; ++i) {
       if (dp[d][i] == kInf) continue;
-      for (size_t j = i + 1; j <= m; ++j) {
+      for (size_t j = i + 1; j <= m && j - i <= 64; ++j) {
         Span s = seg_span(i, j), ds = dl_span(d);
         double c = Misalign(ds, s);
         if (ds.center() < s.top - 1 || ds.center() > s.bottom + 1) c += 3;
@@ -650,14 +664,7 @@ void LayoutReader::ReadZone(const LayoutPage& page,
   // and so its task, goes on on the next page.
   bool zone_cut_at_end = !closed_by_section && !segments.empty() &&
                          !EndsSentence(segments.back().back().text);
-  auto rows_span = [&](size_t a, size_t b) {
-    Span s = rows[a].band;
-    for (size_t i = a; i < b; ++i) {
-      s.top = std::min(s.top, rows[i].band.top);
-      s.bottom = std::max(s.bottom, rows[i].band.bottom);
-    }
-    return s;
-  };
+
   std::vector<std::vector<double>> tp(nt + 1, std::vector<double>(nr + 1, kInf));
   std::vector<std::vector<size_t>> tf(nt + 1, std::vector<size_t>(nr + 1, 0));
   // Rows continuing the previous task: free for a row continuing a cut
@@ -672,8 +679,10 @@ void LayoutReader::ReadZone(const LayoutPage& page,
     bool is_cut = may_be_cut && zone_cut_at_end;
     for (size_t i = 0; i < nr; ++i) {
       if (tp[t][i] == kInf) continue;
-      for (size_t j = i + 1; j <= nr; ++j) {
-        Span rs = rows_span(i, j);
+      Span rs = rows[i].band;
+      for (size_t j = i + 1; j <= nr && j - i <= 256; ++j) {
+        rs.top = std::min(rs.top, rows[j - 1].band.top);
+        rs.bottom = std::max(rs.bottom, rows[j - 1].band.bottom);
         if (s < rs.top - 1 || s > rs.bottom + 1) continue;  // not its rows
         double centred = std::fabs(rs.center() - s);
         double top = std::fabs(rs.top - s);

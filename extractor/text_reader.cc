@@ -70,7 +70,7 @@ Result<std::string> Convert(std::string_view bytes, const char* name,
   }
   ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr,
                       nullptr, &status);
-  std::u16string utf16(bytes.size() + 16, u'\0');
+  std::u16string utf16(2 * bytes.size() + 16, u'\0');
   const char* src = bytes.data();
   const char* src_end = bytes.data() + bytes.size();
   UChar* dst = reinterpret_cast<UChar*>(&utf16[0]);
