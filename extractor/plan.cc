@@ -111,6 +111,39 @@ bool FindHeader(const Grid& g, int* header_row, int* body_start,
   return false;
 }
 
+// Grid::At scans every cell. Code that looks up every (row, column) of a
+// grid uses this index instead, built once in O(cells + rows x cols), so a
+// page holding thousands of rows does not cost O(rows x cells). Same answer
+// as Grid::At: the first cell, in storage order, covering the slot.
+class CellIndex {
+ public:
+  explicit CellIndex(const Grid& g)
+      : rows_(std::max(0, g.rows())), cols_(std::max(0, g.cols())),
+        slots_(static_cast<size_t>(rows_) * static_cast<size_t>(cols_), nullptr) {
+    for (const Cell& c : g.cells) {
+      const int r_end = std::min(c.row + c.row_span, rows_);
+      const int c_end = std::min(c.col + c.col_span, cols_);
+      for (int r = std::max(c.row, 0); r < r_end; ++r) {
+        for (int k = std::max(c.col, 0); k < c_end; ++k) {
+          const Cell*& slot = slots_[Slot(r, k)];
+          if (slot == nullptr) slot = &c;
+        }
+      }
+    }
+  }
+  const Cell* At(int row, int col) const {
+    if (row < 0 || col < 0 || row >= rows_ || col >= cols_) return nullptr;
+    return slots_[Slot(row, col)];
+  }
+
+ private:
+  size_t Slot(int r, int c) const {
+    return static_cast<size_t>(r) * static_cast<size_t>(cols_) + static_cast<size_t>(c);
+  }
+  int rows_, cols_;
+  std::vector<const Cell*> slots_;
+};
+
 double Overlap(double a0, double a1, double b0, double b1) {
   return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
 }
@@ -136,8 +169,9 @@ void InferTaskSpans(Grid* g, int body_start, const std::vector<int>& seq_cols,
   task_cols.insert(task_cols.end(), text_cols.begin(), text_cols.end());
   if (task_cols.empty()) return;
   const int rows = g->rows();
+  const CellIndex index(*g);  // g->cells is only replaced at the end
   auto is_section = [&](int r) {
-    const Cell* c = g->At(r, 0);
+    const Cell* c = index.At(r, 0);
     return c != nullptr && c->col_span >= std::max(2, g->cols() - 1);
   };
   auto in = [](const std::vector<int>& v, int c) {
@@ -423,18 +457,19 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
   }
   if (anchor_ < 0 || anchor_cols.empty()) return;
 
+  const CellIndex index(g);
   std::set<const Cell*> seen_anchor;
   const Cell* last_task_cell = nullptr;  // the task cell of the last row here
   for (int r = body_start; r < g.rows(); ++r) {
     // A section heading: one non-empty cell spanning nearly the full width.
-    const Cell* first = g.At(r, 0);
+    const Cell* first = index.At(r, 0);
     if (first != nullptr && first->row == r &&
         first->col_span >= std::max(2, g.cols() - 1) && !first->empty()) {
       section_ = Texts(first->lines);
       first_on_page = false;
       continue;
     }
-    const Cell* anchor = g.At(r, anchor_cols.front());
+    const Cell* anchor = index.At(r, anchor_cols.front());
     if (anchor == nullptr || anchor->row != r ||
         seen_anchor.count(anchor) != 0) {
       continue;
@@ -453,7 +488,7 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
       if (pc < 0) continue;
       std::set<const Cell*> taken;
       for (int rr = r0; rr < r1; ++rr) {
-        const Cell* cell = g.At(rr, c);
+        const Cell* cell = index.At(rr, c);
         if (cell == nullptr || cell->col != c || !taken.insert(cell).second) {
           continue;
         }

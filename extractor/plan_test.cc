@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -154,6 +156,33 @@ TEST(IsPageFurniture, PageNumbersOnly) {
   for (const char* no : {"附件5", "一、总体要求", "2023年", "年底前"}) {
     EXPECT_FALSE(IsPageFurniture(no)) << no;
   }
+}
+
+// Bounded inputs (bench/bounded.sh): a page holding thousands of ruled rows
+// cost O(rows x cells) in the plan layer (Grid::At per slot) and O(slots x
+// rulings) in FindTable (Covered). 8x the rows must cost well under the 64x
+// of quadratic work (CPU time, so a busy machine does not matter much).
+TEST(ScalingRegression, TallRuledPageQuadratic) {
+  auto run = [](int rows, size_t* got) {
+    std::vector<std::vector<std::string>> table = {{"序号", "工作措施", "完成时限", "牵头单位"}};
+    for (int i = 1; i <= rows; ++i) {
+      table.push_back({std::to_string(i), "做甲。", "年底前", "市甲局"});
+    }
+    Page p = MakeTablePage(1, {40, 80, 300, 360, 440}, table);
+    std::clock_t t0 = std::clock();
+    Result<RawPlan> plan = BuildPlan(Grids({p}));
+    double cpu = static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
+    *got = plan.ok() ? plan->rows.size() : 0;
+    return cpu;
+  };
+  size_t small_rows = 0, big_rows = 0;
+  double small = run(1000, &small_rows);
+  double big = run(8000, &big_rows);
+  EXPECT_EQ(small_rows, 1000u);
+  EXPECT_EQ(big_rows, 8000u);
+  RecordProperty("ratio", std::to_string(big / std::max(small, 0.005)));
+  EXPECT_LT(big, 24 * std::max(small, 0.005))
+      << "1000 rows: " << small << " s, 8000 rows: " << big << " s";
 }
 
 }  // namespace

@@ -85,15 +85,18 @@ std::vector<double> Snap(std::vector<double> v, double tol) {
   return out;
 }
 
+bool ByPos(const Ruling& a, const Ruling& b) { return a.pos < b.pos; }
+
 // True if some ruling of `rs` at `pos` covers the middle of [from, to].
+// `rs` is sorted by pos (ByPos): only the rulings within tol of `pos` are
+// looked at, so testing every slot of a grid is not O(slots x rulings).
 bool Covered(const std::vector<Ruling>& rs, double pos, double from, double to,
              double tol) {
   double mid = (from + to) / 2;
-  for (const Ruling& r : rs) {
-    if (std::fabs(r.pos - pos) <= tol && r.from <= mid + tol &&
-        r.to >= mid - tol) {
-      return true;
-    }
+  Ruling key{Ruling::Axis::kHorizontal, pos - tol, 0, 0};
+  for (auto it = std::lower_bound(rs.begin(), rs.end(), key, ByPos);
+       it != rs.end() && it->pos <= pos + tol; ++it) {
+    if (it->from <= mid + tol && it->to >= mid - tol) return true;
   }
   return false;
 }
@@ -653,11 +656,17 @@ Grid FindTable(const Page& page, const TableOptions& options) {
   hs = MergeRulings(std::move(hs), tol);
   vs = MergeRulings(std::move(vs), tol);
 
-  // The table is the largest connected set of crossing rulings.
+  // The table is the largest connected set of crossing rulings. Only the
+  // verticals whose x lies within a horizontal's extent can cross it (vs is
+  // sorted by pos), so this costs O(h log v + crossings), not O(h x v).
+  std::stable_sort(vs.begin(), vs.end(), ByPos);
   size_t nh = hs.size(), nv = vs.size();
   DisjointSets sets(nh + nv);
   for (size_t i = 0; i < nh; ++i) {
-    for (size_t j = 0; j < nv; ++j) {
+    Ruling key{Ruling::Axis::kVertical, hs[i].from - tol, 0, 0};
+    for (auto it = std::lower_bound(vs.begin(), vs.end(), key, ByPos);
+         it != vs.end() && it->pos <= hs[i].to + tol; ++it) {
+      size_t j = static_cast<size_t>(it - vs.begin());
       if (Intersects(hs[i], vs[j], tol)) sets.Union(i, nh + j);
     }
   }
@@ -677,6 +686,8 @@ Grid FindTable(const Page& page, const TableOptions& options) {
     (i < nh ? th : tv).push_back(i < nh ? hs[i] : vs[i - nh]);
   }
   if (th.size() < 2 || tv.size() < 2) return GridFromAlignment(page, options);
+  std::stable_sort(th.begin(), th.end(), ByPos);  // for Covered()
+  std::stable_sort(tv.begin(), tv.end(), ByPos);
   std::vector<double> xs, ys;
   for (const Ruling& r : tv) xs.push_back(r.pos);
   for (const Ruling& r : th) ys.push_back(r.pos);
