@@ -2,6 +2,7 @@
 
 #include "cli/output.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,26 +10,53 @@
 #include <cstring>
 
 namespace plan2json::cli {
+namespace {
 
-Status WriteFileAtomically(const std::string& path, const std::string& data) {
-  std::string tmp = path + ".tmp-" + std::to_string(getpid());
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) {
-    return Status(Status::Code::kIoError,
-                  path + ": cannot write: " + std::strerror(errno));
-  }
+Status WriteError(const std::string& path, int err) {
+  return Status(Status::Code::kIoError,
+                path + ": cannot write: " + std::strerror(err));
+}
+
+// Writes and flushes; 0 or the errno of the first failure.
+int WriteAndFlush(std::FILE* f, const std::string& data) {
   size_t n = std::fwrite(data.data(), 1, data.size(), f);
   int err = n == data.size() ? 0 : errno;
   if (std::fflush(f) != 0 && err == 0) err = errno;
+  return err;
+}
+
+}  // namespace
+
+std::string TempPath(const std::string& path, pid_t pid) {
+  return path + ".tmp-" + std::to_string(pid);
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& data) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) return WriteError(path, errno);
+    int err = WriteAndFlush(f, data);
+    if (std::fclose(f) != 0 && err == 0) err = errno;
+    return err == 0 ? Status::Ok() : WriteError(path, err);
+  }
+  std::string tmp = TempPath(path, getpid());
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) return WriteError(path, errno);
+  int err = WriteAndFlush(f, data);
   if (err == 0 && fsync(fileno(f)) != 0) err = errno;
   if (std::fclose(f) != 0 && err == 0) err = errno;
   if (err == 0 && std::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
   if (err != 0) {
     std::remove(tmp.c_str());
-    return Status(Status::Code::kIoError,
-                  path + ": cannot write: " + std::strerror(err));
+    return WriteError(path, err);
   }
   return Status::Ok();
+}
+
+Status WriteStdout(const std::string& data) {
+  int err = WriteAndFlush(stdout, data);
+  return err == 0 ? Status::Ok() : WriteError("<stdout>", err);
 }
 
 }  // namespace plan2json::cli
