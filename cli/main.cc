@@ -1,31 +1,35 @@
 // Copyright 2026 The plan2json Authors.
 //
 // plan2json: a thin command line over the pipeline library (after qpdf's
-// qpdf.cc). Data goes to stdout or files, diagnostics to stderr.
+// qpdf.cc). Data goes to stdout or files, diagnostics to stderr. Batches
+// (--out-dir) live in cli/batch.h, output formats in cli/formats.h.
 //
-// Exit codes (README "Exit codes"):
-//   0  every input converted, no warnings
-//   1  usage error (bad options)
-//   2  at least one input failed
-//   3  done, with warnings
+// Exit codes (README "Exit codes", cli/exit_codes.h):
+//   0    every input converted, no warnings
+//   1    usage error (bad options)
+//   2    at least one input failed (or the output could not be written)
+//   3    done, with warnings
+//   130  interrupted (SIGINT; 143 for SIGTERM), batch mode
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "cli/batch.h"
+#include "cli/exit_codes.h"
+#include "cli/formats.h"
 #include "cli/output.h"
 #include "pipeline/convert.h"
 #include "schema/schema.h"
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitUsage = 1;
-constexpr int kExitError = 2;
-constexpr int kExitWarnings = 3;
+using namespace plan2json::cli;  // NOLINT: exit codes, formats
 
 void PrintTimings(const std::string& name, const plan2json::StageTimes& t) {
   std::fprintf(stderr,
@@ -53,13 +57,61 @@ int RunValidate(const std::vector<std::string>& files) {
     const auto errors = plan2json::schema::Validator::Get().Errors(doc);
     for (const auto& e : errors) {
       std::fprintf(stderr, "plan2json: %s: %s: %s\n", file.c_str(),
-                   e.pointer.c_str(), e.message.c_str());
+                   e.pointer.empty() ? "(root)" : e.pointer.c_str(),
+                   e.message.c_str());
     }
     if (errors.empty()) {
       std::fprintf(stderr, "%s: valid\n", file.c_str());
     } else {
       rc = kExitError;
     }
+  }
+  return rc;
+}
+
+// Converts inputs one after the other into `output` ("" or "-": stdout).
+int RunSingle(const std::vector<std::string>& inputs, const std::string& output,
+              Format format, RenderOptions render, bool timings, bool quiet,
+              const plan2json::ConvertOptions& options) {
+  int rc = kExitOk;
+  const bool to_stdout = output.empty() || output == "-";
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(input, ec)) {
+      std::fprintf(stderr,
+                   "plan2json: %s: is a directory (convert directories with "
+                   "--out-dir DIR)\n",
+                   input.c_str());
+      rc = kExitError;
+      continue;
+    }
+    plan2json::Result<plan2json::Conversion> conv =
+        plan2json::ConvertFile(input, options);
+    if (!conv.ok()) {
+      std::fprintf(stderr, "plan2json: %s\n", conv.status().message().c_str());
+      rc = kExitError;
+      continue;
+    }
+    if (timings) PrintTimings(input, conv->times);
+    const std::string text = Render(conv->document, format, render);
+    plan2json::Status st = to_stdout ? WriteStdout(text)
+                                     : WriteFileAtomically(output, text);
+    if (!st.ok()) {
+      std::fprintf(stderr, "plan2json: %s: %s\n", input.c_str(),
+                   st.message().c_str());
+      rc = kExitError;
+      continue;
+    }
+    // Several documents on one stream make one CSV table.
+    render.csv_header = false;
+    render.excel_bom = false;
+    if (!quiet) {
+      for (const auto& w : conv->document["warnings"]) {
+        std::fprintf(stderr, "plan2json: %s: warning: %s\n", input.c_str(),
+                     SanitizeUtf8(w["message"].get<std::string>()).c_str());
+      }
+    }
+    if (conv->warnings > 0 && rc == kExitOk) rc = kExitWarnings;
   }
   return rc;
 }
@@ -74,11 +126,40 @@ int main(int argc, char** argv) {
   std::vector<std::string> inputs;
   std::string output;
   std::string departments_file;
+  std::string format_name = "json";
   bool timings = false;
-  plan2json::ConvertOptions options;
-  app.add_option("inputs", inputs, "Input files: *.pdf or pdftotext dumps");
-  app.add_option("-o,--output", output,
-                 "Write the JSON document to FILE (default: stdout)");
+  BatchOptions batch;
+  plan2json::ConvertOptions& options = batch.convert;
+  app.add_option("inputs", inputs,
+                 "Input files (*.pdf or pdftotext dumps); with --out-dir also "
+                 "directories, searched recursively for *.pdf and *.txt");
+  auto* output_opt = app.add_option(
+      "-o,--output", output, "Write the output to FILE (default: stdout)");
+  auto* out_dir_opt = app.add_option(
+      "--out-dir", batch.out_dir,
+      "Batch mode: one output per input under DIR (mirroring directory "
+      "arguments) and DIR/manifest.jsonl");
+  out_dir_opt->excludes(output_opt);
+  app.add_option("-f,--format", format_name,
+                 "json (the schema'd document, default), jsonl (one row per "
+                 "line) or csv (one row per measure)")
+      ->check(CLI::IsMember({"json", "jsonl", "csv"}));
+  app.add_flag("--excel", batch.render.excel_bom,
+               "CSV: start with a UTF-8 byte-order mark so Excel reads it");
+  app.add_option("-j,--jobs", batch.jobs,
+                 "Batch: inputs converted in parallel (default: number of CPUs)")
+      ->check(CLI::PositiveNumber)
+      ->needs(out_dir_opt);
+  app.add_flag("--force", batch.force,
+               "Batch: convert again inputs whose output is up to date")
+      ->needs(out_dir_opt);
+  app.add_option("--timeout", batch.timeout_seconds,
+                 "Batch: give up on an input after SECONDS (default: no limit)")
+      ->check(CLI::PositiveNumber)
+      ->needs(out_dir_opt);
+  app.add_flag("-q,--quiet", batch.quiet,
+               "No progress or summary (batch), no warning lines (single "
+               "input); errors are still reported");
   app.add_option("--password", options.password,
                  "Password for an encrypted PDF");
   app.add_option("--encoding", options.encoding,
@@ -86,7 +167,8 @@ int main(int argc, char** argv) {
   app.add_option("--departments", departments_file,
                  "Extra known department names, one per line")
       ->check(CLI::ExistingFile);
-  app.add_flag("--timings", timings, "Print per-stage timings on stderr");
+  app.add_flag("--timings", timings, "Print per-stage timings on stderr")
+      ->excludes(out_dir_opt);
 
   auto* validate = app.add_subcommand(
       "validate", "Check JSON documents against the published schema");
@@ -111,10 +193,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "plan2json: no input file (see --help)\n");
     return kExitUsage;
   }
-  if (inputs.size() > 1 && !output.empty()) {
-    std::fprintf(stderr, "plan2json: -o takes one input\n");
+  if (inputs.size() > 1 && !output.empty() && output != "-") {
+    std::fprintf(stderr, "plan2json: -o takes one input (use --out-dir for several)\n");
     return kExitUsage;
   }
+  batch.format = *ParseFormat(format_name);
   if (!departments_file.empty()) {
     auto dict = plan2json::normalizer::DepartmentDict::FromFile(departments_file);
     if (!dict.ok()) {
@@ -124,34 +207,10 @@ int main(int argc, char** argv) {
     options.departments = plan2json::normalizer::DepartmentDict::Merge(
         *plan2json::normalizer::DepartmentDict::BuiltIn(), **dict);
   }
-
-  int rc = kExitOk;
-  for (const std::string& input : inputs) {
-    plan2json::Result<plan2json::Conversion> conv =
-        plan2json::ConvertFile(input, options);
-    if (!conv.ok()) {
-      std::fprintf(stderr, "plan2json: %s\n", conv.status().message().c_str());
-      rc = kExitError;
-      continue;
-    }
-    if (timings) PrintTimings(input, conv->times);
-    std::string text = conv->document.dump(2, ' ', false) + "\n";
-    if (output.empty()) {
-      std::fwrite(text.data(), 1, text.size(), stdout);
-      std::fflush(stdout);
-    } else {
-      plan2json::Status st = plan2json::cli::WriteFileAtomically(output, text);
-      if (!st.ok()) {
-        std::fprintf(stderr, "plan2json: %s\n", st.message().c_str());
-        rc = kExitError;
-        continue;
-      }
-    }
-    for (const auto& w : conv->document["warnings"]) {
-      std::fprintf(stderr, "plan2json: %s: warning: %s\n", input.c_str(),
-                   w["message"].get<std::string>().c_str());
-    }
-    if (conv->warnings > 0 && rc == kExitOk) rc = kExitWarnings;
+  if (!batch.out_dir.empty()) {
+    batch.inputs = inputs;
+    return RunBatch(batch);
   }
-  return rc;
+  return RunSingle(inputs, output, batch.format, batch.render, timings,
+                   batch.quiet, options);
 }

@@ -1,0 +1,852 @@
+// Copyright 2026 The plan2json Authors.
+//
+// See batch.h for what a batch does and why it runs worker processes.
+
+#include "cli/batch.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
+#include <utility>
+
+#include "cli/exit_codes.h"
+#include "cli/output.h"
+#include "schema/schema.h"
+
+namespace plan2json::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using nlohmann::ordered_json;
+
+constexpr const char* kManifestName = "manifest.jsonl";
+
+double SecondsSince(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+bool IsInputName(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".pdf" || ext == ".txt";
+}
+
+// The whole file if it is readable and at most `max_bytes` long.
+std::optional<std::string> ReadBounded(const std::string& path, size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size < 0 || static_cast<size_t>(size) > max_bytes) return std::nullopt;
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (size > 0 && !in.read(bytes.data(), size)) return std::nullopt;
+  return bytes;
+}
+
+// --- one input, in a worker ---------------------------------------------------
+
+struct Task {
+  BatchInput input;
+  std::string out_path;                // out_dir / input.output
+  std::optional<ManifestEntry> prior;  // the previous run's entry, if usable
+};
+
+// The entry for an input whose output is up to date, or nullopt.
+std::optional<ManifestEntry> TrySkip(const Task& task, const BatchOptions& options) {
+  if (options.force) return std::nullopt;
+  std::error_code ec;
+  if (!fs::is_regular_file(task.out_path, ec)) return std::nullopt;
+  ManifestEntry entry;
+  if (task.prior) {
+    entry = *task.prior;
+  } else if (options.format == Format::kJson) {
+    // No manifest (the previous run was killed): the output says which
+    // input bytes it was made from.
+    std::optional<std::string> text = ReadBounded(task.out_path, size_t{1} << 30);
+    if (!text) return std::nullopt;
+    ordered_json doc = ordered_json::parse(*text, nullptr, false);
+    if (doc.is_discarded() || !schema::Validator::Get().Validate(doc).ok()) {
+      return std::nullopt;
+    }
+    entry.sha256 = doc["source"]["sha256"].get<std::string>();
+    entry.rows = static_cast<int>(doc["rows"].size());
+    entry.pages = doc["source"]["pages"].get<int>();
+    entry.warnings = static_cast<int>(doc["warnings"].size());
+    entry.status = *entry.warnings > 0 ? "warnings" : "ok";
+  } else {
+    return std::nullopt;
+  }
+  std::optional<std::string> bytes =
+      ReadBounded(task.input.path, options.convert.max_input_bytes);
+  if (!bytes || Sha256Hex(*bytes) != entry.sha256) return std::nullopt;
+  entry.path = task.input.path;
+  entry.output = task.input.output;
+  entry.error.clear();
+  entry.skipped = true;
+  return entry;
+}
+
+ManifestEntry Process(const Task& task, const BatchOptions& options) {
+  const auto t0 = Clock::now();
+  std::optional<ManifestEntry> skipped = TrySkip(task, options);
+  if (skipped) {
+    skipped->ms = SecondsSince(t0) * 1000;
+    return *skipped;
+  }
+  ManifestEntry entry;
+  entry.path = task.input.path;
+  entry.output = task.input.output;
+  entry.status = "error";
+  {
+    Result<Conversion> conv = ConvertFile(task.input.path, options.convert);
+    if (conv.ok()) {
+      entry.sha256 = conv->sha256;
+      // The document is rendered, written and dropped here: nothing of it
+      // outlives this block.
+      Status st = WriteFileAtomically(
+          task.out_path, Render(conv->document, options.format, options.render));
+      if (st.ok()) {
+        entry.status = conv->warnings > 0 ? "warnings" : "ok";
+        entry.rows = conv->rows;
+        entry.pages = conv->pages;
+        entry.warnings = conv->warnings;
+      } else {
+        entry.error = task.input.path + ": " + st.message();
+      }
+    } else {
+      entry.error = conv.status().message();
+      std::optional<std::string> bytes =
+          ReadBounded(task.input.path, options.convert.max_input_bytes);
+      if (bytes) entry.sha256 = Sha256Hex(*bytes);
+    }
+  }
+  entry.ms = SecondsSince(t0) * 1000;
+  return entry;
+}
+
+bool WriteAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+// A worker: reads task numbers ("17\n") until end of file, answers each with
+// "17\t<manifest line>\n". Never returns.
+[[noreturn]] void WorkerMain(int task_fd, int result_fd,
+                             const std::vector<Task>& tasks,
+                             const BatchOptions& options) {
+  std::string buf;
+  char chunk[256];
+  for (;;) {
+    size_t nl;
+    while ((nl = buf.find('\n')) == std::string::npos) {
+      ssize_t n = ::read(task_fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) _exit(0);
+      buf.append(chunk, static_cast<size_t>(n));
+    }
+    size_t index = std::strtoul(buf.c_str(), nullptr, 10);
+    buf.erase(0, nl + 1);
+    if (index >= tasks.size()) _exit(3);
+    ManifestEntry entry;
+    try {
+      entry = Process(tasks[index], options);
+    } catch (const std::exception& e) {
+      entry.path = tasks[index].input.path;
+      entry.output = tasks[index].input.output;
+      entry.status = "error";
+      entry.error = entry.path + ": internal error: " + e.what();
+    }
+    if (!WriteAll(result_fd, std::to_string(index) + "\t" + ManifestLine(entry))) {
+      _exit(0);  // the parent is gone
+    }
+  }
+}
+
+// --- the parent ---------------------------------------------------------------
+
+int g_signal_pipe[2] = {-1, -1};
+volatile sig_atomic_t g_last_signal = 0;
+
+extern "C" void OnSignal(int sig) {
+  int saved = errno;
+  g_last_signal = sig;
+  char c = 1;
+  (void)!::write(g_signal_pipe[1], &c, 1);
+  errno = saved;
+}
+
+struct Worker {
+  pid_t pid = -1;
+  int task_fd = -1;    // parent -> worker: task numbers
+  int result_fd = -1;  // worker -> parent: results
+  std::string buf;     // incomplete result line
+  long task = -1;      // index in hand, -1 when idle
+  Clock::time_point started;
+  int served = 0;
+  bool retiring = false;  // task_fd closed; exits when it reads EOF
+};
+
+class Progress {
+ public:
+  Progress(size_t total, bool quiet)
+      : total_(total), quiet_(quiet), tty_(isatty(STDERR_FILENO) == 1),
+        start_(Clock::now()), last_(start_) {}
+
+  void Update(size_t done, long pages, bool force = false) {
+    if (quiet_) return;
+    auto now = Clock::now();
+    double since = std::chrono::duration<double>(now - last_).count();
+    if (!force && since < (tty_ ? 0.2 : 5.0)) return;
+    last_ = now;
+    std::string text =
+        ProgressText(done, total_, pages, SecondsSince(start_), tty_);
+    if (tty_) {
+      text = "\r" + text + "\033[K";
+      shown_ = true;
+    } else {
+      text += "\n";
+    }
+    std::fputs(text.c_str(), stderr);
+    std::fflush(stderr);
+  }
+  // Before another line is printed: the bar line is cleared.
+  void Clear() {
+    if (shown_) std::fputs("\r\033[K", stderr);
+    shown_ = false;
+  }
+  double Elapsed() const { return SecondsSince(start_); }
+
+ private:
+  size_t total_;
+  bool quiet_;
+  bool tty_;
+  Clock::time_point start_;
+  Clock::time_point last_;
+  bool shown_ = false;
+};
+
+std::string DescribeExit(int status) {
+  if (WIFSIGNALED(status)) {
+    int sig = WTERMSIG(status);
+    const char* name = strsignal(sig);
+    return "worker crashed (signal " + std::to_string(sig) +
+           (name ? std::string(", ") + name : std::string()) + ")";
+  }
+  if (WIFEXITED(status)) {
+    return "worker exited unexpectedly with status " +
+           std::to_string(WEXITSTATUS(status));
+  }
+  return "worker stopped unexpectedly";
+}
+
+class Batch {
+ public:
+  Batch(const BatchOptions& options, std::vector<Task> tasks)
+      : options_(options),
+        tasks_(std::move(tasks)),
+        lines_(tasks_.size()),
+        progress_(tasks_.size(), options.quiet) {
+    jobs_ = options.jobs > 0 ? options.jobs : UsableCores();
+  }
+
+  // Runs everything; returns the signal that stopped the run, or 0.
+  int Run();
+
+  size_t ok = 0, warned = 0, failed = 0, skipped = 0, done = 0;
+  long pages = 0;
+  const std::vector<std::string>& lines() const { return lines_; }
+  double Elapsed() const { return progress_.Elapsed(); }
+  void ClearProgress() { progress_.Clear(); }
+
+ private:
+  void Finish(size_t index, const ManifestEntry& entry);
+  void FailTask(size_t index, const std::string& message);
+  bool Spawn();
+  void Dispatch(Worker& w, size_t index);
+  void Reap(Worker& w, bool killed);
+  void ReadResults(Worker& w);
+  void HandleResultLine(Worker& w, const std::string& line);
+  void CloseWorker(Worker& w);
+
+  const BatchOptions& options_;
+  std::vector<Task> tasks_;
+  std::vector<std::string> lines_;
+  Progress progress_;
+  int jobs_ = 1;
+  std::vector<Worker> workers_;
+  size_t next_ = 0;
+  int stop_ = 0;  // the signal that stopped handing out inputs, or 0
+};
+
+void Batch::Finish(size_t index, const ManifestEntry& entry) {
+  lines_[index] = ManifestLine(entry);
+  ++done;
+  if (entry.skipped) ++skipped;
+  if (entry.status == "ok") ++ok;
+  if (entry.status == "warnings") ++warned;
+  if (entry.status == "error") {
+    ++failed;
+    progress_.Clear();
+    std::fprintf(stderr, "plan2json: %s\n", entry.error.c_str());
+  }
+  if (entry.pages && !entry.skipped) pages += *entry.pages;
+  progress_.Update(done, pages);
+}
+
+void Batch::FailTask(size_t index, const std::string& message) {
+  ManifestEntry entry;
+  entry.path = tasks_[index].input.path;
+  entry.output = tasks_[index].input.output;
+  entry.status = "error";
+  entry.error = message;
+  Finish(index, entry);
+}
+
+bool Batch::Spawn() {
+  int to[2], from[2];
+  if (::pipe2(to, O_CLOEXEC) != 0) return false;
+  if (::pipe2(from, O_CLOEXEC) != 0) {
+    ::close(to[0]);
+    ::close(to[1]);
+    return false;
+  }
+  // Signals stay blocked across fork so that the child never runs the
+  // parent's handler; it sets its own dispositions first.
+  sigset_t block, old;
+  sigemptyset(&block);
+  sigaddset(&block, SIGINT);
+  sigaddset(&block, SIGTERM);
+  sigprocmask(SIG_BLOCK, &block, &old);
+  std::fflush(stdout);
+  std::fflush(stderr);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::signal(SIGINT, SIG_IGN);  // a terminal's ^C: finish the file in hand
+    ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGPIPE, SIG_DFL);
+    sigprocmask(SIG_SETMASK, &old, nullptr);
+    ::close(to[1]);
+    ::close(from[0]);
+    for (const Worker& w : workers_) {
+      if (w.task_fd >= 0) ::close(w.task_fd);
+      ::close(w.result_fd);
+    }
+    ::close(g_signal_pipe[0]);
+    ::close(g_signal_pipe[1]);
+    WorkerMain(to[0], from[1], tasks_, options_);
+  }
+  sigprocmask(SIG_SETMASK, &old, nullptr);
+  ::close(to[0]);
+  ::close(from[1]);
+  if (pid < 0) {
+    ::close(to[1]);
+    ::close(from[0]);
+    return false;
+  }
+  Worker w;
+  w.pid = pid;
+  w.task_fd = to[1];
+  w.result_fd = from[0];
+  workers_.push_back(std::move(w));
+  return true;
+}
+
+void Batch::Dispatch(Worker& w, size_t index) {
+  const Task& task = tasks_[index];
+  std::error_code ec;
+  fs::create_directories(fs::path(task.out_path).parent_path(), ec);
+  if (ec) {
+    FailTask(index, task.input.path + ": cannot create directory for " +
+                        task.out_path + ": " + ec.message());
+    return;
+  }
+  w.task = static_cast<long>(index);
+  w.started = Clock::now();
+  // If the worker has died, the write fails (EPIPE; SIGPIPE is ignored) and
+  // its end of file on result_fd reports the task as failed.
+  WriteAll(w.task_fd, std::to_string(index) + "\n");
+}
+
+void Batch::CloseWorker(Worker& w) {
+  if (w.task_fd >= 0) ::close(w.task_fd);
+  ::close(w.result_fd);
+  w.task_fd = w.result_fd = -1;
+  w.pid = -1;
+}
+
+// The worker has exited or is being killed: collect it, fail its task (unless
+// `killed` by a second interrupt: then the task is discarded) and remove the
+// temporary file it may have left.
+void Batch::Reap(Worker& w, bool killed) {
+  int status = 0;
+  while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  // A SIGTERM or SIGINT sent to the whole process group while stopping (by
+  // `timeout`, a service manager, `kill -- -PGID`) stopped the worker, not
+  // its input: discard that input like a second interrupt would.
+  if (stop_ != 0 && WIFSIGNALED(status) &&
+      (WTERMSIG(status) == SIGTERM || WTERMSIG(status) == SIGINT)) {
+    killed = true;
+  }
+  if (w.task >= 0) {
+    const auto index = static_cast<size_t>(w.task);
+    ::unlink(TempPath(tasks_[index].out_path, w.pid).c_str());
+    if (!killed) {
+      FailTask(index, tasks_[index].input.path + ": " + DescribeExit(status));
+    }
+  }
+  CloseWorker(w);
+}
+
+void Batch::HandleResultLine(Worker& w, const std::string& line) {
+  size_t tab = line.find('\t');
+  std::optional<ManifestEntry> entry;
+  if (tab != std::string::npos) entry = ParseManifestLine(line.substr(tab + 1));
+  size_t index = std::strtoul(line.c_str(), nullptr, 10);
+  if (!entry || w.task < 0 || index != static_cast<size_t>(w.task)) {
+    // Cannot happen with a sane worker; treat it as a crash.
+    ::kill(w.pid, SIGKILL);
+    return;
+  }
+  w.task = -1;
+  ++w.served;
+  Finish(index, *entry);
+}
+
+void Batch::ReadResults(Worker& w) {
+  char chunk[4096];
+  ssize_t n = ::read(w.result_fd, chunk, sizeof chunk);
+  if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
+  if (n <= 0) {
+    Reap(w, false);
+    return;
+  }
+  w.buf.append(chunk, static_cast<size_t>(n));
+  size_t nl;
+  while ((nl = w.buf.find('\n')) != std::string::npos) {
+    std::string line = w.buf.substr(0, nl);
+    w.buf.erase(0, nl + 1);
+    HandleResultLine(w, line);
+  }
+}
+
+int Batch::Run() {
+  int& stop = stop_;
+  int signals_seen = 0;
+  const size_t n = tasks_.size();
+  for (;;) {
+    // Hand out inputs.
+    while (!stop && next_ < n) {
+      if (!tasks_[next_].input.error.empty()) {
+        FailTask(next_, tasks_[next_].input.error);
+        ++next_;
+        continue;
+      }
+      Worker* idle = nullptr;
+      int alive = 0;
+      for (Worker& w : workers_) {
+        if (w.pid < 0 || w.retiring) continue;
+        ++alive;
+        if (w.task < 0 && idle == nullptr) idle = &w;
+      }
+      if (idle == nullptr) {
+        if (alive >= jobs_) break;
+        if (!Spawn()) {
+          if (alive > 0) break;  // carry on with the workers we have
+          FailTask(next_, tasks_[next_].input.path +
+                              ": cannot start a worker process: " +
+                              std::strerror(errno));
+          ++next_;
+          continue;
+        }
+        idle = &workers_.back();
+      }
+      Dispatch(*idle, next_++);
+    }
+    // Retire idle workers that have served their share, and all idle ones
+    // once nothing is left to hand out.
+    for (Worker& w : workers_) {
+      if (w.pid < 0 || w.task >= 0 || w.retiring) continue;
+      if (w.served >= kFilesPerWorker || stop || next_ >= n) {
+        ::close(w.task_fd);
+        w.task_fd = -1;
+        w.retiring = true;
+      }
+    }
+    workers_.erase(std::remove_if(workers_.begin(), workers_.end(),
+                                  [](const Worker& w) { return w.pid < 0; }),
+                   workers_.end());
+    if (workers_.empty() && (stop || next_ >= n)) break;
+
+    // Wait for results, signals or a timeout.
+    std::vector<pollfd> fds;
+    fds.push_back({g_signal_pipe[0], POLLIN, 0});
+    for (const Worker& w : workers_) fds.push_back({w.result_fd, POLLIN, 0});
+    int wait_ms = 250;  // progress refresh
+    if (options_.timeout_seconds > 0) {
+      for (const Worker& w : workers_) {
+        if (w.task < 0) continue;
+        double left = options_.timeout_seconds - SecondsSince(w.started);
+        wait_ms = std::min(wait_ms, std::max(0, static_cast<int>(left * 1000) + 1));
+      }
+    }
+    int ready = ::poll(fds.data(), fds.size(), wait_ms);
+    if (ready < 0 && errno != EINTR) {
+      progress_.Clear();
+      std::fprintf(stderr, "plan2json: poll: %s\n", std::strerror(errno));
+      stop = SIGTERM;
+    }
+    if (ready > 0 && (fds[0].revents & POLLIN)) {
+      char drain[64];
+      while (::read(g_signal_pipe[0], drain, sizeof drain) > 0) {
+      }
+    }
+    // Signals.
+    while (g_last_signal != 0) {
+      int sig = g_last_signal;
+      g_last_signal = 0;
+      ++signals_seen;
+      progress_.Clear();
+      if (signals_seen == 1) {
+        stop = sig;
+        int busy = 0;
+        for (const Worker& w : workers_) busy += w.task >= 0;
+        std::fprintf(stderr,
+                     "plan2json: %s: finishing %d input(s) in hand, then "
+                     "writing the manifest (again to abort them)\n",
+                     strsignal(sig), busy);
+      } else {
+        int discarded = 0;
+        for (Worker& w : workers_) {
+          if (w.pid < 0) continue;
+          discarded += w.task >= 0;
+          ::kill(w.pid, SIGKILL);
+          Reap(w, true);
+        }
+        std::fprintf(stderr, "plan2json: %s: discarded %d input(s) in hand\n",
+                     strsignal(sig), discarded);
+      }
+    }
+    // Results (and workers that ended).
+    for (size_t i = 1; ready > 0 && i < fds.size(); ++i) {
+      if (fds[i].revents == 0) continue;
+      for (Worker& w : workers_) {
+        if (w.pid >= 0 && w.result_fd == fds[i].fd) {
+          ReadResults(w);
+          break;
+        }
+      }
+    }
+    // Timeouts.
+    if (options_.timeout_seconds > 0) {
+      for (Worker& w : workers_) {
+        if (w.pid < 0 || w.task < 0) continue;
+        if (SecondsSince(w.started) < options_.timeout_seconds) continue;
+        const auto index = static_cast<size_t>(w.task);
+        ::kill(w.pid, SIGKILL);
+        Reap(w, true);
+        char secs[32];
+        std::snprintf(secs, sizeof secs, "%g", options_.timeout_seconds);
+        FailTask(index, tasks_[index].input.path + ": timed out after " +
+                            secs + " s (--timeout)");
+      }
+    }
+    progress_.Update(done, pages);
+  }
+  return stop;
+}
+
+// The previous run's manifest, by output path.
+std::map<std::string, ManifestEntry> ReadPriorManifest(const std::string& path) {
+  std::map<std::string, ManifestEntry> prior;
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::optional<ManifestEntry> e = ParseManifestLine(line);
+    if (e && e->status != "error" && !e->sha256.empty()) {
+      prior[e->output] = std::move(*e);
+    }
+  }
+  return prior;
+}
+
+}  // namespace
+
+// --- public pieces -------------------------------------------------------------
+
+std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args,
+                                     Format format) {
+  std::vector<BatchInput> inputs;
+  const std::string ext = FormatExtension(format);
+  for (const std::string& arg : args) {
+    std::error_code ec;
+    if (!fs::is_directory(arg, ec)) {
+      inputs.push_back({arg, fs::path(arg).filename().string() + ext, ""});
+      continue;
+    }
+    std::vector<fs::path> found;
+    fs::recursive_directory_iterator it(
+        arg, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code ec2;
+      if (it->is_regular_file(ec2) && IsInputName(it->path())) {
+        found.push_back(it->path().lexically_relative(arg));
+      }
+    }
+    if (ec) {
+      inputs.push_back({arg, "", arg + ": cannot read directory: " + ec.message()});
+      continue;
+    }
+    if (found.empty()) {
+      inputs.push_back({arg, "", arg + ": no *.pdf or *.txt files in this directory"});
+      continue;
+    }
+    std::sort(found.begin(), found.end());
+    for (const fs::path& rel : found) {
+      inputs.push_back({(fs::path(arg) / rel).string(), rel.string() + ext, ""});
+    }
+  }
+  std::map<std::string, std::string> owner;  // output -> first input
+  owner[kManifestName] = "the manifest";
+  for (BatchInput& in : inputs) {
+    if (!in.error.empty()) continue;
+    auto [it, fresh] = owner.emplace(in.output, in.path);
+    if (!fresh) {
+      in.error = in.path + ": its output " + in.output + " is already that of " +
+                 it->second + "; rename one of them";
+    }
+  }
+  return inputs;
+}
+
+std::string ManifestLine(const ManifestEntry& e) {
+  auto opt = [](const std::optional<int>& v) {
+    return v ? ordered_json(*v) : ordered_json(nullptr);
+  };
+  auto str = [](const std::string& s) {
+    return s.empty() ? ordered_json(nullptr) : ordered_json(SanitizeUtf8(s));
+  };
+  ordered_json j;
+  j["path"] = SanitizeUtf8(e.path);
+  j["output"] = SanitizeUtf8(e.output);
+  j["sha256"] = str(e.sha256);
+  j["status"] = e.status;
+  j["rows"] = opt(e.rows);
+  j["pages"] = opt(e.pages);
+  j["warnings"] = opt(e.warnings);
+  j["error"] = str(e.error);
+  j["ms"] = std::round(e.ms * 10) / 10;
+  j["skipped"] = e.skipped;
+  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::optional<ManifestEntry> ParseManifestLine(std::string_view line) {
+  ordered_json j = ordered_json::parse(line, nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  ManifestEntry e;
+  auto get_str = [&](const char* key, std::string* out, bool required) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return !required;
+    if (!it->is_string()) return false;
+    *out = it->get<std::string>();
+    return true;
+  };
+  auto get_int = [&](const char* key, std::optional<int>* out) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return true;
+    if (!it->is_number_integer()) return false;
+    *out = it->get<int>();
+    return true;
+  };
+  if (!get_str("path", &e.path, true) || !get_str("output", &e.output, false) ||
+      !get_str("sha256", &e.sha256, false) || !get_str("status", &e.status, true) ||
+      !get_str("error", &e.error, false) || !get_int("rows", &e.rows) ||
+      !get_int("pages", &e.pages) || !get_int("warnings", &e.warnings)) {
+    return std::nullopt;
+  }
+  if (e.status != "ok" && e.status != "warnings" && e.status != "error") {
+    return std::nullopt;
+  }
+  if (auto it = j.find("ms"); it != j.end() && it->is_number()) {
+    e.ms = it->get<double>();
+  }
+  if (auto it = j.find("skipped"); it != j.end() && it->is_boolean()) {
+    e.skipped = it->get<bool>();
+  }
+  return e;
+}
+
+std::string FormatDuration(double seconds) {
+  if (!std::isfinite(seconds) || seconds < 0) return "--:--";
+  auto s = static_cast<long long>(seconds + 0.5);
+  char buf[32];
+  if (s >= 3600) {
+    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60,
+                  s % 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%lld:%02lld", s / 60, s % 60);
+  }
+  return buf;
+}
+
+std::string ProgressText(size_t done, size_t total, long pages, double seconds,
+                         bool bar) {
+  const double fraction =
+      total == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total);
+  const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+  const double page_rate = seconds > 0 ? static_cast<double>(pages) / seconds : 0;
+  const double eta =
+      done == 0 ? -1 : static_cast<double>(total - done) / static_cast<double>(done) * seconds;
+  const int percent = static_cast<int>(fraction * 100);
+  char buf[256];
+  if (bar) {
+    constexpr int kWidth = 24;
+    const int filled = static_cast<int>(fraction * kWidth);
+    std::string cells(static_cast<size_t>(filled), '#');
+    cells.append(static_cast<size_t>(kWidth - filled), '.');
+    std::snprintf(buf, sizeof buf,
+                  "[%s] %zu/%zu %3d%%  %.1f files/s  %.0f pages/s  ETA %s",
+                  cells.c_str(), done, total, percent, rate, page_rate,
+                  FormatDuration(eta).c_str());
+  } else {
+    std::snprintf(buf, sizeof buf,
+                  "plan2json: %zu/%zu inputs (%d%%), %.1f files/s, %.0f "
+                  "pages/s, elapsed %s, ETA %s",
+                  done, total, percent, rate, page_rate,
+                  FormatDuration(seconds).c_str(), FormatDuration(eta).c_str());
+  }
+  return buf;
+}
+
+int UsableCores() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) == 0) {
+    int n = CPU_COUNT(&set);
+    if (n > 0) return n;
+  }
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+int RunBatch(const BatchOptions& options) {
+  // The output directory must exist and take files before anything starts.
+  std::error_code ec;
+  fs::create_directories(options.out_dir, ec);
+  if (ec || !fs::is_directory(options.out_dir)) {
+    std::fprintf(stderr, "plan2json: %s: cannot create output directory: %s\n",
+                 options.out_dir.c_str(),
+                 (ec ? ec : std::make_error_code(std::errc::not_a_directory))
+                     .message()
+                     .c_str());
+    return kExitError;
+  }
+  {
+    std::string probe = (fs::path(options.out_dir) / ".plan2json-probe-XXXXXX").string();
+    int fd = ::mkstemp(probe.data());
+    if (fd < 0) {
+      std::fprintf(stderr, "plan2json: %s: output directory is not writable: %s\n",
+                   options.out_dir.c_str(), std::strerror(errno));
+      return kExitError;
+    }
+    ::close(fd);
+    ::unlink(probe.c_str());
+  }
+
+  const std::string manifest_path =
+      (fs::path(options.out_dir) / kManifestName).string();
+  std::map<std::string, ManifestEntry> prior;
+  if (!options.force) prior = ReadPriorManifest(manifest_path);
+  std::vector<Task> tasks;
+  for (BatchInput& in : ExpandInputs(options.inputs, options.format)) {
+    Task t;
+    t.out_path = (fs::path(options.out_dir) / in.output).string();
+    if (auto it = prior.find(in.output); it != prior.end() && in.error.empty()) {
+      t.prior = std::move(it->second);
+    }
+    t.input = std::move(in);
+    tasks.push_back(std::move(t));
+  }
+  prior.clear();
+
+  // Load what every worker needs once, before forking, so that workers share
+  // it (copy-on-write) instead of each building its own.
+  (void)schema::Validator::Get();
+  if (!options.convert.departments) (void)normalizer::DepartmentDict::BuiltIn();
+
+  // Signals: a self-pipe wakes the poll loop.
+  if (::pipe2(g_signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+    std::fprintf(stderr, "plan2json: pipe: %s\n", std::strerror(errno));
+    return kExitError;
+  }
+  struct sigaction sa {}, old_int {}, old_term {}, old_pipe {};
+  sa.sa_handler = OnSignal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;  // no SA_RESTART: poll() returns EINTR
+  sigaction(SIGINT, &sa, &old_int);
+  sigaction(SIGTERM, &sa, &old_term);
+  struct sigaction ignore {};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  sigaction(SIGPIPE, &ignore, &old_pipe);
+
+  Batch batch(options, std::move(tasks));
+  const int stopped_by = batch.Run();
+
+  sigaction(SIGINT, &old_int, nullptr);
+  sigaction(SIGTERM, &old_term, nullptr);
+  sigaction(SIGPIPE, &old_pipe, nullptr);
+  ::close(g_signal_pipe[0]);
+  ::close(g_signal_pipe[1]);
+  g_signal_pipe[0] = g_signal_pipe[1] = -1;
+
+  // The manifest: every input finished, in input order.
+  std::string manifest;
+  for (const std::string& line : batch.lines()) manifest += line;
+  Status written = WriteFileAtomically(manifest_path, manifest);
+  batch.ClearProgress();
+  if (!written.ok()) {
+    std::fprintf(stderr, "plan2json: %s\n", written.message().c_str());
+  }
+  if (!options.quiet) {
+    const double secs = batch.Elapsed();
+    std::fprintf(stderr,
+                 "plan2json: %zu of %zu inputs in %.1f s: %zu ok, %zu with "
+                 "warnings, %zu failed (%zu up to date, skipped); %ld pages "
+                 "converted, %.0f pages/s; manifest %s\n",
+                 batch.done, batch.lines().size(), secs, batch.ok, batch.warned,
+                 batch.failed, batch.skipped, batch.pages,
+                 secs > 0 ? static_cast<double>(batch.pages) / secs : 0.0,
+                 manifest_path.c_str());
+  }
+  if (stopped_by != 0) return kExitSignalBase + stopped_by;
+  if (batch.failed > 0 || !written.ok()) return kExitError;
+  if (batch.warned > 0) return kExitWarnings;
+  return kExitOk;
+}
+
+}  // namespace plan2json::cli
