@@ -67,6 +67,39 @@ rc=$?
 [ "$rc" = 2 ] && grep -q '/rows/0/seq' "$tmp/stderr" && ok \
   || bad "validate broken: exit $rc: $(cat "$tmp/stderr")"
 
+# validate reports every error, each with its JSON pointer
+sed -e 's/"seq": 1,/"seq": "one",/' -e 's/"sha256": "[0-9a-f]*"/"sha256": "xyz"/' \
+  "$tmp/plan.json" >"$tmp/broken2.json"
+"$bin" validate "$tmp/plan.json" "$tmp/broken2.json" 2>"$tmp/stderr"
+rc=$?
+[ "$rc" = 2 ] && grep -q "broken2.json: /rows/0/seq: " "$tmp/stderr" \
+  && grep -q "broken2.json: /source/sha256: " "$tmp/stderr" \
+  && grep -q "plan.json: valid" "$tmp/stderr" && ok \
+  || bad "validate two errors: exit $rc: $(cat "$tmp/stderr")"
+"$bin" validate "$tmp/does-not-exist.json" 2>/dev/null; [ $? = 2 ] && ok || bad "validate missing file"
+
+# --- formats (single input) ----------------------------------------------------
+"$bin" "$sample" --format csv >"$tmp/plan.csv" 2>/dev/null && ok || bad "--format csv exit"
+head -1 "$tmp/plan.csv" | grep -qx $'file,section,seq,task,measure,deadline,due_kind,due_date,lead,responsible,assisting,pages\r' \
+  && ok || bad "csv header: $(head -1 "$tmp/plan.csv")"
+python3 -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1],encoding="utf-8",newline=""))); assert len(r)==41 and all(len(x)==12 for x in r), len(r)' \
+  "$tmp/plan.csv" && ok || bad "csv: 40 rows of 12 fields"
+"$bin" "$sample" --format csv --excel -o "$tmp/excel.csv" && head -c 3 "$tmp/excel.csv" | od -An -tx1 | grep -q "ef bb bf" \
+  && cmp -s <(tail -c +4 "$tmp/excel.csv") "$tmp/plan.csv" && ok || bad "--excel: BOM + same CSV"
+"$bin" "$sample" "$sample" --format csv >"$tmp/two.csv" 2>/dev/null
+[ "$(grep -c '^file,section' "$tmp/two.csv")" = 1 ] && [ "$(wc -l <"$tmp/two.csv")" = 81 ] && ok \
+  || bad "two inputs to one CSV stream: one header"
+"$bin" "$sample" -f jsonl -o "$tmp/plan.jsonl" && [ "$(wc -l <"$tmp/plan.jsonl")" = 40 ] \
+  && head -1 "$tmp/plan.jsonl" | grep -q '^{"file":"beijing-eco-2023.word.pdf","attachment":"附件5","title":' \
+  && ok || bad "--format jsonl"
+"$bin" "$sample" -o - | cmp -s - "$tmp/stdout.json" && ok || bad "-o - is stdout"
+"$bin" "$sample" --format yaml >/dev/null 2>&1; [ $? = 1 ] && ok || bad "unknown format is a usage error"
+# A file name that is not UTF-8 (GBK) must not crash the JSON writer.
+gbk=$tmp/$(printf 'plan-\xb1\xb1\xbe\xa9.pdf')
+cp "$sample" "$gbk"
+"$bin" "$gbk" -o "$tmp/gbk.json" 2>"$tmp/stderr" && "$bin" validate "$tmp/gbk.json" 2>/dev/null \
+  && ok || bad "non-UTF-8 file name: $(cat "$tmp/stderr")"
+
 # --- bad inputs --------------------------------------------------------------
 expect_error missing 2 "no such file" "$tmp/does-not-exist.pdf"
 : >"$tmp/empty.pdf"
@@ -107,6 +140,25 @@ if command -v qpdf >/dev/null; then
 else
   echo "SKIP: qpdf not installed (encrypted and image-only cases)"
 fi
+
+# Text that is not a plan table, and text that is no known encoding.
+printf '名称\t数量\t金额\n办公用品\t3\t120\n' >"$tmp/table.txt"
+expect_error header-not-recognised 2 "no action-plan table" "$tmp/table.txt"
+printf '\xff\x80\xff\x80\xfe\xff\x81\xff%.0s' $(seq 50) >"$tmp/binary.txt"
+expect_error undecodable 2 "neither UTF-8.*GB18030|decod" "$tmp/binary.txt"
+# A directory needs --out-dir.
+mkdir -p "$tmp/somedir"
+expect_error directory 2 "is a directory.*--out-dir" "$tmp/somedir"
+
+# A full disk: /dev/full fails every write with ENOSPC (and stays a device).
+"$bin" "$sample" -o /dev/full 2>"$tmp/stderr"
+rc=$?
+[ "$rc" = 2 ] && [ "$(wc -l <"$tmp/stderr")" = 1 ] && grep -q "word.pdf: /dev/full: cannot write: No space left on device" "$tmp/stderr" \
+  && [ -c /dev/full ] && ok || bad "-o /dev/full: exit $rc: $(cat "$tmp/stderr")"
+"$bin" "$sample" >/dev/full 2>"$tmp/stderr"
+rc=$?
+[ "$rc" = 2 ] && grep -q "<stdout>: cannot write: No space left on device" "$tmp/stderr" && ok \
+  || bad "stdout to /dev/full: exit $rc: $(cat "$tmp/stderr")"
 
 # An output directory that cannot be written.
 "$bin" "$sample" -o "$tmp/no/such/dir/out.json" 2>"$tmp/stderr"
