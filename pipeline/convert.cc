@@ -333,6 +333,13 @@ Result<Conversion> ConvertBytes(std::string_view bytes, const std::string& name,
   if (ext == ".pdf") {
     return Status(Status::Code::kCorrupt, name + ": not a PDF (no %PDF- header)");
   }
+  if (bytes.size() > options.max_text_bytes) {
+    return Status(Status::Code::kLimit,
+                  name + ": " + std::to_string(bytes.size()) +
+                      " bytes of text exceed the limit of " +
+                      std::to_string(options.max_text_bytes) +
+                      " for text dumps (convert the PDF instead, or split the dump)");
+  }
   src.format = "text";
   Result<Conversion> r = ConvertText(bytes, std::move(src), options, std::move(conv));
   if (!r.ok() && r.status().message().rfind(name, 0) != 0) {

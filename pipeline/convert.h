@@ -30,6 +30,11 @@ struct ConvertOptions {
   std::shared_ptr<const normalizer::DepartmentDict> departments;
   // Largest input accepted, in bytes. Default 1 GiB.
   size_t max_input_bytes = size_t{1} << 30;
+  // Largest text dump accepted, in bytes (kLimit above it). A dump costs
+  // about 30 times its size in memory (the document is built whole, then
+  // validated), so 1 GiB of text would need ~30 GiB; a plan's dump is well
+  // under 1 MiB. Default 64 MiB (~2 GiB of memory, under a minute).
+  size_t max_text_bytes = size_t{64} << 20;
 };
 
 // Wall time per stage, in milliseconds (for --timings).
