@@ -272,6 +272,7 @@ class Batch {
         lines_(tasks_.size()),
         progress_(tasks_.size(), options.quiet) {
     jobs_ = options.jobs > 0 ? options.jobs : UsableCores();
+    if (options.files_per_worker > 0) files_per_worker_ = options.files_per_worker;
   }
 
   // Runs everything; returns the signal that stopped the run, or 0.
@@ -292,12 +293,14 @@ class Batch {
   void ReadResults(Worker& w);
   void HandleResultLine(Worker& w, const std::string& line);
   void CloseWorker(Worker& w);
+  void Retire(Worker& w);
 
   const BatchOptions& options_;
   std::vector<Task> tasks_;
   std::vector<std::string> lines_;
   Progress progress_;
   int jobs_ = 1;
+  int files_per_worker_ = kFilesPerWorker;
   std::vector<Worker> workers_;
   size_t next_ = 0;
   int stop_ = 0;  // the signal that stopped handing out inputs, or 0
@@ -392,6 +395,14 @@ void Batch::Dispatch(Worker& w, size_t index) {
   WriteAll(w.task_fd, std::to_string(index) + "\n");
 }
 
+// Closes the worker's task pipe: it exits when it reads end of file, and is
+// reaped when its result pipe reports end of file.
+void Batch::Retire(Worker& w) {
+  ::close(w.task_fd);
+  w.task_fd = -1;
+  w.retiring = true;
+}
+
 void Batch::CloseWorker(Worker& w) {
   if (w.task_fd >= 0) ::close(w.task_fd);
   ::close(w.result_fd);
@@ -471,6 +482,10 @@ int Batch::Run() {
       int alive = 0;
       for (Worker& w : workers_) {
         if (w.pid < 0 || w.retiring) continue;
+        if (w.task < 0 && w.served >= files_per_worker_) {
+          Retire(w);  // served its share: a fresh worker takes over
+          continue;
+        }
         ++alive;
         if (w.task < 0 && idle == nullptr) idle = &w;
       }
@@ -488,15 +503,10 @@ int Batch::Run() {
       }
       Dispatch(*idle, next_++);
     }
-    // Retire idle workers that have served their share, and all idle ones
-    // once nothing is left to hand out.
+    // Once nothing is left to hand out, idle workers may go.
     for (Worker& w : workers_) {
       if (w.pid < 0 || w.task >= 0 || w.retiring) continue;
-      if (w.served >= kFilesPerWorker || stop || next_ >= n) {
-        ::close(w.task_fd);
-        w.task_fd = -1;
-        w.retiring = true;
-      }
+      if (stop || next_ >= n) Retire(w);
     }
     workers_.erase(std::remove_if(workers_.begin(), workers_.end(),
                                   [](const Worker& w) { return w.pid < 0; }),

@@ -61,6 +61,8 @@ struct BatchOptions {
   bool force = false;            // redo inputs whose output is up to date
   bool quiet = false;            // no progress, no summary
   double timeout_seconds = 0;    // per input; 0 = no limit
+  int files_per_worker = 0;      // inputs per worker process before it is
+                                 // replaced; 0 = kFilesPerWorker
   ConvertOptions convert;
 };
 

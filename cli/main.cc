@@ -157,6 +157,11 @@ int main(int argc, char** argv) {
                  "Batch: give up on an input after SECONDS (default: no limit)")
       ->check(CLI::PositiveNumber)
       ->needs(out_dir_opt);
+  // For tests and benchmarks: how often workers are replaced.
+  app.add_option("--files-per-worker", batch.files_per_worker)
+      ->check(CLI::PositiveNumber)
+      ->needs(out_dir_opt)
+      ->group("");
   app.add_flag("-q,--quiet", batch.quiet,
                "No progress or summary (batch), no warning lines (single "
                "input); errors are still reported");

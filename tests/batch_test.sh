@@ -266,6 +266,16 @@ if command -v script >/dev/null; then
   [ ! -s "$tmp/tty" ] && ok || bad "--quiet on a tty prints: $(cat "$tmp/tty")"
 fi
 
+# --- workers are replaced after --files-per-worker inputs (default 64) ------------------
+"$bin" "$in" --out-dir "$tmp/recycle" -j2 -q --files-per-worker 1 2>/dev/null
+diff -r "$tmp/j1" "$tmp/recycle" -x manifest.jsonl >/dev/null && ok || bad "fresh worker per input: outputs differ"
+if command -v strace >/dev/null; then
+  strace -f -e trace=clone,clone3,fork,vfork -o "$tmp/strace" \
+    "$bin" "$tmp"/prog-*.pdf --out-dir "$tmp/recycle2" -j1 -q --files-per-worker 2
+  forks=$(grep -cE 'clone|fork' "$tmp/strace")
+  check "6 inputs, 2 per worker: 3 workers (got $forks)" [ "$forks" = 3 ]
+fi
+
 # --- a stuck input (--timeout) and a crashing worker ------------------------------------
 mkfifo "$tmp/stuck.pdf"  # opening it for reading blocks forever
 "$bin" "$tmp/stuck.pdf" "$word" --out-dir "$tmp/timeout" --timeout 1 -q 2>"$tmp/stderr"
