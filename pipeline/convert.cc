@@ -208,6 +208,11 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
     for (size_t i = 0; i < plan.columns.size(); ++i) {
       if (plan.columns[i].key != ColumnKey::kExtra) continue;
       std::string header = normalizer::JoinLines({plan.columns[i].header});
+      // The schema wants a non-empty name per column: a column without
+      // header text (or repeating another's) is named by its position.
+      if (header.empty() || extra.contains(header)) {
+        header = "第" + std::to_string(i + 1) + "列";
+      }
       extra[header] = TextOrNull(raw.cells[i]);
     }
     if (!extra.empty()) row["extra"] = std::move(extra);

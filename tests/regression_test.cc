@@ -16,9 +16,13 @@
 namespace plan2json {
 namespace {
 
-std::string ReadSample(const std::string& name) {
-  std::ifstream in(std::string(PLAN2JSON_SAMPLES_DIR) + "/" + name, std::ios::binary);
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string ReadSample(const std::string& name) {
+  return ReadFile(std::string(PLAN2JSON_SAMPLES_DIR) + "/" + name);
 }
 
 // bench/bounded.sh: a text dump costs ~30x its size in memory, so a 1 GB
@@ -35,6 +39,27 @@ TEST(BoundedInputRegression, HugeTextDumpOutOfMemory) {
   EXPECT_EQ(r.status().code(), Status::Code::kLimit);
   EXPECT_NE(r.status().message().find("plan.txt"), std::string::npos) << r.status().message();
   EXPECT_NE(r.status().message().find("limit"), std::string::npos) << r.status().message();
+}
+
+// Fuzzing (convert): a ruled table with a column whose header cell is
+// empty gave rows[].extra a "" key, which the schema rejects (propertyNames
+// minLength 1), so the conversion failed with kSchema. Such a column is now
+// named by its position ("第N列").
+TEST(FuzzRegression, ExtraColumnEmptyHeaderSchemaReject) {
+  const std::string pdf = ReadFile(std::string(PLAN2JSON_FUZZ_CORPUS_DIR) +
+                                   "/convert/crash-extra-column-empty-header.pdf");
+  ASSERT_FALSE(pdf.empty());
+  Result<Conversion> r = ConvertBytes(pdf, "input", ConvertOptions());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  bool named = false;
+  for (const auto& row : r->document["rows"]) {
+    if (!row.contains("extra")) continue;
+    for (const auto& [key, value] : row["extra"].items()) {
+      EXPECT_FALSE(key.empty());
+      named |= key.rfind("第", 0) == 0;
+    }
+  }
+  EXPECT_TRUE(named);
 }
 
 }  // namespace
