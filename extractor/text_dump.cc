@@ -319,6 +319,7 @@ DumpPages SplitPages(const std::string& utf8) {
       // Keep a blank in its place: furniture separates blocks.
       DumpLine l = lines[i];
       l.text.clear();
+      l.furniture = true;
       out.lines.push_back(std::move(l));
     } else {
       out.lines.push_back(std::move(lines[i]));
@@ -493,6 +494,14 @@ namespace {
 NameShape ComputeShape(std::string_view token,
                        const normalizer::DepartmentDict& dict);
 }  // namespace
+
+bool IsNameSuffix(std::string_view text) {
+  std::u32string u = ToU32(Norm(text));
+  for (std::u32string_view s : kSuffixes) {
+    if (u == s) return true;
+  }
+  return false;
+}
 
 NameShape ShapeOfName(std::string_view token,
                       const normalizer::DepartmentDict& dict) {

@@ -42,6 +42,7 @@ struct DumpLine {
   std::string text;  // trailing white space and '\r' removed
   int page = 1;      // physical page, 1-based
   int number = 0;    // 0-based line number in the file
+  bool furniture = false;  // a page number, blanked (text cleared)
   bool blank() const;  // nothing but white space
 };
 
@@ -73,6 +74,9 @@ int ParseSeqNumber(std::string_view token);
 bool IsDeadline(std::string_view text);
 // Could `text` start a deadline that a wrap cut ("持续推" of "持续推进")?
 bool IsDeadlinePrefix(std::string_view text);
+// One of the endings department names have (局, 委, 府, 中心, ...) alone:
+// the tail of a name wrapped onto its own line.
+bool IsNameSuffix(std::string_view text);
 // "———", "—", "-", "无", "/": an empty cell.
 bool IsEmptyMark(std::string_view text);
 // Sentence-final punctuation at the end (。；！？ possibly before a closing
@@ -116,6 +120,31 @@ Result<RawPlan> ReadReadingOrder(const DumpPages& dump,
                                  const normalizer::DepartmentDict& dict);
 Result<RawPlan> ReadLayout(const DumpPages& dump,
                            const normalizer::DepartmentDict& dict);
+
+// A body line of a reading-order dump, as both reading-order readers see it.
+struct FlowLine {
+  std::string text;
+  std::vector<std::string> tokens;
+  int page = 1;
+  int block = 0;  // blank-line block; pdftotext separates its flows by blank
+                  // lines, and the lines of one flow share one column
+  bool after_furniture = false;  // a page number lies between this line and
+                                 // the previous body line
+  bool after_header = false;     // so do repeated header words
+};
+
+// Where the canonical columns are in RawPlan::columns (-1: absent).
+struct FlowColumns {
+  int seq = -1, task = -1, measure = -1, deadline = -1;
+  std::vector<int> depts;  // lead / responsible / assisting, in order
+};
+
+// Column-flow reading (text_columns.cc) of a reading-order dump whose
+// flows go column by column. Fills plan->rows and adds warnings; returns
+// false (plan untouched) when the body does not read as such a dump.
+bool ReadColumnFlow(const std::vector<FlowLine>& body, const FlowColumns& cols,
+                    size_t max_dept_len,
+                    const normalizer::DepartmentDict& dict, RawPlan* plan);
 
 // Splits department pieces over the department columns of one row. Each
 // piece is a visual line's text with where it was found; returns the lines

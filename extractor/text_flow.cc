@@ -9,6 +9,11 @@
 // departments run until a line that is not made of department names (the
 // next measure), a sequence number or a section heading. Which department
 // column each name belongs to is decided by AssignDepartments.
+//
+// When the dump went column by column instead (its header one word a line,
+// or rows without deadlines: pdftotext on some office-produced PDFs), the
+// body goes to the column-flow reading (text_columns.cc); if that does not
+// take it either, this reading stands with every row low-confidence.
 
 #include <algorithm>
 #include <cmath>
@@ -208,12 +213,7 @@ DeptSplit AssignDepartments(const std::vector<DeptToken>& tokens,
 
 namespace {
 
-struct Line {
-  std::string text;
-  std::vector<std::string> tokens;
-  int page = 1;
-  int block = 0;
-};
+using Line = FlowLine;
 
 bool IsAttachmentLabel(const std::string& text) {
   std::string c = Compact(normalizer::NormalizeChars(text));
@@ -600,6 +600,8 @@ Result<RawPlan> FlowReader::Read(const DumpPages& dump) {
   int block = 0;
   int page = lines[static_cast<size_t>(header_end) - 1].page;
   std::vector<size_t> measure_like;
+  bool furniture = false;
+  bool header_between = false;
   for (size_t i = static_cast<size_t>(header_end); i < lines.size(); ++i) {
     const DumpLine& l = lines[i];
     if (l.page != page) {
@@ -607,6 +609,7 @@ Result<RawPlan> FlowReader::Read(const DumpPages& dump) {
       ++block;
     }
     if (l.blank()) {
+      furniture = furniture || l.furniture;
       ++block;
       continue;
     }
@@ -621,6 +624,7 @@ Result<RawPlan> FlowReader::Read(const DumpPages& dump) {
                         ClassifyHeader(Compact(t[0])) == ColumnKey::kExtra;
       if (!lone_piece || true) {
         ++block;
+        header_between = true;
         continue;
       }
     }
@@ -629,6 +633,10 @@ Result<RawPlan> FlowReader::Read(const DumpPages& dump) {
     line.tokens = std::move(t);
     line.page = l.page;
     line.block = block;
+    line.after_furniture = furniture;
+    line.after_header = header_between;
+    furniture = false;
+    header_between = false;
     if (HasSentencePunctuation(line.tokens[0])) {
       measure_like.push_back(CodePoints(Compact(line.tokens[0])));
     }
@@ -640,13 +648,30 @@ Result<RawPlan> FlowReader::Read(const DumpPages& dump) {
     size_t w = measure_like[measure_like.size() * 3 / 4];
     max_dept_len_ = std::max<size_t>(8, w * 7 / 10);
   }
+  RawPlan skeleton;
+  skeleton.attachment = plan_.attachment;
+  skeleton.title = plan_.title;
+  skeleton.columns = plan_.columns;
+  skeleton.pages = plan_.pages;
   Body(body);
+  bool scrambled = header_lines >= 4 ||
+                   scrambled_hints_ * 5 > static_cast<int>(plan_.rows.size());
+  if (scrambled) {
+    // pdftotext went column by column: read the columns as streams.
+    FlowColumns cols;
+    cols.seq = seq_col_;
+    cols.task = task_col_;
+    cols.measure = measure_col_;
+    cols.deadline = deadline_col_;
+    cols.depts = dept_cols_;
+    if (ReadColumnFlow(body, cols, max_dept_len_, dict_, &skeleton)) {
+      return skeleton;
+    }
+  }
   if (plan_.rows.empty()) {
     return Status(Status::Code::kNoPlanTable,
                   "the plan table's header was found but no rows under it");
   }
-  bool scrambled = header_lines >= 4 ||
-                   scrambled_hints_ * 5 > static_cast<int>(plan_.rows.size());
   if (scrambled) {
     for (RawRow& r : plan_.rows) r.low_confidence = true;
     plan_.warnings.push_back(
