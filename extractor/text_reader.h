@@ -54,11 +54,18 @@
 // measure and its page. On the real 2023 dump: 35 of 40 rows get the exact
 // three-way split, 23 rows are flagged, every wrong one among them.
 //
-// Dumps whose reading order interleaves columns of different rows (pdftotext
-// does this on some office-produced PDFs: a page's deadline and department
-// cells before its measures) cannot be taken apart reliably; the reader then
-// still returns its best reading, marks every row low-confidence and adds a
-// Warning "scrambled_reading_order". Use a layout dump (-layout) or the PDF.
+// Dumps whose reading order runs column by column (pdftotext does this on
+// some office-produced PDFs: a page's deadline and department cells before
+// its measures) are read by the column-flow reader (text_columns.cc): lines
+// classified by pattern, department flows assigned to columns and rows by
+// one dynamic program over the document, deadlines, measures and tasks
+// matched by order. Rows whose assignment another reading fits almost as
+// well are low-confidence with a warning ("ambiguous_row" /
+// "ambiguous_departments"), and the document gets "column_flow_reading".
+// On the sample PDFs' plain dumps 38/27/38 of 40 rows come out exact (every
+// wrong row flagged). Where even that reader declines, the plain reading
+// stands, every row low-confidence, with "scrambled_reading_order". Prefer
+// a layout dump (-layout) or the PDF.
 //
 // Cost: reading the 12 KB real dump takes about 0.5 ms CPU (layout dumps of
 // 20 KB about 2.5 ms); work per page is bounded for pathological input.
