@@ -693,8 +693,12 @@ Grid FindTable(const Page& page, const TableOptions& options) {
   for (const Ruling& r : th) ys.push_back(r.pos);
   grid.col_edges = Snap(xs, tol);
   grid.row_edges = Snap(ys, tol);
-  if (grid.rows() < 1 || grid.cols() < 1) {
+  if (grid.rows() < 1 || grid.cols() < 1 ||
+      static_cast<double>(grid.rows()) * static_cast<double>(grid.cols()) >
+          static_cast<double>(options.max_grid_slots)) {
     grid.ruled = false;
+    grid.col_edges.clear();
+    grid.row_edges.clear();
     return grid;
   }
   const auto& ce = grid.col_edges;

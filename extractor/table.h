@@ -7,6 +7,7 @@
 #ifndef PLAN2JSON_EXTRACTOR_TABLE_H_
 #define PLAN2JSON_EXTRACTOR_TABLE_H_
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -62,6 +63,12 @@ struct TableOptions {
   double snap_tolerance = 2.0;
   // A filled rectangle thinner than this (pt) counts as a ruling. Default 2.0.
   double max_ruling_thickness = 2.0;
+  // A ruled grid with more slots (rows x columns) than this is not a table
+  // to read: the page is treated as holding none. Bounds time and memory on
+  // hostile pages (n crossing rulings each way make n^2 slots from O(n)
+  // bytes; a 1000 x 1000 grid costs ~1.5 s and 130 MB). A plan table has
+  // thousands of slots (5,000 rows x 7 columns = 35,000). Default 2^18.
+  size_t max_grid_slots = size_t{1} << 18;
   // Tells whether a text is a header cell of the table sought. Needed for
   // tables without rulings, whose columns come from the header cells'
   // x-ranges. Default: none (pages without rulings give no grid).

@@ -120,5 +120,28 @@ TEST(GroupLines, LinesTopToBottomWithSpacesAtGaps) {
   EXPECT_EQ(lines[1].text, "下行");
 }
 
+// bench/bounded.sh: n horizontal and n vertical rulings crossing each other
+// (O(n) bytes of PDF) made an n x n grid: 1000 each way took 1.5 s and
+// 130 MB, 10,000 each way would take minutes and 13 GB. Grids above
+// TableOptions::max_grid_slots are not read as tables.
+TEST(ScalingRegression, DenseRulingGridQuadraticMemory) {
+  PageBuilder b;
+  const int n = 600;  // 360,000 slots > 2^18
+  for (int i = 0; i < n; ++i) {
+    b.H(10 + 2.5 * i, 10, 10 + 2.5 * n).V(10 + 2.5 * i, 10, 10 + 2.5 * n);
+  }
+  Grid g = FindTable(b.page());
+  EXPECT_LT(g.rows(), 1);
+  EXPECT_TRUE(g.cells.empty());
+  TableOptions small;
+  small.max_grid_slots = 100;
+  PageBuilder t;
+  t.H(100, 100, 300).H(120, 100, 300).H(140, 100, 300);
+  t.V(100, 100, 140).V(200, 100, 140).V(300, 100, 140);
+  EXPECT_EQ(FindTable(t.page(), small).rows(), 2);  // 4 slots: a table
+  small.max_grid_slots = 3;
+  EXPECT_LT(FindTable(t.page(), small).rows(), 1);
+}
+
 }  // namespace
 }  // namespace plan2json::extractor
