@@ -134,11 +134,13 @@ int main(int argc, char** argv) {
                  "Input files (*.pdf or pdftotext dumps); with --out-dir also "
                  "directories, searched recursively for *.pdf and *.txt");
   auto* output_opt = app.add_option(
-      "-o,--output", output, "Write the output to FILE (default: stdout)");
+      "-o,--output", output, "Write the output to FILE (default: stdout)")
+      ->type_name("FILE");
   auto* out_dir_opt = app.add_option(
       "--out-dir", batch.out_dir,
       "Batch mode: one output per input under DIR (mirroring directory "
-      "arguments) and DIR/manifest.jsonl");
+      "arguments) and DIR/manifest.jsonl")
+      ->type_name("DIR");
   out_dir_opt->excludes(output_opt);
   app.add_option("-f,--format", format_name,
                  "json (the schema'd document, default), jsonl (one row per "
@@ -149,6 +151,7 @@ int main(int argc, char** argv) {
   app.add_option("-j,--jobs", batch.jobs,
                  "Batch: inputs converted in parallel (default: number of CPUs)")
       ->check(CLI::PositiveNumber)
+      ->type_name("N")
       ->needs(out_dir_opt);
   app.add_flag("--force", batch.force,
                "Batch: convert again inputs whose output is up to date")
@@ -156,6 +159,7 @@ int main(int argc, char** argv) {
   app.add_option("--timeout", batch.timeout_seconds,
                  "Batch: give up on an input after SECONDS (default: no limit)")
       ->check(CLI::PositiveNumber)
+      ->type_name("SECONDS")
       ->needs(out_dir_opt);
   // For tests and benchmarks: how often workers are replaced.
   app.add_option("--files-per-worker", batch.files_per_worker)
