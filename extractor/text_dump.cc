@@ -336,11 +336,11 @@ namespace {
 
 // NormalizeChars + Compact, memoized per thread: the readers ask about the
 // same short tokens many times.
-const std::string& Norm(std::string_view s) { return NormCompact(s); }
+std::string Norm(std::string_view s) { return NormCompact(s); }
 
 }  // namespace
 
-const std::string& NormCompact(std::string_view s) {
+std::string NormCompact(std::string_view s) {
   thread_local std::unordered_map<std::string, std::string> cache;
   auto it = cache.find(std::string(s));
   if (it != cache.end()) return it->second;

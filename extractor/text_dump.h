@@ -31,8 +31,9 @@ std::string Compact(std::string_view utf8);
 // Splits at runs of white space (`min_run` or more characters).
 std::vector<std::string> Tokens(std::string_view line, int min_run = 1);
 std::string Trim(std::string_view s);
-// normalizer::NormalizeChars + Compact, memoized per thread.
-const std::string& NormCompact(std::string_view s);
+// normalizer::NormalizeChars + Compact, memoized per thread. Returns a copy:
+// the memo is cleared when it grows, so a reference into it would dangle.
+std::string NormCompact(std::string_view s);
 
 // ---------------------------------------------------------------------------
 // Pages

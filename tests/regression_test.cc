@@ -11,6 +11,7 @@
 #include <iterator>
 #include <string>
 
+#include "extractor/text_dump.h"
 #include "pipeline/convert.h"
 
 namespace plan2json {
@@ -60,6 +61,20 @@ TEST(FuzzRegression, ExtraColumnEmptyHeaderSchemaReject) {
     }
   }
   EXPECT_TRUE(named);
+}
+
+// Fuzzing (text_reader, after ~30,000 inputs): heap-use-after-free in the
+// column-flow reader. textdump::NormCompact returned a reference into a
+// per-thread memo that it clears once it holds 8192 entries, so a caller
+// holding one result across further calls (text_columns.cc: the first token,
+// then the rest of the line) read freed memory once the memo filled up. It
+// returns a copy now; under ASan (.ci/run) the old code fails here.
+TEST(FuzzRegression, NormCompactMemoUseAfterFree) {
+  const std::string& held = extractor::textdump::NormCompact("市 生态 环境局");
+  for (int i = 0; i < 20000; ++i) {
+    extractor::textdump::NormCompact("token " + std::to_string(i));
+  }
+  EXPECT_EQ(held, "市生态环境局");
 }
 
 }  // namespace
