@@ -172,5 +172,25 @@ rc=$?
 [ "$rc" = 2 ] && grep -q '"schema_version"' "$tmp/multi.json" && ok \
   || bad "mixed inputs: exit $rc"
 
+# The same text dump re-encoded as GB18030 and as UTF-16 (with BOM) gives
+# the same document; only source.sha256 and source.encoding differ.
+dump=$root/samples/beijing-eco-2023.pdftotext.txt
+"$bin" "$dump" -o "$tmp/utf8.json" 2>/dev/null
+iconv -f UTF-8 -t GB18030 "$dump" >"$tmp/dump-gb.txt"
+{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$dump"; } >"$tmp/dump-u16.txt"
+for enc in gb u16; do
+  "$bin" "$tmp/dump-$enc.txt" -o "$tmp/$enc.json" 2>/dev/null
+  rc=$?
+  if [ "$rc" != 0 ] && [ "$rc" != 3 ]; then
+    bad "re-encoded dump ($enc): exit $rc"
+  elif cmp -s <(grep -vE '"(sha256|encoding|file)"' "$tmp/utf8.json") \
+              <(grep -vE '"(sha256|encoding|file)"' "$tmp/$enc.json"); then
+    ok
+  else
+    bad "re-encoded dump ($enc) gives a different document"
+  fi
+done
+grep -q '"encoding": "GB18030"' "$tmp/gb.json" && ok || bad "GB18030 not reported in source.encoding"
+
 echo "$passes passed, $fails failed"
 [ "$fails" = 0 ]
