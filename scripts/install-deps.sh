@@ -9,7 +9,7 @@ packages=(
   libicu-dev libre2-dev libssl-dev        # normalizer; sha256 (libcrypto)
   nlohmann-json3-dev libvalijson-dev libcli11-dev
   libgtest-dev unicode-data               # tests; EquivalentUnifiedIdeograph.txt
-  qpdf poppler-utils                      # tests: encrypted inputs, text dumps
+  qpdf poppler-utils strace               # tests: encrypted inputs, text dumps, worker forks
 )
 missing=()
 for p in "${packages[@]}"; do
