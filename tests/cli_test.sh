@@ -5,6 +5,8 @@
 # output file (or partial temporary) is left behind.
 # Usage: cli_test.sh PATH/TO/plan2json PROJECT_ROOT
 set -u
+# shellcheck source=bad_inputs.sh
+source "$(dirname "$0")/bad_inputs.sh"
 bin=$1
 root=$2
 tmp=$(mktemp -d)
@@ -121,21 +123,7 @@ if command -v qpdf >/dev/null; then
               <(sed '/"sha256"/d;/"file"/d' "$tmp/plan.json") \
     && ok || bad "encrypted with --password should convert like the original"
 
-  # An image-only (scanned) page: an 8x8 grey image and no text operators.
-  {
-    printf '%%PDF-1.4\n'
-    printf '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'
-    printf '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n'
-    printf '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] '
-    printf '/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >> endobj\n'
-    printf '4 0 obj << /Type /XObject /Subtype /Image /Width 8 /Height 8 '
-    printf '/ColorSpace /DeviceGray /BitsPerComponent 8 /Length 64 >>\nstream\n'
-    head -c 64 /dev/zero | tr '\0' '\200'
-    printf '\nendstream endobj\n'
-    printf '5 0 obj << /Length 31 >>\nstream\nq 500 0 0 700 40 60 cm /Im0 Do Q\nendstream endobj\n'
-    printf 'trailer << /Root 1 0 R >>\n%%%%EOF\n'
-  } >"$tmp/scan-raw.pdf"
-  qpdf "$tmp/scan-raw.pdf" "$tmp/scanned.pdf" 2>/dev/null
+  make_image_only_pdf "$tmp/scanned.pdf" "$tmp"
   expect_error image-only 2 "no text layer" "$tmp/scanned.pdf"
 else
   echo "SKIP: qpdf not installed (encrypted and image-only cases)"
