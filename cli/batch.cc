@@ -215,7 +215,10 @@ class Progress {
  public:
   Progress(size_t total, bool quiet)
       : total_(total), quiet_(quiet), tty_(isatty(STDERR_FILENO) == 1),
-        start_(Clock::now()), last_(start_) {}
+        start_(Clock::now()),
+        // On a terminal the first update draws at once, so the bar shows
+        // however fast the batch is; plain lines wait their 5 s.
+        last_(tty_ ? start_ - std::chrono::seconds(10) : start_) {}
 
   void Update(size_t done, long pages, bool force = false) {
     if (quiet_) return;
