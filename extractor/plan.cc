@@ -59,13 +59,6 @@ std::vector<std::string> Texts(const std::vector<TextLine>& lines) {
   return out;
 }
 
-// Page furniture: a line made only of dashes, digits, spaces and 第/页
-// (— 50 —, -3-, 第 3 页, 3/8).
-bool IsFurnitureImpl(const std::string& text) {
-  static const RE2 kPageNumber(
-      R"(^\s*(?:[-—–－─ ]*\s*\d+\s*[-—–－─ ]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$)");
-  return RE2::FullMatch(text, kPageNumber);
-}
 
 bool IsAttachmentLabel(const std::string& text) {
   static const RE2 kLabel(R"(^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$)");
@@ -638,7 +631,14 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
 
 }  // namespace
 
-bool IsPageFurniture(const std::string& line) { return IsFurnitureImpl(line); }
+// Page furniture: a line made only of dashes, digits (ASCII or full-width),
+// spaces and 第/页 (— 50 —, -3-, —５—, 第 3 页, 3/8). In a PDF a bare number
+// outside the table is a page number too.
+bool IsPageFurniture(const std::string& line) {
+  static const RE2 kPageNumber(
+      R"(^\s*(?:[-‐‑‒–—―─－━ ]*\s*[0-9０-９]+\s*[-‐‑‒–—―─－━ ]*|第\s*[0-9０-９]+\s*页(?:\s*[,，/、]?\s*共\s*[0-9０-９]+\s*页)?|[0-9]+\s*/\s*[0-9]+)\s*$)");
+  return RE2::FullMatch(line, kPageNumber);
+}
 
 TableOptions PlanTableOptions() {
   TableOptions options;

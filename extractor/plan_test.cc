@@ -150,7 +150,7 @@ TEST(BuildPlan, TableThatIsNotAPlan) {
 }
 
 TEST(IsPageFurniture, PageNumbersOnly) {
-  for (const char* yes : {"— 50 —", "—1—", "- 3 -", "12", "第 3 页", "第3页共8页", "3/8"}) {
+  for (const char* yes : {"— 50 —", "—1—", "- 3 -", "12", "—５０—", "第 3 页", "第3页共8页", "3/8"}) {
     EXPECT_TRUE(IsPageFurniture(yes)) << yes;
   }
   for (const char* no : {"附件5", "一、总体要求", "2023年", "年底前"}) {
