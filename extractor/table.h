@@ -31,6 +31,12 @@ struct Cell {
   int row = 0, col = 0;            // top-left grid position
   int row_span = 1, col_span = 1;  // >= 1
   std::vector<TextLine> lines;     // top to bottom
+  // How sure the reader is that this text belongs to this cell, 0..1. PDF
+  // geometry, Word and Excel give 1; a reader that had to choose between
+  // readings (a text dump without geometry, OCR) gives less, and the plan
+  // layer marks every row built from a cell below kSureCell low-confidence.
+  double confidence = 1.0;
+  static constexpr double kSureCell = 0.75;
 
   bool empty() const { return lines.empty(); }
 };

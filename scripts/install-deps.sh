@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libpoppler-private-dev libpoppler-dev   # poppler's core API (PDFDoc, TextOutputDev)
+  poppler-data                            # CMaps: CJK fonts without a ToUnicode map
   libicu-dev libre2-dev libssl-dev        # normalizer; sha256 (libcrypto)
   nlohmann-json3-dev libvalijson-dev libcli11-dev
   libgtest-dev unicode-data               # tests; EquivalentUnifiedIdeograph.txt
