@@ -36,6 +36,10 @@ struct Glyph {
   double font_size = 0;
   bool bold = false;
   bool space_after = false;  // the producer put a word break after it
+  // How sure the producer is of the character, 0..1: 1 for a PDF's text
+  // layer; an OCR engine's confidence for recognised text. FindTable gives
+  // a cell the lowest confidence of its glyphs.
+  double confidence = 1.0;
 };
 
 // An axis-parallel ruling: a stroked line or a thin filled rectangle.

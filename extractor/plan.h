@@ -9,6 +9,7 @@
 #define PLAN2JSON_EXTRACTOR_PLAN_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -51,6 +52,9 @@ struct RawRow {
   std::vector<std::string> section;  // lines of the section heading in force
   std::vector<std::vector<std::string>> cells;  // per column: visual lines
   std::vector<int> pages;  // physical pages the row's text came from, sorted
+  // Where the row's cells came from: (Grid::page, grid row) pairs in order.
+  // For readers without pages (Word, Excel) Grid::page is the table's index.
+  std::vector<std::pair<int, int>> source_rows;
   bool low_confidence = false;  // column assignment was a guess
 };
 
