@@ -15,6 +15,8 @@
 //     a blank or repeated task/seq cell means the task continues.
 
 #include <re2/re2.h>
+#include <cstdio>
+#include <cstdlib>
 
 #include <algorithm>
 #include <cmath>
@@ -59,6 +61,20 @@ std::vector<std::string> Texts(const std::vector<TextLine>& lines) {
   return out;
 }
 
+
+// A note saying the unit listed first leads: 排在第一位的为牵头单位, 第一个
+//单位为牵头单位, 列首位的牵头 — "first" and "lead" in one note.
+bool IsFirstListedLeadNote(const std::string& text) {
+  static const RE2 kNote(R"((?:第一|首)(?:位|个|家)?.*牵头|牵头.*(?:第一|首)(?:位|个|家))");
+  return RE2::PartialMatch(text, kNote);
+}
+
+// A note under the table (注：, 说明：, 备注：) or the closing block of a
+// document (抄送：…, …印发).
+bool IsNoteOrColophon(const std::string& text) {
+  static const RE2 kNote(R"(^\s*(?:注\s*[0-9０-９]*|说\s*明|备\s*注|抄\s*送)\s*[:：]|印\s*发\s*$)");
+  return RE2::PartialMatch(text, kNote);
+}
 
 bool IsAttachmentLabel(const std::string& text) {
   static const RE2 kLabel(R"(^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$)");
@@ -384,6 +400,7 @@ class PlanBuilder {
   bool MapColumns(const Grid& g, const std::vector<HeaderCell>* page_header,
                   std::vector<int>* grid_to_plan);
   void TakeSurroundings(const Grid& g, bool first_table_page);
+  void TakeNotes(const Grid& g);
   void TakeBody(const Grid& g, int body_start,
                 const std::vector<int>& grid_to_plan);
   bool ContinuesPreviousRow(const RawRow& row, int seq_col, int deadline_col,
@@ -396,6 +413,7 @@ class PlanBuilder {
   }
 
   RawPlan plan_;
+  bool table_ended_ = false;  // a note or colophon closed the table
   std::vector<HeaderCell> first_header_;  // x-ranges of the plan's columns
   std::vector<std::string> section_;
   int anchor_ = -1;  // plan column that defines rows
@@ -489,6 +507,14 @@ void PlanBuilder::TakeSurroundings(const Grid& g, bool first_table_page) {
   }
 }
 
+// Notes under the table that change how cells read: "注：排在第一位的为牵头
+// 单位" (the unit listed first in a department cell leads).
+void PlanBuilder::TakeNotes(const Grid& g) {
+  for (const TextLine& l : g.below) {
+    if (IsFirstListedLeadNote(l.text)) plan_.first_listed_leads = true;
+  }
+}
+
 void PlanBuilder::TakeBody(const Grid& g, int body_start,
                            const std::vector<int>& grid_to_plan) {
   const size_t ncols = plan_.columns.size();
@@ -513,6 +539,15 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
     const Cell* first = index.At(r, 0);
     if (first != nullptr && first->row == r &&
         first->col_span >= std::max(2, g.cols() - 1) && !first->empty()) {
+      // A note (注：…) or the closing 抄送/印发 block set across the table's
+      // width ends the table: it is read as a note, never as a section.
+      if (IsNoteOrColophon(first->lines.front().text)) {
+        for (const TextLine& l : first->lines) {
+          if (IsFirstListedLeadNote(l.text)) plan_.first_listed_leads = true;
+        }
+        table_ended_ = true;
+        return;
+      }
       section_ = Texts(first->lines);
       first_on_page = false;
       continue;
@@ -633,9 +668,17 @@ bool PlanBuilder::ContinuesPreviousRow(const RawRow& row, int seq_col,
 
 Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
   bool have_header = false;
+  if (getenv("P2J_DEBUG")) {
+    for (const Grid& g : grids) {
+      fprintf(stderr, "=== page %d rows %d cols %d ruled %d\n", g.page, g.rows(), g.cols(), g.ruled);
+      for (auto& l : g.above) fprintf(stderr, " above: %s\n", l.text.c_str());
+      for (auto& c : g.cells) { fprintf(stderr, " [%d,%d %dx%d]", c.row, c.col, c.row_span, c.col_span); for (auto& l : c.lines) fprintf(stderr, " |%s", l.text.c_str()); fprintf(stderr, "\n"); }
+      for (auto& l : g.below) fprintf(stderr, " below: %s\n", l.text.c_str());
+    }
+  }
   for (const Grid& g : grids) {
     plan_.pages = std::max(plan_.pages, g.page);
-    if (g.rows() < 1) continue;
+    if (g.rows() < 1 || table_ended_) continue;
     int header_row = -1, body_start = 0;
     std::vector<HeaderCell> header;
     bool page_has_header = FindHeader(g, &header_row, &body_start, &header);
@@ -656,6 +699,7 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
     std::vector<int> grid_to_plan;
     MapColumns(g, page_has_header ? &header : nullptr, &grid_to_plan);
     TakeSurroundings(g, first_table_page);
+    TakeNotes(g);
     if (g.ruled) {
       TakeBody(g, body_start, grid_to_plan);
     } else {

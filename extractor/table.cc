@@ -270,6 +270,25 @@ std::vector<std::vector<const Glyph*>> SplitAtGaps(
   return out;
 }
 
+// A line split where the gap between glyphs exceeds `factor` font sizes or
+// holds one of `edges`.
+std::vector<std::vector<const Glyph*>> SplitAtGapsAndEdges(
+    const std::vector<const Glyph*>& line, double factor,
+    const std::vector<double>& edges) {
+  std::vector<std::vector<const Glyph*>> out;
+  for (const Glyph* g : line) {
+    bool cut = out.empty();
+    if (!cut) {
+      const Glyph* prev = out.back().back();
+      cut = g->box.x0 - prev->box.x1 > factor * g->font_size;
+      for (double e : edges) cut = cut || (prev->box.cx() < e && g->box.cx() > e);
+    }
+    if (cut) out.emplace_back();
+    out.back().push_back(g);
+  }
+  return out;
+}
+
 // Sentence-final punctuation (full- and half-width).
 bool EndsSentence(const std::string& glyph) {
   static const char* const kEnds[] = {"。", "．", "！", "？", "；", ".", "!", "?", ";"};
@@ -444,18 +463,28 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   std::vector<std::vector<std::vector<const Glyph*>>> col_lines(static_cast<size_t>(ncols));
   for (size_t i = header_end; i < body_end; ++i) {
     const auto& line = lines[i];
+    // A line crossing a column edge inside a word (a glyph over the edge,
+    // or glyphs set solid across it) is a full-width row: a section
+    // heading. Any gap at an edge separates cells, however narrow (a full
+    // cell's last glyph may nearly touch the next column's text).
     bool crosses = false;
-    for (size_t k = 1; k < line.size() && !crosses; ++k) {
-      int ca = IndexOf(grid.col_edges, line[k - 1]->box.cx());
-      int cb = IndexOf(grid.col_edges, line[k]->box.cx());
-      crosses = ca != cb && line[k]->box.x0 - line[k - 1]->box.x1 <
-                                0.5 * line[k]->font_size;
+    for (size_t k = 0; k < line.size() && !crosses; ++k) {
+      const Glyph* g = line[k];
+      for (size_t e = 1; e + 1 < grid.col_edges.size() && !crosses; ++e) {
+        double edge = grid.col_edges[e];
+        crosses = g->box.x0 < edge - 0.2 * g->font_size && g->box.x1 > edge + 0.2 * g->font_size;
+      }
+      if (k > 0 && !crosses) {
+        int ca = IndexOf(grid.col_edges, line[k - 1]->box.cx());
+        int cb = IndexOf(grid.col_edges, g->box.cx());
+        crosses = ca != cb && g->box.x0 - line[k - 1]->box.x1 < 0.1 * g->font_size;
+      }
     }
     if (crosses) {
       spans.push_back({0, BoxOf(line), line});
       continue;
     }
-    for (auto& seg : SplitAtGaps(line, 0.5)) {
+    for (auto& seg : SplitAtGapsAndEdges(line, 0.5, grid.col_edges)) {
       int c = IndexOf(grid.col_edges, BoxOf(seg).cx());
       if (c >= 0) col_lines[static_cast<size_t>(c)].push_back(seg);
     }
