@@ -300,6 +300,38 @@ bool EndsSentence(const std::string& glyph) {
 
 }  // namespace
 
+// The leftmost column, left of `prose`, whose paragraphs all hold at most a
+// few glyphs (a 序号 column: "1", "12.", "（3）") and at least two of them,
+// or -1.
+// It names the rows only if between two keys every other column but the
+// prose one holds at most one paragraph (one cell per column per row); a
+// key spanning several rows (a task's number beside its measures, each
+// with its own deadline) names tasks, not rows.
+template <typename Blocks>
+int KeyColumn(const Blocks& blocks, size_t prose) {
+  const size_t kMaxKeyGlyphs = 5;
+  for (size_t c = 0; c < prose && c < blocks.size(); ++c) {
+    if (blocks[c].size() < 2) continue;
+    bool short_only = true;
+    for (const auto& b : blocks[c]) short_only &= b.glyphs.size() <= kMaxKeyGlyphs;
+    if (!short_only) continue;
+    std::vector<double> starts;  // a key's row runs from its top to the next's
+    for (const auto& b : blocks[c]) starts.push_back(b.box.y0);
+    std::sort(starts.begin(), starts.end());
+    for (size_t o = 0; o < blocks.size(); ++o) {
+      if (o == c || o == prose) continue;
+      std::vector<int> per_key(starts.size() + 1, 0);
+      for (const auto& b : blocks[o]) {
+        size_t k = static_cast<size_t>(
+            std::upper_bound(starts.begin(), starts.end(), b.box.cy()) - starts.begin());
+        if (++per_key[k] > 1 && k > 0) return -1;
+      }
+    }
+    return static_cast<int>(c);
+  }
+  return -1;
+}
+
 int Grid::RowAt(double y) const { return IndexOf(row_edges, y); }
 int Grid::ColAt(double x) const { return IndexOf(col_edges, x); }
 
@@ -576,8 +608,14 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
     }
     blocks[defining] = std::move(split);
   }
+  // A key column (sequence numbers: the leftmost column whose paragraphs
+  // are all a few glyphs long) names the rows better than prose, whose
+  // paragraphs a cell may hold several of (sub-points on lines of their own).
+  const int key = KeyColumn(blocks, defining);
   std::vector<Box> row_boxes;
-  for (const Block& b : blocks[defining]) row_boxes.push_back(b.box);
+  for (const Block& b : blocks[key >= 0 ? static_cast<size_t>(key) : defining]) {
+    row_boxes.push_back(b.box);
+  }
   for (const Block& b : spans) row_boxes.push_back(b.box);
   std::sort(row_boxes.begin(), row_boxes.end(),
             [](const Box& a, const Box& b) { return a.y0 < b.y0; });
@@ -607,7 +645,10 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       int n = crossings(y);
       if (n != prev) run_from = y;
       prev = n;
-      if (n < best || (n == best && y - run_from > best_len)) {
+      // Ties: with a key column, the stretch nearest the next key (the
+      // gaps above it may be gaps between a cell's own paragraphs); else
+      // the widest.
+      if (n < best || (n == best && (key >= 0 || y - run_from > best_len))) {
         best = n, best_from = run_from, best_len = y - run_from;
       }
     }
