@@ -392,6 +392,23 @@ bool EndsSentence(const std::vector<std::string>& lines) {
   return !lines.empty() && RE2::PartialMatch(lines.back(), kEnd);
 }
 
+// For developers: every grid as the plan layer receives it, on stderr
+// (environment variable PLAN2JSON_DEBUG_GRIDS set).
+void DumpGrids(const std::vector<Grid>& grids) {
+  for (const Grid& g : grids) {
+    std::fprintf(stderr, "=== page %d: %d rows x %d cols%s\n", g.page, g.rows(), g.cols(),
+                 g.ruled ? "" : " (unruled)");
+    for (const TextLine& l : g.above) std::fprintf(stderr, "  above: %s\n", l.text.c_str());
+    for (const Cell& c : g.cells) {
+      std::fprintf(stderr, "  [%d,%d %dx%d c=%.2f]", c.row, c.col, c.row_span, c.col_span,
+                   c.confidence);
+      for (const TextLine& l : c.lines) std::fprintf(stderr, " |%s", l.text.c_str());
+      std::fprintf(stderr, "\n");
+    }
+    for (const TextLine& l : g.below) std::fprintf(stderr, "  below: %s\n", l.text.c_str());
+  }
+}
+
 class PlanBuilder {
  public:
   Result<RawPlan> Build(const std::vector<Grid>& grids);
@@ -414,6 +431,8 @@ class PlanBuilder {
 
   RawPlan plan_;
   bool table_ended_ = false;  // a note or colophon closed the table
+  std::set<size_t> unruled_rows_;  // rows read from pages without rulings
+  void FlagUnruledGaps();
   std::vector<HeaderCell> first_header_;  // x-ranges of the plan's columns
   std::vector<std::string> section_;
   int anchor_ = -1;  // plan column that defines rows
@@ -578,6 +597,7 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
         if (pc == task_col && task_cell == nullptr) task_cell = cell;
         auto& dst = row.cells[static_cast<size_t>(pc)];
         for (const TextLine& l : cell->lines) dst.push_back(l.text);
+        if (!cell->empty() && cell->confidence < Cell::kSureCell) row.low_confidence = true;
         if (!cell->empty() && cell->row >= r0) pages.insert(g.page);
       }
     }
@@ -605,6 +625,8 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
         for (auto& l : row.cells[pc]) prev.cells[pc].push_back(std::move(l));
       }
       prev.pages.push_back(g.page);
+      for (int rr = r0; rr < r1; ++rr) prev.source_rows.emplace_back(g.page, rr);
+      prev.low_confidence |= row.low_confidence;
       if (EndsSentence(prev.cells[static_cast<size_t>(anchor_)])) ++terminated_rows_;
       first_on_page = false;
       continue;
@@ -633,6 +655,8 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
     }
     if (pages.empty()) pages.insert(g.page);
     row.pages.assign(pages.begin(), pages.end());
+    for (int rr = r0; rr < r1; ++rr) row.source_rows.emplace_back(g.page, rr);
+    if (!g.ruled) unruled_rows_.insert(plan_.rows.size());
     AddRow(std::move(row));
   }
 }
@@ -666,16 +690,30 @@ bool PlanBuilder::ContinuesPreviousRow(const RawRow& row, int seq_col,
   return plan_uses_full_stops && !EndsSentence(cell(prev, anchor_));
 }
 
-Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
-  bool have_header = false;
-  if (getenv("P2J_DEBUG")) {
-    for (const Grid& g : grids) {
-      fprintf(stderr, "=== page %d rows %d cols %d ruled %d\n", g.page, g.rows(), g.cols(), g.ruled);
-      for (auto& l : g.above) fprintf(stderr, " above: %s\n", l.text.c_str());
-      for (auto& c : g.cells) { fprintf(stderr, " [%d,%d %dx%d]", c.row, c.col, c.row_span, c.col_span); for (auto& l : c.lines) fprintf(stderr, " |%s", l.text.c_str()); fprintf(stderr, "\n"); }
-      for (auto& l : g.below) fprintf(stderr, " below: %s\n", l.text.c_str());
+// Rows read from text alignment alone (no rulings) are a guess where they
+// break what nearly every row of the plan has: a deadline and a department
+// cell. Such a row has likely lost its cell to a neighbour: flag it.
+void PlanBuilder::FlagUnruledGaps() {
+  const size_t n = plan_.rows.size();
+  for (size_t pc = 0; pc < plan_.columns.size(); ++pc) {
+    ColumnKey key = plan_.columns[pc].key;
+    if (key != ColumnKey::kDeadline && key != ColumnKey::kLead &&
+        key != ColumnKey::kResponsible) {
+      continue;
+    }
+    size_t filled = 0;
+    for (const RawRow& r : plan_.rows) filled += r.cells[pc].empty() ? 0 : 1;
+    if (filled * 10 < n * 9) continue;  // the column is often empty
+    for (size_t i = 0; i < n; ++i) {
+      RawRow& r = plan_.rows[i];
+      if (r.cells[pc].empty() && unruled_rows_.count(i)) r.low_confidence = true;
     }
   }
+}
+
+Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
+  bool have_header = false;
+  if (std::getenv("PLAN2JSON_DEBUG_GRIDS") != nullptr) DumpGrids(grids);
   for (const Grid& g : grids) {
     plan_.pages = std::max(plan_.pages, g.page);
     if (g.rows() < 1 || table_ended_) continue;
@@ -725,6 +763,17 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
   if (plan_.rows.empty()) {
     return Status(Status::Code::kNoPlanTable,
                   "the plan table's header was found but no rows under it");
+  }
+  FlagUnruledGaps();
+  for (size_t i = 0; i < plan_.rows.size(); ++i) {
+    const RawRow& row = plan_.rows[i];
+    if (!row.low_confidence) continue;
+    plan_.warnings.push_back(
+        {"uncertain_row",
+         "row " + std::to_string(i + 1) +
+             ": the reader was unsure which row or column some of its text "
+             "belongs to; check it against the document",
+         row.pages.empty() ? 0 : row.pages.front()});
   }
   return std::move(plan_);
 }

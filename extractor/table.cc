@@ -667,6 +667,9 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
     auto& dst = cell_glyphs[static_cast<size_t>(r * ncols)];
     dst.insert(dst.end(), b.glyphs.begin(), b.glyphs.end());
   }
+  // Paragraphs per cell: a cell of a short column (not the prose one) that
+  // gathers two paragraphs may hold two rows' cells; it is a guess.
+  std::vector<int> paragraphs(static_cast<size_t>(nrows * ncols), 0);
   for (const auto& bs : blocks) {
     for (const Block& b : bs) {
       int r = IndexOf(grid.row_edges, b.box.cy());
@@ -674,6 +677,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       int c = full_row[static_cast<size_t>(r)] ? 0 : b.col;
       auto& dst = cell_glyphs[static_cast<size_t>(r * ncols + c)];
       dst.insert(dst.end(), b.glyphs.begin(), b.glyphs.end());
+      if (static_cast<size_t>(b.col) != defining) ++paragraphs[static_cast<size_t>(r * ncols + c)];
     }
   }
   for (int r = 0; r < nrows; ++r) {
@@ -687,6 +691,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       cell.box = {grid.col_edges[static_cast<size_t>(c)], grid.row_edges[static_cast<size_t>(r)],
                   grid.col_edges[static_cast<size_t>(c + span)], grid.row_edges[static_cast<size_t>(r + 1)]};
       cell.lines = GroupLines(cell_glyphs[static_cast<size_t>(r * ncols + c)]);
+      if (span == 1 && paragraphs[static_cast<size_t>(r * ncols + c)] > 1) cell.confidence = 0.5;
       grid.cells.push_back(std::move(cell));
     }
   }
