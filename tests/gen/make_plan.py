@@ -57,6 +57,14 @@ KNOBS = {
     "seqrestart": ["no", "yes"],
     "front": ["label", "title2", "prose", "nolabel"],
     "note": ["none", "note"],
+    # Department roles inside one 责任单位 column: a name marked （牵头）; a
+    # clause "A牵头，B、C配合"; or the first name leads, as a note under the
+    # table says. Any value but none replaces the depts knob's columns.
+    "roles": ["none", "（牵头）", "牵头配合", "first-lead"],
+    # A two-level header: the department columns under one spanning header.
+    "header2": ["no", "yes"],
+    # A row that does not fit the page continues on the next one.
+    "rowsplit": ["no", "yes"],
     "pagenum": ["— N —", "-N-", "N", "第N页 共M页", "none"],
 }
 
@@ -79,7 +87,7 @@ OBJECTS = ["生态环境分区管控", "数字政府建设", "重点行业安全
            "农村人居环境整治", "垃圾分类处理设施", "重点河湖生态修复",
            "基层应急能力", "知识产权保护", "公共文化服务", "冷链物流网络",
            "社区养老服务", "智慧交通管理", "工业园区循环化改造"]
-TAILS = ["工作", "试点", "专项行动", "体系建设", "专项检查", "长效机制", "能力建设"]
+TAILS = ["工作", "试点", "专项行动", "体系建设", "专项检查", "长效机制", "示范创建"]
 CLAUSES = ["，确保按期完成年度目标", "，形成可复制推广的经验", "，全年新增{n}个示范项目",
            "，覆盖率达到{p}%以上", "，组织开展{n}次专项督查", "，建立问题清单和责任清单",
            "，及时总结评估并向社会公开进展情况", "，完成{n}个重点项目建设"]
@@ -190,6 +198,7 @@ def content(seed, nrows):
                     "现将重点任务分解如下，各责任单位要细化工作方案，明确时间表和路线图，"
                     "按时报送工作进展情况。") % (place, year)
     doc["note"] = "注：各单位要按照任务分工抓好落实，工作进展情况按要求报送。"
+    doc["first_lead_note"] = "注：责任单位中排在第一位的为牵头单位。"
     return doc
 
 
@@ -217,14 +226,26 @@ def columns(k):
     units = [[{"key": "task", "header": text[0]}, {"key": "measure", "header": text[1]}]
              if len(text) == 2 else [{"key": "measure", "header": text[0]}],
              [{"key": "deadline", "header": k["deadline"]}]]
-    units += [[{"key": DEPT_KEY[h], "header": h}] for h in k["depts"].split("/")]
+    units += [[{"key": DEPT_KEY[h], "header": h}] for h in dept_headers(k)]
     if k["extra"] != "none":
         units.append([{"key": "extra", "header": k["extra"]}])
     order = int(k["order"])
     if order:
         perms = list(itertools.permutations(range(len(units))))
         units = [units[i] for i in perms[order % len(perms)]]
-    return [{"key": "seq", "header": k["seq"]}] + [c for u in units for c in u]
+    cols = [{"key": "seq", "header": k["seq"]}] + [c for u in units for c in u]
+    if k["header2"] == "yes":
+        dept = [j for j, c in enumerate(cols) if c["key"] in DEPT_KEY.values()]
+        if len(dept) > 1 and dept[-1] - dept[0] == len(dept) - 1:
+            group = "责任分工" if any(cols[j]["header"] == "责任单位" for j in dept) \
+                else "责任单位"
+            for j in dept:
+                cols[j] = dict(cols[j], group=group)
+    return cols
+
+
+def dept_headers(k):
+    return ["责任单位"] if k["roles"] != "none" else k["depts"].split("/")
 
 
 # ---------------------------------------------------------------------------
@@ -242,6 +263,8 @@ def names_for(draw, pool, k, offset):
         count = draw["count"]
     else:
         count = int(k["names"])
+    if k["roles"] in ("（牵头）", "牵头配合"):
+        count = max(count, 2)  # a marker needs someone to lead and someone else
     start = int(draw["pick"] * len(pool)) + offset * 5
     return [pool[(start + i) % len(pool)] for i in range(count)]
 
@@ -299,20 +322,38 @@ def row_truth(doc, k, cols, m, section, seq, task, end):
            "deadline": dl, "due": due, "lead": [], "responsible": [], "assisting": []}
     cells = {"seq": seq_text(seq, k["seqfmt"]), "task": task or "", "measure": measure,
              "deadline": dl}
-    dept_headers = k["depts"].split("/")  # the names never depend on the order
+    headers = dept_headers(k)  # the names never depend on the printed order
     for c in (c for c in cols if c["key"] in ("lead", "responsible", "assisting")):
+        names = names_for(m, doc["depts"], k, headers.index(c["header"]))
+        if k["roles"] != "none":
+            cells[c["header"]] = role_cell(row, names, k["roles"])
+            continue
         if c["key"] == "assisting" and m["empty_assist"]:
-            names, printed = [], [m["placeholder"]]
+            names, cells[c["header"]] = [], ([m["placeholder"]], "、")
         else:
-            names = names_for(m, doc["depts"], k, dept_headers.index(c["header"]))
-            printed = names
+            cells[c["header"]] = (names, "、")
         row[c["key"]] = row[c["key"]] + names
-        cells[c["header"]] = printed
     if k["extra"] != "none":
         text = m["extra_text"] if m["extra"] < 0.3 else None
         row["extra"] = {k["extra"]: text}
         cells["extra"] = text or (m["placeholder"] if m["extra"] > 0.8 else "")
     return row, cells
+
+
+def role_cell(row, names, roles):
+    """Fills the row's lists from one 责任单位 cell with role markers; returns
+    the cell as (printed units, separator)."""
+    if roles == "first-lead":
+        row["lead"], row["responsible"] = names[:1], names[1:]
+        return names, "、"
+    if roles == "（牵头）":
+        row["lead"], row["responsible"] = names[:1], names[1:]
+        return [names[0] + "（牵头）"] + names[1:], "、"
+    row["lead"], row["assisting"] = names[:1], names[1:]
+    if len(names) == 1:
+        return [names[0] + "牵头"], ""
+    units = [names[0] + "牵头，"] + [n + "、" for n in names[1:-1]] + [names[-1] + "配合"]
+    return units, ""
 
 
 # ---------------------------------------------------------------------------
@@ -340,12 +381,12 @@ def wrap(text, per_line):
 def cell_text_lines(col, cells, k, per_line):
     key = col["key"]
     if key in ("lead", "responsible", "assisting"):
-        names = cells[col["header"]]
-        if k["join"] == "newline":
-            return [ln for n in names for ln in wrap(n, per_line)]
+        units, sep = cells[col["header"]]
+        if k["join"] == "newline" and sep:
+            return [ln for n in units for ln in wrap(n, per_line)]
         if k["wrap"] == "on":
-            return wrap("、".join(names), per_line)
-        return wrap_tokens([n + "、" for n in names[:-1]] + names[-1:], per_line)
+            return wrap(sep.join(units), per_line)
+        return wrap_tokens([n + sep for n in units[:-1]] + units[-1:], per_line)
     return wrap(cells[key], per_line)
 
 
@@ -353,7 +394,7 @@ def wrap_tokens(tokens, per_line):
     """Lines of whole tokens (names with their 、) where a token fits a line."""
     lines, cur = [], ""
     for tok in tokens:
-        if cur and len(cur) + len(tok.rstrip("、")) > per_line:
+        if cur and len(cur) + len(tok.rstrip("、，")) > per_line:
             lines.append(cur)
             cur = ""
         cur += tok
@@ -371,6 +412,7 @@ class Layout:
         self.widths = self.column_widths()
         self.lead = self.size * 1.45
         self.pad = 3.0
+        self.stats = {"rows_cut_by_page_break": 0, "task_cells_continued_across_page": 0}
 
     def min_chars(self, col):
         """Characters a column must hold on one line (no wrapping unless knob wrap)."""
@@ -383,7 +425,7 @@ class Layout:
                 continue
             cells = it[1]
             if key in ("lead", "responsible", "assisting"):
-                longest = max([longest] + [len(n) for n in cells[col["header"]]])
+                longest = max([longest] + [len(n) for n in cells[col["header"]][0]])
             elif key in ("deadline", "seq"):
                 longest = max(longest, len(cells[key]))
         return max(longest, {"measure": 12, "task": 4}.get(key, 2))
@@ -503,13 +545,56 @@ def xs_of(lay):
     return xs
 
 
+def header_group(lay):
+    """(first, last, text) of the spanning header's columns, or None."""
+    grouped = [j for j, c in enumerate(lay.cols) if "group" in c]
+    if not grouped:
+        return None
+    return grouped[0], grouped[-1], lay.cols[grouped[0]]["group"]
+
+
 def draw_header(cv, lay, top):
+    """Draws the header; returns (height, height of the spanning row or 0)."""
     xs = xs_of(lay)
     cells = [wrap(c["header"], lay.per_line(j)) for j, c in enumerate(lay.cols)]
-    h = lay.height(max(len(c) for c in cells))
+    grp = header_group(lay)
+    if grp is None:
+        h = lay.height(max(len(c) for c in cells))
+        for j, ls in enumerate(cells):
+            draw_cell(cv, lay, xs[j], lay.widths[j], top, h, ls, True, "middle")
+        return h, 0
+    a, b, text = grp
+    gw = xs[b + 1] - xs[a]
+    glines = wrap(text, int((gw - 2 * lay.pad - 2) // lay.size) - 1)
+    h1 = lay.height(len(glines))
+    h2 = lay.height(max(len(cells[j]) for j in range(a, b + 1)))
+    others = [len(c) for j, c in enumerate(cells) if not a <= j <= b]
+    h = max(h1 + h2, lay.height(max(others)))
+    h2 = h - h1
+    draw_cell(cv, lay, xs[a], gw, top, h1, glines, True, "middle")
     for j, ls in enumerate(cells):
-        draw_cell(cv, lay, xs[j], lay.widths[j], top, h, ls, True, "middle")
-    return h
+        if a <= j <= b:
+            draw_cell(cv, lay, xs[j], lay.widths[j], top - h1, h2, ls, True, "middle")
+        else:
+            draw_cell(cv, lay, xs[j], lay.widths[j], top, h, ls, True, "middle")
+    return h, h1
+
+
+def header_rules(cv, lay, box):
+    """Rulings of a drawn header; box = (top, height, spanning row height)."""
+    xs = xs_of(lay)
+    top, h, h1 = box
+    grp = header_group(lay)
+    if lay.k["rules"] == "three-line":
+        if grp:  # a short rule under the spanning header (\cmidrule)
+            cv.line(xs[grp[0]] + 2, top - h1, xs[grp[1] + 1] - 2, top - h1, 0.5)
+        return
+    cv.line(xs[0], top - h, xs[-1], top - h)
+    for j, x in enumerate(xs):
+        inner = grp is not None and grp[0] < j <= grp[1]
+        cv.line(x, top - h1 if inner else top, x, top - h)
+    if grp:
+        cv.line(xs[grp[0]], top - h1, xs[grp[1] + 1], top - h1)
 
 
 def front_matter(cv, lay, doc, top):
@@ -558,15 +643,13 @@ def rules(cv, lay, placed, header_box):
         if header_box:
             y = header_box[0] - header_box[1]
             cv.line(xs[0], y, xs[-1], y, 0.75)
+            header_rules(cv, lay, header_box)
         cv.line(xs[0], bottom, xs[-1], bottom, 1.5)
         return
     span_cols = kinds_spanning(lay.cols)
     cv.line(xs[0], top, xs[-1], top)
     if header_box:
-        y = header_box[0] - header_box[1]
-        cv.line(xs[0], y, xs[-1], y)
-        for x in xs:
-            cv.line(x, header_box[0], x, y)
+        header_rules(cv, lay, header_box)
     for idx, (t, r) in enumerate(placed):
         b = t - r["h"]
         if r["kind"] == "section":
@@ -616,6 +699,24 @@ def group_extent(rows, i, top, bottom_limit):
     return top, h
 
 
+def split_row(lay, r, room, span_cols):
+    """The row cut in two where the page ends (the lines that fit, the rest),
+    or None when it cannot be cut there."""
+    if r["kind"] != "row":
+        return None  # headings move whole
+    own = [j for j in range(len(r["lines"])) if not (r["span"] and j in span_cols)]
+    fit = int((room - 2 * lay.pad - 2) // lay.lead)
+    if fit < 1 or fit >= max(len(r["lines"][j]) for j in own):
+        return None
+    if r["span"] and r["first"] and any(len(r["lines"][j]) > fit for j in span_cols):
+        return None  # a group's task text stays whole in its first fragment
+    head = [ls[:fit] if j in own else ls for j, ls in enumerate(r["lines"])]
+    tail = [ls[fit:] if j in own else [] for j, ls in enumerate(r["lines"])]
+    rest = max(len(tail[j]) for j in own)
+    return [dict(r, lines=head, h=lay.height(fit)),
+            dict(r, lines=tail, h=lay.height(rest), first=r["span"] is False)]
+
+
 def paginate(lay, doc):
     """Draws everything; returns list of Canvas (one per page)."""
     rows = measure_rows(lay)
@@ -629,34 +730,45 @@ def paginate(lay, doc):
             top = front_matter(cv, lay, doc, top)
         header_box = None
         if not pages or lay.k["header"] == "repeat":
-            h = draw_header(cv, lay, top)
-            header_box = (top, h)
+            h, h1 = draw_header(cv, lay, top)
+            header_box = (top, h, h1)
             top -= h
         placed, group_top = [], None
         while i < len(rows):
-            r = rows[i]
+            r, cut = rows[i], False
             need = r["h"]
             if r["kind"] == "section" and i + 1 < len(rows):
                 need += rows[i + 1]["h"]  # a heading stays with its first row
+            if lay.k["rowsplit"] == "yes" and top - need < bottom_limit:
+                # A cut row may use the foot of the page down to 42 pt.
+                pieces = split_row(lay, r, top - bottom_limit + 18, span_cols)
+                if pieces:
+                    lay.stats["rows_cut_by_page_break"] += 1
+                    rows[i:i + 1] = pieces
+                    r, need, cut = pieces[0], pieces[0]["h"], True
             if r["kind"] == "row" and r["span"] and r["first"]:
                 g = group_extent(rows, i, top, bottom_limit)
                 spanh = lay.height(max(len(r["lines"][j]) for j in span_cols))
                 if g[1] < spanh and placed:
                     break  # the task text must fit the group's first fragment
                 group_top = g
-            if top - need < bottom_limit and placed:
+            if top - need < bottom_limit and placed and not cut:
                 break
             draw_row(cv, lay, top, r, group_top)
             placed.append((top, r))
             top -= r["h"]
             i += 1
         rules(cv, lay, placed, header_box)
-        if i >= len(rows) and lay.k["note"] == "note":
+        if placed and i < len(rows) and rows[i]["kind"] == "row" and not rows[i]["first"]:
+            lay.stats["task_cells_continued_across_page"] += 1
+        note = doc["first_lead_note"] if lay.k["roles"] == "first-lead" else \
+            doc["note"] if lay.k["note"] == "note" else None
+        if i >= len(rows) and note:
             if top - 30 < bottom_limit:
                 pages.append(cv)
                 cv = Canvas(lay)
                 top = lay.ph - lay.margin
-            cv.text(lay.margin, top - 20, doc["note"].replace("。", lay.k["punct"]),
+            cv.text(lay.margin, top - 20, note.replace("。", lay.k["punct"]),
                     lay.size)
         pages.append(cv)
     for n, cv in enumerate(pages, 1):
@@ -766,8 +878,9 @@ def generate(base, seed, nrows, k):
                 else "附件%d" % doc["attachment_no"],
                 "title": title, "year": doc["year"]}
     out = {"document": document,
-           "columns": [{"key": c["key"], "header": c["header"]} for c in cols],
-           "rows": truth, "knobs": dict(k, seed=seed, rows=nrows, pages=len(pages))}
+           "columns": cols,
+           "rows": truth, "knobs": dict(k, seed=seed, rows=nrows),
+           "layout": dict(lay.stats, pages=len(pages), font_size=lay.size)}
     with open(base + ".expected.json", "w", encoding="utf-8") as f:
         json.dump(out, f, ensure_ascii=False, indent=1)
         f.write("\n")
@@ -778,7 +891,7 @@ def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", nargs="?")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--rows", type=int, default=14)
+    ap.add_argument("--rows", type=int, default=20)
     ap.add_argument("--knob", action="append", default=[], metavar="NAME=VALUE")
     ap.add_argument("--list-knobs", action="store_true")
     a = ap.parse_args(argv)

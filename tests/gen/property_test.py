@@ -69,10 +69,10 @@ def exact(truth, out):
     rows = out.get("rows") or []
     for i, t in enumerate(truth["rows"]):
         o = rows[i] if i < len(rows) else {}
-        for f in row_fields(t):
-            if o.get(f) != t[f]:
-                return ("row %d field %s\n    want row: %s\n    got row:  %s"
-                        % (i, f, js(t), js(strip(o)) if o else "(none)"))
+        bad = [f for f in row_fields(t) if o.get(f) != t[f]]
+        if bad:
+            return ("row %d field %s\n    want row: %s\n    got row:  %s"
+                    % (i, ",".join(bad), js(t), js(strip(o)) if o else "(none)"))
     if len(rows) != len(truth["rows"]):
         return ("%d rows, truth has %d; first extra row: %s"
                 % (len(rows), len(truth["rows"]), js(strip(rows[len(truth["rows"])]))))
@@ -275,7 +275,7 @@ def main(argv):
     ap.add_argument("--plan2json", required=True)
     ap.add_argument("--seeds", default="1,2,3")
     ap.add_argument("--knobs", default="all")
-    ap.add_argument("--rows", type=int, default=14)
+    ap.add_argument("--rows", type=int, default=20)
     ap.add_argument("--work")
     ap.add_argument("--max-report", type=int, default=40)
     a = ap.parse_args(argv)
