@@ -254,6 +254,10 @@ TEST(JoinLines, NumbersSplitAcrossLinesJoin) {
                    {{"森林覆盖率达到44.", "9%。"}, "森林覆盖率达到44.9%。"},
                    {{"达到44", ".9%"}, "达到44.9%"},
                    {{"2023-", "2025年"}, "2023-2025年"},
+                   {{"（2024—", "2026年）"}, "（2024—2026年）"},
+                   {{"2024", "—2026年"}, "2024—2026年"},
+                   {{"2021—2023", "年"}, "2021—2023年"},
+                   {{"A–", "B"}, "A–B"},
                    {{"GB/", "T 15834"}, "GB/T 15834"},
                });
 }
@@ -677,13 +681,23 @@ TEST(ParseDeadline, UnknownYearAndOtherText) {
                            {"———", 2023, kText, nullptr},
                            {"视情况而定", 2023, kText, nullptr},
                            {"13月底前", 2023, kText, nullptr},
-                           {"2023—2025年", 2023, kText, nullptr},
                            {"6月底前、12月底前", 2023, kText, nullptr},
                            {"完成", 2023, kText, nullptr},
                            {"年", 2023, kText, nullptr},
                            {"底前", 2023, kText, nullptr},
                            {"9999年", 2023, kText, nullptr},
                        });
+}
+
+// Part 7's ranges: the end of the last year, kind date.
+TEST(ParseDeadline, Ranges) {
+  RunDeadlines("ranges", {
+                             {"2023—2025年", 2023, kDate, "2025-12-31"},
+                             {"2023-2025年", 0, kDate, "2025-12-31"},
+                             {"2023年～2025年", 2023, kDate, "2025-12-31"},
+                             {"2023至2025年", 2023, kDate, "2025-12-31"},
+                             {"2023年3月—6月", 2022, kDate, "2023-06-30"},
+                         });
 }
 
 TEST(ParseDeadline, KindNames) {
