@@ -68,40 +68,76 @@ bool IsAttachmentLabel(const std::string& text) {
 struct HeaderCell {
   ColumnKey key;
   std::string text;
+  std::string group;  // the spanning header above it (two-level headers)
   double x0, x1;
 };
 
+// The text of a header cell, typesetting spaces and line breaks removed.
+std::string HeaderText(const Cell& c) { return Compact(c.lines); }
+
 // The header of one page: the first grid row (of the first few) whose cells
 // classify as at least three distinct known columns, one of them the measure
-// or task column.
+// or task column. The header band runs from that row to the end of its
+// tallest cell; each column's header is the lowest band cell over it, and a
+// cell above it spanning several columns is its group:
+//
+//   +----+------+-----------------+------+        group 责任单位
+//   |序号| 任务 |    责任单位     | 时限 |        columns 序号 任务 牵头单位
+//   |    |      +--------+--------+      |                配合单位 时限
+//   |    |      |牵头单位|配合单位|      |
+//   +----+------+--------+--------+------+
 bool FindHeader(const Grid& g, int* header_row, int* body_start,
                 std::vector<HeaderCell>* header) {
   const int kMaxHeaderSearch = 4;
   for (int r = 0; r < std::min(g.rows(), kMaxHeaderSearch); ++r) {
-    std::vector<HeaderCell> cells;
     std::set<ColumnKey> known;
-    int max_span = 1;
+    int band_end = r + 1;
     for (const Cell& c : g.cells) {
       if (c.row > r || c.row + c.row_span <= r) continue;
-      std::string text = Compact(c.lines);
-      ColumnKey key = ClassifyHeader(text);
+      ColumnKey key = ClassifyHeader(HeaderText(c));
       if (key != ColumnKey::kExtra) known.insert(key);
-      cells.push_back({key, text, c.box.x0, c.box.x1});
-      max_span = std::max(max_span, c.row + c.row_span - r);
+      band_end = std::max(band_end, c.row + c.row_span);
     }
-    if (known.size() >= 3 &&
-        (known.count(ColumnKey::kMeasure) || known.count(ColumnKey::kTask))) {
-      std::sort(cells.begin(), cells.end(),
-                [](const HeaderCell& a, const HeaderCell& b) {
-                  return a.x0 < b.x0;
-                });
-      *header_row = r;
-      *body_start = r + max_span;
-      *header = std::move(cells);
-      return true;
+    if (known.size() < 3 ||
+        (!known.count(ColumnKey::kMeasure) && !known.count(ColumnKey::kTask))) {
+      continue;
     }
+    header->clear();
+    const Cell* last_leaf = nullptr;
+    for (int c = 0; c < g.cols(); ++c) {
+      const Cell* leaf = g.At(band_end - 1, c);
+      if (leaf == nullptr || leaf == last_leaf || leaf->row + leaf->row_span <= r) continue;
+      last_leaf = leaf;
+      HeaderCell h{ClassifyHeader(HeaderText(*leaf)), HeaderText(*leaf), "",
+                   leaf->box.x0, leaf->box.x1};
+      for (int rr = r; rr < leaf->row; ++rr) {
+        const Cell* above = g.At(rr, c);
+        if (above != nullptr && above != leaf && above->col_span > leaf->col_span) {
+          h.group = HeaderText(*above);
+          if (h.key == ColumnKey::kExtra) h.key = ClassifyHeader(h.group);
+        }
+      }
+      header->push_back(std::move(h));
+    }
+    *header_row = r;
+    *body_start = band_end;
+    return true;
   }
   return false;
+}
+
+// A table with one text column only (工作任务, 任务内容) has no task/measure
+// split: that column holds the measures, and task is null.
+void OneTextColumnIsMeasure(std::vector<HeaderCell>* header) {
+  int tasks = 0, measures = 0;
+  for (const HeaderCell& h : *header) {
+    tasks += h.key == ColumnKey::kTask;
+    measures += h.key == ColumnKey::kMeasure;
+  }
+  if (tasks != 1 || measures != 0) return;
+  for (HeaderCell& h : *header) {
+    if (h.key == ColumnKey::kTask) h.key = ColumnKey::kMeasure;
+  }
 }
 
 // Grid::At scans every cell. Code that looks up every (row, column) of a
@@ -376,6 +412,25 @@ bool PlanBuilder::MapColumns(const Grid& g,
                              const std::vector<HeaderCell>* page_header,
                              std::vector<int>* grid_to_plan) {
   grid_to_plan->assign(static_cast<size_t>(g.cols()), -1);
+  // The header repeated as on the first page: its columns in order (two
+  // columns may share a key, e.g. 省牵头单位 and 市牵头单位).
+  if (page_header != nullptr && page_header->size() == plan_.columns.size()) {
+    bool same = true;
+    for (size_t j = 0; j < plan_.columns.size(); ++j) {
+      same &= (*page_header)[j].key == plan_.columns[j].key;
+    }
+    if (same) {
+      for (int c = 0; c < g.cols(); ++c) {
+        double mid = (g.col_edges[static_cast<size_t>(c)] + g.col_edges[static_cast<size_t>(c + 1)]) / 2;
+        for (size_t j = 0; j < page_header->size(); ++j) {
+          if (mid >= (*page_header)[j].x0 && mid <= (*page_header)[j].x1) {
+            (*grid_to_plan)[static_cast<size_t>(c)] = static_cast<int>(j);
+          }
+        }
+      }
+      return true;
+    }
+  }
   for (int c = 0; c < g.cols(); ++c) {
     double x0 = g.col_edges[static_cast<size_t>(c)];
     double x1 = g.col_edges[static_cast<size_t>(c + 1)];
@@ -584,6 +639,7 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
     int header_row = -1, body_start = 0;
     std::vector<HeaderCell> header;
     bool page_has_header = FindHeader(g, &header_row, &body_start, &header);
+    if (page_has_header) OneTextColumnIsMeasure(&header);
     bool first_table_page = false;
     if (!have_header) {
       if (!page_has_header) continue;  // a table before the plan table
@@ -591,7 +647,7 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
       first_table_page = true;
       first_header_ = header;
       for (const HeaderCell& h : header) {
-        plan_.columns.push_back({h.key, h.text});
+        plan_.columns.push_back({h.key, h.text, h.group});
       }
       anchor_ = PlanIndex(ColumnKey::kMeasure);
       if (anchor_ < 0) anchor_ = PlanIndex(ColumnKey::kTask);

@@ -127,8 +127,10 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
 
   ordered_json columns = ordered_json::array();
   for (const extractor::Column& c : plan.columns) {
-    columns.push_back({{"key", extractor::ColumnKeyName(c.key)},
-                       {"header", normalizer::JoinLines({c.header})}});
+    ordered_json col = {{"key", extractor::ColumnKeyName(c.key)},
+                        {"header", normalizer::JoinLines({c.header})}};
+    if (!c.group.empty()) col["group"] = normalizer::JoinLines({c.group});
+    columns.push_back(std::move(col));
   }
   doc["columns"] = std::move(columns);
 
@@ -154,9 +156,16 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
   const int task_col = column_of(ColumnKey::kTask);
   const int measure_col = column_of(ColumnKey::kMeasure);
   const int deadline_col = column_of(ColumnKey::kDeadline);
-  const int dept_cols[3] = {column_of(ColumnKey::kLead),
-                            column_of(ColumnKey::kResponsible),
-                            column_of(ColumnKey::kAssisting)};
+  // Every column of a department key, in column order (省牵头单位 and
+  // 市牵头单位 both feed lead).
+  std::vector<int> dept_cols[3];
+  const ColumnKey kDeptColumnKeys[3] = {ColumnKey::kLead, ColumnKey::kResponsible,
+                                        ColumnKey::kAssisting};
+  for (size_t i = 0; i < plan.columns.size(); ++i) {
+    for (int k = 0; k < 3; ++k) {
+      if (plan.columns[i].key == kDeptColumnKeys[k]) dept_cols[k].push_back(static_cast<int>(i));
+    }
+  }
   static const char* const kDeptKeys[3] = {"lead", "responsible", "assisting"};
 
   ordered_json rows = ordered_json::array();
@@ -194,15 +203,18 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
                   {"date", due.date ? ordered_json(*due.date)
                                     : ordered_json(nullptr)}};
     for (int k = 0; k < 3; ++k) {
-      normalizer::DepartmentSplit split =
-          normalizer::SplitDepartments(cell(dept_cols[k]), dict);
-      for (const std::string& name : split.unknown) {
-        warn("unknown_department",
-             "row " + std::to_string(row_no) + " (" + kDeptKeys[k] +
-                 "): '" + name + "' is not in the department list",
-             page, row_no);
+      std::vector<std::string> names;
+      for (int col : dept_cols[k]) {
+        normalizer::DepartmentSplit split = normalizer::SplitDepartments(cell(col), dict);
+        for (const std::string& name : split.unknown) {
+          warn("unknown_department",
+               "row " + std::to_string(row_no) + " (" + kDeptKeys[k] +
+                   "): '" + name + "' is not in the department list",
+               page, row_no);
+        }
+        names.insert(names.end(), split.names.begin(), split.names.end());
       }
-      row[kDeptKeys[k]] = split.names;
+      row[kDeptKeys[k]] = std::move(names);
     }
     ordered_json extra = ordered_json::object();
     for (size_t i = 0; i < plan.columns.size(); ++i) {
@@ -213,7 +225,9 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
       if (header.empty() || extra.contains(header)) {
         header = "第" + std::to_string(i + 1) + "列";
       }
-      extra[header] = TextOrNull(raw.cells[i]);
+      ordered_json text = TextOrNull(raw.cells[i]);
+      if (text.is_string() && normalizer::IsPlaceholder(text.get<std::string>())) text = nullptr;
+      extra[header] = std::move(text);
     }
     if (!extra.empty()) row["extra"] = std::move(extra);
     if (raw.low_confidence) row["confidence"] = "low";
