@@ -542,6 +542,7 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
         }
         if (pc == task_col && task_cell == nullptr) task_cell = cell;
         auto& dst = row.cells[static_cast<size_t>(pc)];
+        if (!cell->empty() && cell->confidence < Cell::kSureCell) row.low_confidence = true;
         for (const TextLine& l : cell->lines) dst.push_back(l.text);
         if (!cell->empty() && cell->row >= r0) pages.insert(g.page);
       }
@@ -570,6 +571,7 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
         for (auto& l : row.cells[pc]) prev.cells[pc].push_back(std::move(l));
       }
       prev.pages.push_back(g.page);
+      prev.low_confidence = prev.low_confidence || row.low_confidence;
       if (EndsSentence(prev.cells[static_cast<size_t>(anchor_)])) ++terminated_rows_;
       first_on_page = false;
       continue;

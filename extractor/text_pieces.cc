@@ -4,6 +4,7 @@
 // pdftotext joined columns, each piece's kind by the lexicon, and pieces a
 // wrap cut (deadlines, sequence numbers) rejoined.
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,18 @@ std::string StripBrackets(const std::string& s) {
   return lexicon::ToUtf8(u);
 }
 
+// Code points outside brackets.
+size_t OutsideBrackets(const std::string& s) {
+  size_t n = 0;
+  int depth = 0;
+  for (char32_t c : lexicon::ToU32(s)) {
+    if (c == U'（' || c == U'(') ++depth;
+    else if (c == U'）' || c == U')') depth = std::max(0, depth - 1);
+    else if (depth == 0) ++n;
+  }
+  return n;
+}
+
 // Department names or a wrapped piece of a list of them.
 bool IsDeptText(const std::string& norm) {
   if (norm.empty() || HasSentencePunct(norm)) return false;
@@ -69,8 +82,9 @@ bool IsDeptText(const std::string& norm) {
     }
   }
   if (!cur.empty()) parts.push_back(lexicon::ToUtf8(cur));
+  if (u.front() == U'（' || u.front() == U'(') return true;  // "（含…" tail
   for (const std::string& part : parts) {
-    if (lexicon::CodePoints(part) > 20) return false;
+    if (OutsideBrackets(part) > 14) return false;
   }
   for (const std::string& part : parts) {
     if (lexicon::LooksLikeDepartment(part)) return true;
@@ -132,7 +146,8 @@ std::vector<std::string> SplitLine(std::string_view line) {
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     char32_t left = tokens[i].back(), right = tokens[i + 1].front();
     bool cut = (lexicon::IsCjk(left) && lexicon::IsCjk(right)) || IsClosingPunct(left) ||
-               i + 1 == tail;
+               i + 1 == tail || lexicon::IsPlaceholder(lexicon::ToUtf8(tokens[i])) ||
+               lexicon::IsPlaceholder(lexicon::ToUtf8(tokens[i + 1]));
     if (i == 0 && !cut && lexicon::ParseSeq(lexicon::ToUtf8(tokens[0])) &&
         !IsCounterChar(right) && tokens[0].size() <= 4) {
       cut = true;

@@ -47,16 +47,28 @@ struct Placed {
   std::vector<bool> sure;  // per item: placed by hard evidence
 };
 
-// Distance in reading order from piece `pos` to the row's text (0 inside).
-double Distance(int pos, const Unit& u) {
-  if (pos < u.first()) return u.first() - pos;
-  if (pos > u.last()) return pos - u.last();
+// Distance in reading order from piece `pos` to the row's text (0 inside):
+// the summed weights of the pieces between (`prefix` holds their prefix
+// sums), so a section heading between them weighs most, and a stream's own
+// pieces may weigh nothing (a run of names stays together).
+// `after`: an item between two rows belongs rather to the row before it
+// (the page prints cells below their row's first line) than to the one
+// after it; the other side costs kWrongSide more.
+constexpr double kWrongSide = 2;
+double Distance(int pos, const Unit& u, const std::vector<double>& prefix, bool after) {
+  auto sum = [&](int a, int b) {  // pieces a..b-1
+    return a >= b ? 0.0 : prefix[static_cast<size_t>(b)] - prefix[static_cast<size_t>(a)];
+  };
+  if (pos < u.first()) return 1 + sum(pos + 1, u.first()) + (after ? kWrongSide : 0);
+  if (pos > u.last()) return 1 + sum(u.last() + 1, pos) + (after ? 0 : kWrongSide);
   return 0;
 }
 
 // Monotone assignment of items (positions, in order) to rows minimising the
 // summed distance; `single`: a second item in a row costs kCrowd.
-Placed ByPosition(const std::vector<int>& pos, const std::vector<Unit>& units, bool single) {
+Placed ByPosition(const std::vector<int>& pos, const std::vector<Unit>& units,
+                  const std::vector<double>& prefix, const std::vector<int>& pin, bool single,
+                  bool after) {
   const size_t n = pos.size(), r = units.size();
   Placed out{std::vector<int>(n, -1), std::vector<bool>(n, false)};
   if (n == 0 || r == 0) return out;
@@ -65,16 +77,21 @@ Placed ByPosition(const std::vector<int>& pos, const std::vector<Unit>& units, b
   const double inf = std::numeric_limits<double>::infinity();
   std::vector<std::vector<double>> f(n, std::vector<double>(r, inf));
   std::vector<std::vector<int>> from(n, std::vector<int>(r, -1));
-  for (size_t k = 0; k < r; ++k) f[0][k] = Distance(pos[0], units[k]);
+  const double kPinned = 1e9;  // leaving a row's line costs more than anything
+  auto cost = [&](size_t i, size_t k) {
+    if (pin[i] >= 0) return pin[i] == static_cast<int>(k) ? 0.0 : kPinned;
+    return Distance(pos[i], units[k], prefix, after);
+  };
+  for (size_t k = 0; k < r; ++k) f[0][k] = cost(0, k);
   for (size_t i = 1; i < n; ++i) {
     double best = inf;
     int arg = -1;
     for (size_t k = 0; k < r; ++k) {
       // best over rows < k
       double same = f[i - 1][k] + (single ? kCrowd : 0);
-      double cost = best, prev = static_cast<double>(arg);
-      if (same < cost) cost = same, prev = static_cast<double>(k);
-      f[i][k] = cost + Distance(pos[i], units[k]);
+      double best_prev = best, prev = static_cast<double>(arg);
+      if (same < best_prev) best_prev = same, prev = static_cast<double>(k);
+      f[i][k] = best_prev + cost(i, k);
       from[i][k] = static_cast<int>(prev);
       if (f[i - 1][k] < best) best = f[i - 1][k], arg = static_cast<int>(k);
     }
@@ -82,7 +99,6 @@ Placed ByPosition(const std::vector<int>& pos, const std::vector<Unit>& units, b
   size_t k = static_cast<size_t>(std::min_element(f[n - 1].begin(), f[n - 1].end()) - f[n - 1].begin());
   for (size_t i = n; i-- > 0;) {
     out.row[i] = static_cast<int>(k);
-    out.sure[i] = Distance(pos[i], units[k]) == 0;
     if (i > 0) k = static_cast<size_t>(from[i][k]);
   }
   return out;
@@ -146,203 +162,384 @@ bool StartsName(const std::string& norm) {
 
 }  // namespace
 
-std::vector<OutRow> RowReader::ReadPage(const std::vector<Piece>& body) {
-  auto col_of = [&](ColumnKey k) {
-    for (size_t i = 0; i < keys_.size(); ++i) {
-      if (keys_[i] == k) return static_cast<int>(i);
-    }
-    return -1;
-  };
-  const int ncols = static_cast<int>(keys_.size());
-  int anchor = col_of(ColumnKey::kMeasure);
-  int task = col_of(ColumnKey::kTask);
-  if (anchor < 0) anchor = task, task = -1;
-  const int seq = col_of(ColumnKey::kSeq), deadline = col_of(ColumnKey::kDeadline);
+
+namespace {
+
+// The columns of the plan by role.
+struct Roles {
+  int anchor = -1, task = -1, seq = -1, deadline = -1;
   std::vector<int> depts, extras;
-  for (int i = 0; i < ncols; ++i) {
-    ColumnKey k = keys_[static_cast<size_t>(i)];
-    if (k == ColumnKey::kLead || k == ColumnKey::kResponsible || k == ColumnKey::kAssisting) {
-      depts.push_back(i);
+};
+
+Roles RolesOf(const std::vector<ColumnKey>& keys) {
+  Roles r;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const int c = static_cast<int>(i);
+    switch (keys[i]) {
+      case ColumnKey::kMeasure: if (r.anchor < 0) r.anchor = c; break;
+      case ColumnKey::kTask: if (r.task < 0) r.task = c; break;
+      case ColumnKey::kSeq: if (r.seq < 0) r.seq = c; break;
+      case ColumnKey::kDeadline: if (r.deadline < 0) r.deadline = c; break;
+      case ColumnKey::kLead:
+      case ColumnKey::kResponsible:
+      case ColumnKey::kAssisting: r.depts.push_back(c); break;
+      case ColumnKey::kExtra: r.extras.push_back(c); break;
     }
-    if (k == ColumnKey::kExtra) extras.push_back(i);
   }
+  if (r.anchor < 0) r.anchor = r.task, r.task = -1;
+  return r;
+}
 
-  // Running text: the anchor's, or short text of a task / extra column.
-  size_t maxlen = 0;
-  for (const Piece& p : body) {
-    if (p.kind == Kind::kText) maxlen = std::max(maxlen, lexicon::CodePoints(p.norm));
+// One page's reading.
+class PageReader {
+ public:
+  PageReader(const std::vector<Piece>& body, const Roles& roles, bool continued)
+      : body_(body), roles_(roles) {
+    for (const Piece& p : body_) {
+      if (p.kind == Kind::kText) maxlen_ = std::max(maxlen_, lexicon::CodePoints(p.norm));
+    }
+    BuildUnits(continued);
   }
-  const bool have_short = task >= 0 || !extras.empty();
-  auto is_short = [&](const Piece& p) {
-    if (!have_short || p.kind != Kind::kText) return false;
-    size_t n = lexicon::CodePoints(p.norm);
-    return !lexicon::EndsSentence(p.norm) && n * 20 <= maxlen * 9 &&
-           p.norm.find("，") == std::string::npos && p.norm.find("；") == std::string::npos;
-  };
+  bool open() const { return !units_.empty() && !units_.back().closed; }
+  std::vector<OutRow> Read(int ncols);
 
-  // Measures and section headings.
-  std::vector<Unit> units;
-  std::vector<std::pair<size_t, size_t>> sections;  // piece, units before it
+ private:
+  bool IsShort(const Piece& p) const;
+  void BuildUnits(bool continued);
+  Placed Place(const std::vector<size_t>& items, bool single, const std::vector<int>& cuts,
+               bool after) const;
+  OutCell& CellAt(int row, int col);
+  bool CellsFollowRows() const;
+  void PlaceSingles(Kind kind, int col, bool after);
+  void PlaceDepartments(bool after);
+  void PlaceShortText(bool after);
+
+  const std::vector<Piece>& body_;
+  const Roles& roles_;
+  size_t maxlen_ = 0;
+  std::vector<Unit> units_;
+  std::vector<std::pair<size_t, size_t>> sections_;  // piece, units before it
+  std::vector<int> line_row_;                        // per piece: its line's row or -1
+  std::vector<OutRow> rows_;
+};
+
+// Short text of a task or extra column: no sentence end or clause
+// punctuation, under half the page's longest line of running text.
+bool PageReader::IsShort(const Piece& p) const {
+  if (p.kind != Kind::kText || (roles_.task < 0 && roles_.extras.empty())) return false;
+  size_t n = lexicon::CodePoints(p.norm);
+  return !lexicon::EndsSentence(p.norm) && n * 20 <= maxlen_ * 9 &&
+         p.norm.find("，") == std::string::npos && p.norm.find("；") == std::string::npos;
+}
+
+void PageReader::BuildUnits(bool continued) {
   Unit cur;
-  cur.continued = open_measure_;
-  for (size_t i = 0; i < body.size(); ++i) {
-    const Piece& p = body[i];
+  cur.continued = continued;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    const Piece& p = body_[i];
     if (p.kind == Kind::kSection) {
-      if (!cur.pieces.empty()) units.push_back(cur), cur = Unit{};
-      sections.push_back({i, units.size()});
+      if (!cur.pieces.empty()) units_.push_back(cur), cur = Unit{};
+      sections_.push_back({i, units_.size()});
       continue;
     }
-    if (p.kind != Kind::kText || is_short(p)) continue;
+    if (p.kind != Kind::kText || IsShort(p)) continue;
     cur.pieces.push_back(i);
     if (lexicon::EndsSentence(p.norm)) {
       cur.closed = true;
-      units.push_back(cur);
+      units_.push_back(cur);
       cur = Unit{};
     }
   }
-  if (!cur.pieces.empty()) units.push_back(cur);
-  open_measure_ = !units.empty() && !units.back().closed;
+  if (!cur.pieces.empty()) units_.push_back(cur);
+  // Text on one line belongs to one row (rows do not overlap): a line
+  // holding a row's running text puts every piece on it in that row.
+  std::vector<std::pair<int, int>> line_unit;  // (line, unit)
+  for (size_t u = 0; u < units_.size(); ++u) {
+    for (size_t i : units_[u].pieces) line_unit.push_back({body_[i].line, static_cast<int>(u)});
+  }
+  std::sort(line_unit.begin(), line_unit.end());
+  line_row_.assign(body_.size(), -1);
+  for (size_t i = 0; i < body_.size(); ++i) {
+    auto it = std::lower_bound(line_unit.begin(), line_unit.end(), std::make_pair(body_[i].line, -1));
+    if (it == line_unit.end() || it->first != body_[i].line) continue;
+    int u = it->second;
+    bool one = true;
+    for (auto jt = it; jt != line_unit.end() && jt->first == body_[i].line; ++jt) one &= jt->second == u;
+    if (one) line_row_[i] = u;
+  }
+}
 
-  const int R = static_cast<int>(units.size());
-  std::vector<OutRow> rows(static_cast<size_t>(R));
-  std::vector<bool> soft_row(static_cast<size_t>(R), false);
-  auto cell = [&](int r, int col) -> OutCell& {
-    OutRow& row = rows[static_cast<size_t>(r)];
-    for (OutCell& c : row) {
-      if (c.col == col) return c;
+OutCell& PageReader::CellAt(int row, int col) {
+  OutRow& r = rows_[static_cast<size_t>(row)];
+  for (OutCell& c : r) {
+    if (c.col == col) return c;
+  }
+  r.push_back(OutCell{col, 1, {}, kSure});
+  return r.back();
+}
+
+// Places one stream's items (piece indexes, in order) on rows:
+//  1. an item on a line holding a row's running text is in that row (hard);
+//  2. a single-valued stream with one item per row goes in order (hard);
+//  3. a stream read column by column (nothing on a row's line, items in one
+//     run outside the rows' text) is cut in order at the best-ranked cuts
+//     `cuts` allows (hard when exactly the needed cuts are allowed);
+//  4. else each item goes to the nearest row in reading order (soft), the
+//     items on lines of rows staying where they are.
+Placed PageReader::Place(const std::vector<size_t>& items, bool single,
+                         const std::vector<int>& cuts, bool after) const {
+  const int R = static_cast<int>(units_.size());
+  const size_t n = items.size();
+  Placed out{std::vector<int>(n, -1), std::vector<bool>(n, false)};
+  if (n == 0 || R == 0) return out;
+  int fixed = 0;
+  for (size_t k = 0; k < n; ++k) fixed += line_row_[items[k]] >= 0;
+  // 2. One item per row.
+  const int skip = units_.front().continued && static_cast<int>(n) == R - 1 ? 1 : 0;
+  if (single && static_cast<int>(n) == R - skip) {
+    bool agrees = true;
+    for (size_t k = 0; k < n; ++k) {
+      int r = line_row_[items[k]];
+      agrees &= r < 0 || r == static_cast<int>(k) + skip;
     }
-    row.push_back(OutCell{col, 1, {}, kSure});
-    return row.back();
+    if (agrees) {
+      for (size_t k = 0; k < n; ++k) out.row[k] = static_cast<int>(k) + skip, out.sure[k] = true;
+      return out;
+    }
+  }
+  // 3. Column by column.
+  int inside = 0;
+  for (size_t i : items) {
+    int pos = static_cast<int>(i);
+    inside += pos > units_.front().first() && pos < units_.back().last();
+  }
+  if (fixed == 0 && inside * 2 < static_cast<int>(n)) {
+    int first = units_.front().continued && static_cast<int>(n) < R ? 1 : 0;
+    return ByOrder(cuts, first, R - first);
+  }
+  // 4. By position; items on a row's line are pinned there.
+  std::vector<double> prefix(body_.size() + 1, 0);
+  const Kind own = body_[items.front()].kind;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    const Kind k = body_[i].kind;
+    double w = k == Kind::kSection ? 100 : k == Kind::kSeq ? 2 : 1;
+    if (!single && k == own) w = 0;
+    prefix[i + 1] = prefix[i] + w;
+  }
+  std::vector<int> pos;
+  std::vector<int> pin;
+  for (size_t i : items) pos.push_back(static_cast<int>(i)), pin.push_back(line_row_[i]);
+  out = ByPosition(pos, units_, prefix, pin, single, after);
+  for (size_t k = 0; k < n; ++k) {
+    out.sure[k] = pin[k] >= 0 && out.row[k] == pin[k];
+    // A wrapped piece continues the item before it (no cut allowed).
+    if (!out.sure[k] && k > 0 && !single && cuts[k] == 0 && out.sure[k - 1] &&
+        out.row[k] == out.row[k - 1]) {
+      out.sure[k] = true;
+    }
+  }
+  return out;
+}
+
+// Which side an item between two rows belongs to, learnt from the page's
+// deadlines: the reading that gives more rows exactly one deadline (the
+// row before on a tie).
+bool PageReader::CellsFollowRows() const {
+  std::vector<size_t> items;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    if (body_[i].kind == Kind::kDeadline) items.push_back(i);
+  }
+  auto score = [&](bool after) {
+    Placed pl = Place(items, true, std::vector<int>(items.size(), 1), after);
+    std::vector<int> count(units_.size(), 0);
+    for (int r : pl.row) {
+      if (r >= 0) ++count[static_cast<size_t>(r)];
+    }
+    return std::count(count.begin(), count.end(), 1);
   };
+  return items.empty() || score(true) >= score(false);
+}
+
+void PageReader::PlaceSingles(Kind kind, int col, bool after) {
+  std::vector<size_t> items;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    if (body_[i].kind == kind) items.push_back(i);
+  }
+  if (col < 0 || items.empty()) return;
+  Placed pl = Place(items, true, std::vector<int>(items.size(), 1), after);
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (pl.row[k] < 0) continue;
+    OutCell& c = CellAt(pl.row[k], col);
+    if (!c.lines.empty()) pl.sure[k] = false, c.confidence = kSoft;  // two in one row
+    c.lines.push_back(body_[items[k]].text);
+    if (!pl.sure[k]) c.confidence = kSoft;
+  }
+}
+
+// Department names: a cut between two pieces is allowed where one name
+// ends and another starts; a deadline or a blank line between them ranks
+// it higher. With several department columns, the names of a row's first
+// line fill them in order; the rest is soft.
+void PageReader::PlaceDepartments(bool after) {
+  std::vector<size_t> items;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    if (body_[i].kind == Kind::kDept) items.push_back(i);
+  }
+  if (roles_.depts.empty() || items.empty()) return;
+  std::vector<int> cuts(items.size(), 0);
+  for (size_t k = 1; k < items.size(); ++k) {
+    const Piece& a = body_[items[k - 1]];
+    const Piece& b = body_[items[k]];
+    if (!EndsName(a.norm) || !StartsName(b.norm)) continue;
+    cuts[k] = 1;
+    for (size_t j = items[k - 1] + 1; j < items[k]; ++j) {
+      if (body_[j].kind == Kind::kDeadline) cuts[k] = 3;
+    }
+    if (cuts[k] == 1 && a.block != b.block) cuts[k] = 2;
+  }
+  Placed pl = Place(items, false, cuts, after);
+  const size_t D = roles_.depts.size();
+  std::vector<int> first_line(rows_.size(), -1);
+  std::vector<size_t> next_col(rows_.size(), 0);
+  for (size_t k = 0; k < items.size(); ++k) {
+    const int r = pl.row[k];
+    if (r < 0) continue;
+    const Piece& p = body_[items[k]];
+    const size_t ri = static_cast<size_t>(r);
+    if (first_line[ri] < 0) first_line[ri] = p.line;
+    size_t col = 0;
+    bool sure = pl.sure[k];
+    if (D > 1) {
+      // Pieces of the row's first line go to the columns in order, blanks
+      // on that line taking their column.
+      if (p.line == first_line[ri]) {
+        col = std::min(next_col[ri], D - 1);
+        next_col[ri] = col + 1;
+        for (size_t j = items[k] + 1; j < body_.size() && body_[j].line == p.line; ++j) {
+          if (body_[j].kind == Kind::kBlank) ++next_col[ri];
+          if (body_[j].kind != Kind::kBlank) break;
+        }
+      } else {
+        col = next_col[ri] == 0 ? 0 : std::min(next_col[ri], D) - 1;
+        sure = false;
+      }
+    }
+    OutCell& c = CellAt(r, roles_.depts[col]);
+    c.lines.push_back(p.text);
+    if (!sure) c.confidence = kSoft;
+  }
+  if (D > 1) {
+    // A first line that did not name every column leaves the split a guess.
+    for (size_t r = 0; r < rows_.size(); ++r) {
+      if (first_line[r] >= 0 && next_col[r] != D) {
+        for (OutCell& c : rows_[r]) {
+          if (std::find(roles_.depts.begin(), roles_.depts.end(), c.col) != roles_.depts.end()) {
+            c.confidence = kSoft;
+          }
+        }
+      }
+    }
+  }
+}
+
+// Short text: a task cell before its row's text, an extra cell after it. A
+// line shorter than the widest ends a paragraph (where the cut goes).
+void PageReader::PlaceShortText(bool after) {
+  std::vector<size_t> items;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    if (IsShort(body_[i])) items.push_back(i);
+  }
+  if (items.empty()) return;
+  std::vector<int> cuts(items.size(), 0);
+  size_t widest = 0;
+  for (size_t i : items) widest = std::max(widest, lexicon::CodePoints(body_[i].norm));
+  for (size_t k = 1; k < items.size(); ++k) {
+    if (lexicon::CodePoints(body_[items[k - 1]].norm) < widest) cuts[k] = 1;
+    if (body_[items[k - 1]].block != body_[items[k]].block) cuts[k] += 1;
+  }
+  Placed pl = Place(items, false, cuts, roles_.task >= 0 ? false : after);
+  for (size_t k = 0; k < items.size(); ++k) {
+    const int r = pl.row[k];
+    if (r < 0) continue;
+    const Unit& u = units_[static_cast<size_t>(r)];
+    int col = roles_.task;
+    const bool behind = static_cast<int>(items[k]) > u.last();
+    if (!roles_.extras.empty() && (roles_.task < 0 || behind)) col = roles_.extras.front();
+    if (col < 0) col = roles_.anchor;
+    OutCell& c = CellAt(r, col);
+    c.lines.push_back(body_[items[k]].text);
+    if (!pl.sure[k] || (roles_.task >= 0 && !roles_.extras.empty())) c.confidence = kSoft;
+  }
+}
+
+std::vector<OutRow> PageReader::Read(int ncols) {
+  const int R = static_cast<int>(units_.size());
+  rows_.assign(static_cast<size_t>(R), {});
   for (int r = 0; r < R; ++r) {
-    OutCell& c = cell(r, anchor);
-    for (size_t i : units[static_cast<size_t>(r)].pieces) c.lines.push_back(body[i].text);
-    if (!units[static_cast<size_t>(r)].closed) c.confidence = kSoft;
+    OutCell& c = CellAt(r, roles_.anchor);
+    for (size_t i : units_[static_cast<size_t>(r)].pieces) c.lines.push_back(body_[i].text);
+    if (!units_[static_cast<size_t>(r)].closed) c.confidence = kSoft;
   }
-
-  // One stream: its items' pieces, placed on rows.
-  auto place = [&](const std::vector<size_t>& items, bool single, const std::vector<int>& order_cuts,
-                   auto&& put) {
-    if (items.empty() || R == 0) return;
-    int inside = 0;
-    for (size_t i : items) {
-      int pos = static_cast<int>(i);
-      inside += pos > units.front().first() && pos < units.back().last();
-    }
-    Placed pl;
-    if (inside * 2 >= static_cast<int>(items.size())) {
-      std::vector<int> pos;
-      for (size_t i : items) pos.push_back(static_cast<int>(i));
-      pl = ByPosition(pos, units, single);
-    } else {
-      int first = units.front().continued && static_cast<int>(items.size()) < R ? 1 : 0;
-      pl = ByOrder(order_cuts, first, R - first);
-    }
-    for (size_t k = 0; k < items.size(); ++k) {
-      if (pl.row[k] < 0) continue;
-      put(pl.row[k], items[k], pl.sure[k]);
-    }
-  };
-  auto put_into = [&](int col) {
-    return [&, col](int r, size_t i, bool sure) {
-      OutCell& c = cell(r, col);
-      c.lines.push_back(body[i].text);
-      if (!sure) c.confidence = kSoft;
-    };
-  };
-
-  // Single-valued streams: every item may start a new row in order.
-  auto singles = [&](Kind kind, int col) {
-    std::vector<size_t> items;
-    for (size_t i = 0; i < body.size(); ++i) {
-      if (body[i].kind == kind) items.push_back(i);
-    }
-    if (col < 0) {
-      for (size_t i : items) {  // no such column: keep the text with its row
-        (void)i;
+  const bool after = CellsFollowRows();
+  PlaceSingles(Kind::kSeq, roles_.seq, false);  // a number starts its row
+  PlaceSingles(Kind::kDeadline, roles_.deadline, after);
+  PlaceDepartments(after);
+  PlaceShortText(after);
+  // Every row names a deadline and a department (a row cut by the page
+  // break may have left them on the page before).
+  for (int r = 0; r < R; ++r) {
+    if (r == 0 && units_.front().continued) continue;
+    for (int col : {roles_.deadline, roles_.depts.empty() ? -1 : roles_.depts.front()}) {
+      if (col < 0) continue;
+      bool found = false;
+      for (const OutCell& c : rows_[static_cast<size_t>(r)]) {
+        bool dept = std::find(roles_.depts.begin(), roles_.depts.end(), c.col) !=
+                    roles_.depts.end();
+        found |= !c.lines.empty() && (c.col == col || (dept && col != roles_.deadline));
       }
-      return;
-    }
-    std::vector<int> cuts(items.size(), 1);
-    place(items, true, cuts, put_into(col));
-  };
-  singles(Kind::kSeq, seq);
-  singles(Kind::kDeadline, deadline);
-
-  // Department names: cut between two pieces where one name ends and
-  // another starts; a deadline or a blank line between them ranks higher.
-  {
-    std::vector<size_t> items;
-    for (size_t i = 0; i < body.size(); ++i) {
-      if (body[i].kind == Kind::kDept) items.push_back(i);
-    }
-    std::vector<int> cuts(items.size(), 0);
-    for (size_t k = 1; k < items.size(); ++k) {
-      const Piece& a = body[items[k - 1]];
-      const Piece& b = body[items[k]];
-      if (!EndsName(a.norm) || !StartsName(b.norm)) continue;
-      cuts[k] = 1;
-      for (size_t j = items[k - 1] + 1; j < items[k]; ++j) {
-        if (body[j].kind == Kind::kDeadline) cuts[k] = 3;
-      }
-      if (cuts[k] == 1 && a.block != b.block) cuts[k] = 2;
-    }
-    if (!depts.empty()) {
-      const bool one_col = depts.size() == 1;
-      place(items, false, cuts, [&](int r, size_t i, bool sure) {
-        OutCell& c = cell(r, depts.front());
-        c.lines.push_back(body[i].text);
-        if (!sure || !one_col) c.confidence = kSoft;
-      });
+      if (!found) CellAt(r, roles_.anchor).confidence = kSoft;
     }
   }
-
-  // Short text: a task cell before its measure, an extra cell after it.
-  {
-    std::vector<size_t> items;
-    for (size_t i = 0; i < body.size(); ++i) {
-      if (is_short(body[i])) items.push_back(i);
+  // A heading is sure where the row after it starts right after it (only a
+  // sequence number or a task between); else the row after it is soft.
+  for (const auto& [piece, before] : sections_) {
+    if (before >= units_.size()) continue;
+    bool adjacent = true;
+    for (int i = static_cast<int>(piece) + 1; i < units_[before].first(); ++i) {
+      const Piece& p = body_[static_cast<size_t>(i)];
+      adjacent &= p.kind == Kind::kSeq || p.kind == Kind::kSection || IsShort(p);
     }
-    std::vector<int> cuts(items.size(), 0);
-    size_t widest = 0;
-    for (size_t i : items) widest = std::max(widest, lexicon::CodePoints(body[i].norm));
-    for (size_t k = 1; k < items.size(); ++k) {
-      if (lexicon::CodePoints(body[items[k - 1]].norm) < widest) cuts[k] = 1;
-      if (body[items[k - 1]].block != body[items[k]].block) cuts[k] += 1;
-    }
-    place(items, false, cuts, [&](int r, size_t i, bool sure) {
-      const Unit& u = units[static_cast<size_t>(r)];
-      int col = task;
-      if (!extras.empty() && (task < 0 || static_cast<int>(i) > u.last())) col = extras.front();
-      if (col < 0) col = anchor;
-      OutCell& c = cell(r, col);
-      c.lines.push_back(body[i].text);
-      if (!sure || (task >= 0 && !extras.empty())) c.confidence = kSoft;
-    });
+    if (!adjacent) CellAt(static_cast<int>(before), roles_.anchor).confidence = kSoft;
   }
-
-  // Rows with any soft cell: the anchor too, so the row is flagged whatever
-  // BuildPlan reads first.
-  for (OutRow& row : rows) {
+  // A row with any soft cell is soft in every cell, so BuildPlan flags it
+  // whichever cell it reads.
+  for (OutRow& row : rows_) {
     bool soft = false;
     for (const OutCell& c : row) soft |= c.confidence < kSure;
     if (!soft) continue;
     for (OutCell& c : row) c.confidence = std::min(c.confidence, kSoft);
   }
-
-  // Interleave the section headings: a full-width row before the unit that
-  // follows them.
+  // Section headings: a full-width row before the row that follows them.
   std::vector<OutRow> out;
   size_t s = 0;
   for (int r = 0; r <= R; ++r) {
-    while (s < sections.size() && sections[s].second == static_cast<size_t>(r)) {
-      OutCell c{0, ncols, {body[sections[s].first].text}, kSure};
-      out.push_back({c});
+    while (s < sections_.size() && sections_[s].second == static_cast<size_t>(r)) {
+      out.push_back({OutCell{0, ncols, {body_[sections_[s].first].text}, kSure}});
       ++s;
     }
-    if (r < R) out.push_back(std::move(rows[static_cast<size_t>(r)]));
+    if (r < R) out.push_back(std::move(rows_[static_cast<size_t>(r)]));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<OutRow> RowReader::ReadPage(const std::vector<Piece>& body) {
+  Roles roles = RolesOf(keys_);
+  PageReader page(body, roles, open_measure_);
+  std::vector<OutRow> rows = page.Read(static_cast<int>(keys_.size()));
+  open_measure_ = page.open();
+  return rows;
 }
 
 }  // namespace plan2json::extractor::textdump::flow
