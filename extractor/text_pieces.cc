@@ -38,13 +38,6 @@ std::string Join(const std::vector<std::u32string>& tokens, size_t from, size_t 
   return lexicon::ToUtf8(s);
 }
 
-bool HasSentencePunct(const std::string& norm) {
-  for (char32_t c : lexicon::ToU32(norm)) {
-    if (std::u32string_view(U"，。；：！？").find(c) != std::u32string_view::npos) return true;
-  }
-  return false;
-}
-
 // Strips brackets at either end: "委）" -> "委", "（市新经济委）" -> "市新经济委".
 std::string StripBrackets(const std::string& s) {
   std::u32string u = lexicon::ToU32(s);
@@ -66,37 +59,61 @@ size_t OutsideBrackets(const std::string& s) {
   return n;
 }
 
-// Department names or a wrapped piece of a list of them.
+// A trailing role word of an inline role clause ("市委宣传部牵头").
+std::string WithoutRole(const std::string& part) {
+  for (const char* role : {"牵头", "配合", "协助", "参与", "负责"}) {
+    const std::string r = role;
+    if (part.size() > r.size() && part.compare(part.size() - r.size(), r.size(), r) == 0) {
+      return part.substr(0, part.size() - r.size());
+    }
+  }
+  return part;
+}
+
+bool IsNameLike(const std::string& part) {
+  if (lexicon::LooksLikeDepartment(part)) return true;
+  std::string bare = StripBrackets(part);
+  if (!bare.empty() && (lexicon::IsNameSuffix(bare) || lexicon::LooksLikeDepartment(bare))) {
+    return true;
+  }
+  size_t open = part.find("（");
+  if (open == std::string::npos || open == 0) return false;
+  std::string head = part.substr(0, open);  // "局（市新经济委）": a wrapped name's tail
+  return lexicon::LooksLikeDepartment(head) || lexicon::IsNameSuffix(head);
+}
+
+// Department names or a wrapped piece of a list of them, possibly with
+// inline role clauses ("市委宣传部牵头，市文广" / "旅局、市体育局配合").
 bool IsDeptText(const std::string& norm) {
-  if (norm.empty() || HasSentencePunct(norm)) return false;
+  if (norm.empty()) return false;
+  for (char32_t c : lexicon::ToU32(norm)) {
+    if (std::u32string_view(U"。；：！？").find(c) != std::u32string_view::npos) return false;
+  }
   std::u32string u = lexicon::ToU32(norm);
   if (u.front() == U'、' || u.back() == U'、') return true;
+  if (u.front() == U'（' || u.front() == U'(') return true;  // "（含…" tail
   std::vector<std::string> parts;
   std::u32string cur;
   for (char32_t c : u) {
-    if (c == U'、') {
-      if (!cur.empty()) parts.push_back(lexicon::ToUtf8(cur));
+    if (c == U'、' || c == U'，') {
+      if (!cur.empty()) parts.push_back(WithoutRole(lexicon::ToUtf8(cur)));
       cur.clear();
     } else {
       cur += c;
     }
   }
-  if (!cur.empty()) parts.push_back(lexicon::ToUtf8(cur));
-  if (u.front() == U'（' || u.front() == U'(') return true;  // "（含…" tail
+  if (!cur.empty()) parts.push_back(WithoutRole(lexicon::ToUtf8(cur)));
+  bool comma = norm.find("，") != std::string::npos;
+  if (comma && norm.find("牵头") == std::string::npos && norm.find("配合") == std::string::npos &&
+      norm.find("协助") == std::string::npos && norm.find("参与") == std::string::npos &&
+      lexicon::CodePoints(norm) > 0 && norm.rfind("头，", 0) != 0) {
+    return false;  // a clause of running text
+  }
   for (const std::string& part : parts) {
     if (OutsideBrackets(part) > 14) return false;
   }
   for (const std::string& part : parts) {
-    if (lexicon::LooksLikeDepartment(part)) return true;
-    std::string bare = StripBrackets(part);
-    if (!bare.empty() && (lexicon::IsNameSuffix(bare) || lexicon::LooksLikeDepartment(bare))) {
-      return true;
-    }
-    size_t open = part.find("（");
-    if (open != std::string::npos && open > 0 &&
-        lexicon::LooksLikeDepartment(part.substr(0, open))) {
-      return true;
-    }
+    if (IsNameLike(part)) return true;
   }
   return false;
 }
@@ -182,14 +199,14 @@ bool IsNoteColumnWord(const std::string& norm) {
 namespace {
 
 // Joins a deadline a wrap cut ("第二季" + "度", "2024年7" + "月10日" + "前",
-// "按国家部" ... "署") when the joined text is a deadline; up to two pieces of
+// "按国家部" ... "署") when the joined text is a deadline; up to four pieces of
 // other columns may lie between the parts (lines interleaved by baseline).
 void JoinDeadlines(std::vector<Piece>* ps) {
   std::vector<bool> gone(ps->size(), false);
   for (size_t i = 0; i < ps->size(); ++i) {
     Piece& p = (*ps)[i];
     if (gone[i] || p.kind != Kind::kDeadline) continue;
-    for (size_t j = i + 1, skipped = 0; j < ps->size() && skipped <= 2; ++j) {
+    for (size_t j = i + 1, skipped = 0; j < ps->size() && skipped <= 4; ++j) {
       const Piece& q = (*ps)[j];
       if (gone[j]) continue;
       bool complete = lexicon::IsDeadline(p.norm);

@@ -68,7 +68,7 @@ double Distance(int pos, const Unit& u, const std::vector<double>& prefix, bool 
 // summed distance; `single`: a second item in a row costs kCrowd.
 Placed ByPosition(const std::vector<int>& pos, const std::vector<Unit>& units,
                   const std::vector<double>& prefix, const std::vector<int>& pin, bool single,
-                  bool after) {
+                  bool after, const std::vector<bool>& glue) {
   const size_t n = pos.size(), r = units.size();
   Placed out{std::vector<int>(n, -1), std::vector<bool>(n, false)};
   if (n == 0 || r == 0) return out;
@@ -89,7 +89,7 @@ Placed ByPosition(const std::vector<int>& pos, const std::vector<Unit>& units,
     for (size_t k = 0; k < r; ++k) {
       // best over rows < k
       double same = f[i - 1][k] + (single ? kCrowd : 0);
-      double best_prev = best, prev = static_cast<double>(arg);
+      double best_prev = glue[i] ? inf : best, prev = static_cast<double>(arg);
       if (same < best_prev) best_prev = same, prev = static_cast<double>(k);
       f[i][k] = best_prev + cost(i, k);
       from[i][k] = static_cast<int>(prev);
@@ -207,7 +207,7 @@ class PageReader {
   bool IsShort(const Piece& p) const;
   void BuildUnits(bool continued);
   Placed Place(const std::vector<size_t>& items, bool single, const std::vector<int>& cuts,
-               bool after) const;
+               bool after, bool glued = false) const;
   OutCell& CellAt(int row, int col);
   bool CellsFollowRows() const;
   void PlaceSingles(Kind kind, int col, bool after);
@@ -287,7 +287,7 @@ OutCell& PageReader::CellAt(int row, int col) {
 //  4. else each item goes to the nearest row in reading order (soft), the
 //     items on lines of rows staying where they are.
 Placed PageReader::Place(const std::vector<size_t>& items, bool single,
-                         const std::vector<int>& cuts, bool after) const {
+                         const std::vector<int>& cuts, bool after, bool glued) const {
   const int R = static_cast<int>(units_.size());
   const size_t n = items.size();
   Placed out{std::vector<int>(n, -1), std::vector<bool>(n, false)};
@@ -329,11 +329,14 @@ Placed PageReader::Place(const std::vector<size_t>& items, bool single,
   std::vector<int> pos;
   std::vector<int> pin;
   for (size_t i : items) pos.push_back(static_cast<int>(i)), pin.push_back(line_row_[i]);
-  out = ByPosition(pos, units_, prefix, pin, single, after);
+  // `glued`: where no cut is allowed, the item stays in its predecessor's row.
+  std::vector<bool> glue(n, false);
+  for (size_t k = 1; k < n; ++k) glue[k] = glued && cuts[k] == 0;
+  out = ByPosition(pos, units_, prefix, pin, single, after, glue);
   for (size_t k = 0; k < n; ++k) {
     out.sure[k] = pin[k] >= 0 && out.row[k] == pin[k];
     // A wrapped piece continues the item before it (no cut allowed).
-    if (!out.sure[k] && k > 0 && !single && cuts[k] == 0 && out.sure[k - 1] &&
+    if (!out.sure[k] && k > 0 && glue[k] && out.sure[k - 1] &&
         out.row[k] == out.row[k - 1]) {
       out.sure[k] = true;
     }
@@ -397,7 +400,7 @@ void PageReader::PlaceDepartments(bool after) {
     }
     if (cuts[k] == 1 && a.block != b.block) cuts[k] = 2;
   }
-  Placed pl = Place(items, false, cuts, after);
+  Placed pl = Place(items, false, cuts, after, true);
   const size_t D = roles_.depts.size();
   std::vector<int> first_line(rows_.size(), -1);
   std::vector<size_t> next_col(rows_.size(), 0);
