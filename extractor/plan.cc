@@ -15,6 +15,8 @@
 //     a blank or repeated task/seq cell means the task continues.
 
 #include <re2/re2.h>
+#include <cstdio>
+#include <cstdlib>
 
 #include <algorithm>
 #include <cmath>
@@ -59,6 +61,20 @@ std::vector<std::string> Texts(const std::vector<TextLine>& lines) {
   return out;
 }
 
+
+// A note saying the unit listed first leads: 排在第一位的为牵头单位, 第一个
+//单位为牵头单位, 列首位的牵头 — "first" and "lead" in one note.
+bool IsFirstListedLeadNote(const std::string& text) {
+  static const RE2 kNote(R"((?:第一|首)(?:位|个|家)?.*牵头|牵头.*(?:第一|首)(?:位|个|家))");
+  return RE2::PartialMatch(text, kNote);
+}
+
+// A note under the table (注：, 说明：, 备注：) or the closing block of a
+// document (抄送：…, …印发).
+bool IsNoteOrColophon(const std::string& text) {
+  static const RE2 kNote(R"(^\s*(?:注\s*[0-9０-９]*|说\s*明|备\s*注|抄\s*送)\s*[:：]|印\s*发\s*$)");
+  return RE2::PartialMatch(text, kNote);
+}
 
 bool IsAttachmentLabel(const std::string& text) {
   static const RE2 kLabel(R"(^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$)");
@@ -376,6 +392,23 @@ bool EndsSentence(const std::vector<std::string>& lines) {
   return !lines.empty() && RE2::PartialMatch(lines.back(), kEnd);
 }
 
+// For developers: every grid as the plan layer receives it, on stderr
+// (environment variable PLAN2JSON_DEBUG_GRIDS set).
+void DumpGrids(const std::vector<Grid>& grids) {
+  for (const Grid& g : grids) {
+    std::fprintf(stderr, "=== page %d: %d rows x %d cols%s\n", g.page, g.rows(), g.cols(),
+                 g.ruled ? "" : " (unruled)");
+    for (const TextLine& l : g.above) std::fprintf(stderr, "  above: %s\n", l.text.c_str());
+    for (const Cell& c : g.cells) {
+      std::fprintf(stderr, "  [%d,%d %dx%d c=%.2f]", c.row, c.col, c.row_span, c.col_span,
+                   c.confidence);
+      for (const TextLine& l : c.lines) std::fprintf(stderr, " |%s", l.text.c_str());
+      std::fprintf(stderr, "\n");
+    }
+    for (const TextLine& l : g.below) std::fprintf(stderr, "  below: %s\n", l.text.c_str());
+  }
+}
+
 class PlanBuilder {
  public:
   Result<RawPlan> Build(const std::vector<Grid>& grids);
@@ -384,6 +417,7 @@ class PlanBuilder {
   bool MapColumns(const Grid& g, const std::vector<HeaderCell>* page_header,
                   std::vector<int>* grid_to_plan);
   void TakeSurroundings(const Grid& g, bool first_table_page);
+  void TakeNotes(const Grid& g);
   void TakeBody(const Grid& g, int body_start,
                 const std::vector<int>& grid_to_plan);
   bool ContinuesPreviousRow(const RawRow& row, int seq_col, int deadline_col,
@@ -396,6 +430,9 @@ class PlanBuilder {
   }
 
   RawPlan plan_;
+  bool table_ended_ = false;  // a note or colophon closed the table
+  std::set<size_t> unruled_rows_;  // rows read from pages without rulings
+  void FlagUnruledGaps();
   std::vector<HeaderCell> first_header_;  // x-ranges of the plan's columns
   std::vector<std::string> section_;
   int anchor_ = -1;  // plan column that defines rows
@@ -489,6 +526,14 @@ void PlanBuilder::TakeSurroundings(const Grid& g, bool first_table_page) {
   }
 }
 
+// Notes under the table that change how cells read: "注：排在第一位的为牵头
+// 单位" (the unit listed first in a department cell leads).
+void PlanBuilder::TakeNotes(const Grid& g) {
+  for (const TextLine& l : g.below) {
+    if (IsFirstListedLeadNote(l.text)) plan_.first_listed_leads = true;
+  }
+}
+
 void PlanBuilder::TakeBody(const Grid& g, int body_start,
                            const std::vector<int>& grid_to_plan) {
   const size_t ncols = plan_.columns.size();
@@ -513,6 +558,15 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
     const Cell* first = index.At(r, 0);
     if (first != nullptr && first->row == r &&
         first->col_span >= std::max(2, g.cols() - 1) && !first->empty()) {
+      // A note (注：…) or the closing 抄送/印发 block set across the table's
+      // width ends the table: it is read as a note, never as a section.
+      if (IsNoteOrColophon(first->lines.front().text)) {
+        for (const TextLine& l : first->lines) {
+          if (IsFirstListedLeadNote(l.text)) plan_.first_listed_leads = true;
+        }
+        table_ended_ = true;
+        return;
+      }
       section_ = Texts(first->lines);
       first_on_page = false;
       continue;
@@ -542,8 +596,8 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
         }
         if (pc == task_col && task_cell == nullptr) task_cell = cell;
         auto& dst = row.cells[static_cast<size_t>(pc)];
-        if (!cell->empty() && cell->confidence < Cell::kSureCell) row.low_confidence = true;
         for (const TextLine& l : cell->lines) dst.push_back(l.text);
+        if (!cell->empty() && cell->confidence < Cell::kSureCell) row.low_confidence = true;
         if (!cell->empty() && cell->row >= r0) pages.insert(g.page);
       }
     }
@@ -571,7 +625,8 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
         for (auto& l : row.cells[pc]) prev.cells[pc].push_back(std::move(l));
       }
       prev.pages.push_back(g.page);
-      prev.low_confidence = prev.low_confidence || row.low_confidence;
+      for (int rr = r0; rr < r1; ++rr) prev.source_rows.emplace_back(g.page, rr);
+      prev.low_confidence |= row.low_confidence;
       if (EndsSentence(prev.cells[static_cast<size_t>(anchor_)])) ++terminated_rows_;
       first_on_page = false;
       continue;
@@ -600,6 +655,8 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
     }
     if (pages.empty()) pages.insert(g.page);
     row.pages.assign(pages.begin(), pages.end());
+    for (int rr = r0; rr < r1; ++rr) row.source_rows.emplace_back(g.page, rr);
+    if (!g.ruled) unruled_rows_.insert(plan_.rows.size());
     AddRow(std::move(row));
   }
 }
@@ -633,11 +690,33 @@ bool PlanBuilder::ContinuesPreviousRow(const RawRow& row, int seq_col,
   return plan_uses_full_stops && !EndsSentence(cell(prev, anchor_));
 }
 
+// Rows read from text alignment alone (no rulings) are a guess where they
+// break what nearly every row of the plan has: a deadline and a department
+// cell. Such a row has likely lost its cell to a neighbour: flag it.
+void PlanBuilder::FlagUnruledGaps() {
+  const size_t n = plan_.rows.size();
+  for (size_t pc = 0; pc < plan_.columns.size(); ++pc) {
+    ColumnKey key = plan_.columns[pc].key;
+    if (key != ColumnKey::kDeadline && key != ColumnKey::kLead &&
+        key != ColumnKey::kResponsible) {
+      continue;
+    }
+    size_t filled = 0;
+    for (const RawRow& r : plan_.rows) filled += r.cells[pc].empty() ? 0 : 1;
+    if (filled * 10 < n * 9) continue;  // the column is often empty
+    for (size_t i = 0; i < n; ++i) {
+      RawRow& r = plan_.rows[i];
+      if (r.cells[pc].empty() && unruled_rows_.count(i)) r.low_confidence = true;
+    }
+  }
+}
+
 Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
   bool have_header = false;
+  if (std::getenv("PLAN2JSON_DEBUG_GRIDS") != nullptr) DumpGrids(grids);
   for (const Grid& g : grids) {
     plan_.pages = std::max(plan_.pages, g.page);
-    if (g.rows() < 1) continue;
+    if (g.rows() < 1 || table_ended_) continue;
     int header_row = -1, body_start = 0;
     std::vector<HeaderCell> header;
     bool page_has_header = FindHeader(g, &header_row, &body_start, &header);
@@ -658,6 +737,7 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
     std::vector<int> grid_to_plan;
     MapColumns(g, page_has_header ? &header : nullptr, &grid_to_plan);
     TakeSurroundings(g, first_table_page);
+    TakeNotes(g);
     if (g.ruled) {
       TakeBody(g, body_start, grid_to_plan);
     } else {
@@ -683,6 +763,17 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
   if (plan_.rows.empty()) {
     return Status(Status::Code::kNoPlanTable,
                   "the plan table's header was found but no rows under it");
+  }
+  FlagUnruledGaps();
+  for (size_t i = 0; i < plan_.rows.size(); ++i) {
+    const RawRow& row = plan_.rows[i];
+    if (!row.low_confidence) continue;
+    plan_.warnings.push_back(
+        {"uncertain_row",
+         "row " + std::to_string(i + 1) +
+             ": the reader was unsure which row or column some of its text "
+             "belongs to; check it against the document",
+         row.pages.empty() ? 0 : row.pages.front()});
   }
   return std::move(plan_);
 }

@@ -154,19 +154,17 @@ struct Due {
 const char* DueKindName(Due::Kind kind);  // "date", "ongoing", "text"
 
 // Resolves printed deadline text against the plan's year (0 = unknown, in
-// which case only texts carrying their own year resolve to a date):
-// 年底前 -> 12-31, 6月底前 -> 06-30, 2024年9月底前, 第三季度 -> 09-30,
-// 上半年 -> 06-30, 次年3月底前 -> next year 03-31, 持续推进/长期坚持 -> ongoing,
-// anything else -> text.
-// Also: 年底前完成 / 年内 / 年度 / 2024年 (bare year) -> that year's 12-31;
-// 6月 / 6月份 / 6月30日 / 6月中旬 (上旬 10th, 中旬 20th, 下旬 month end);
-// 次年/明年/翌年/下一年度; Chinese numerals (九月底前, 二〇二四年) and
-// full-width digits; spaces and trailing 。，；are ignored. Ongoing is any
-// text *starting* with 持续, 长期, 常态化, 每年, 每半年, 每季度, 每月 or 定期
-// (recurring deadlines have no single date). The whole text must match:
-// ranges (2023—2025年) and lists (6月底前、12月底前) are kText. A
-// recognised deadline whose year cannot be resolved (year == 0 and no
-// explicit year) is kText, as is an impossible date (2月30日).
+// which case only texts carrying their own year resolve to a date). The
+// grammar is the lexicon's (lexicon/lexicon.h: MatchDeadline, which also
+// says whether a text is a deadline at all): 年底前 -> 12-31, 6月底前 ->
+// 06-30, 2024年9月底前, 第三季度 -> 09-30, 上半年 -> 06-30, 次年3月底前 ->
+// next year 03-31, 2023—2025年 -> 2025-12-31, 持续推进/长期坚持 ->
+// ongoing, 按国家部署/另行通知 -> text. Text the grammar does not know is
+// kText, except that a text *starting* with 持续, 长期, 常态化, 每年, 每半年,
+// 每季度, 每月 or 定期 is ongoing (the cell is a deadline cell). Lists
+// (6月底前、12月底前) are kText; so is a recognised deadline whose year cannot
+// be resolved (year == 0 and no explicit year) or an impossible date
+// (2月30日).
 Due ParseDeadline(std::string_view text, int year);
 
 }  // namespace plan2json::normalizer

@@ -681,13 +681,23 @@ TEST(ParseDeadline, UnknownYearAndOtherText) {
                            {"———", 2023, kText, nullptr},
                            {"视情况而定", 2023, kText, nullptr},
                            {"13月底前", 2023, kText, nullptr},
-                           {"2023—2025年", 2023, kText, nullptr},
                            {"6月底前、12月底前", 2023, kText, nullptr},
                            {"完成", 2023, kText, nullptr},
                            {"年", 2023, kText, nullptr},
                            {"底前", 2023, kText, nullptr},
                            {"9999年", 2023, kText, nullptr},
                        });
+}
+
+// Part 7's ranges: the end of the last year, kind date.
+TEST(ParseDeadline, Ranges) {
+  RunDeadlines("ranges", {
+                             {"2023—2025年", 2023, kDate, "2025-12-31"},
+                             {"2023-2025年", 0, kDate, "2025-12-31"},
+                             {"2023年～2025年", 2023, kDate, "2025-12-31"},
+                             {"2023至2025年", 2023, kDate, "2025-12-31"},
+                             {"2023年3月—6月", 2022, kDate, "2023-06-30"},
+                         });
 }
 
 TEST(ParseDeadline, KindNames) {

@@ -216,6 +216,11 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
       }
       row[kDeptKeys[k]] = std::move(names);
     }
+    // 注：排在第一位的为牵头单位 — the first name of each responsible cell leads.
+    if (plan.first_listed_leads && row["lead"].empty() && !row["responsible"].empty()) {
+      row["lead"].push_back(row["responsible"].front());
+      row["responsible"].erase(row["responsible"].begin());
+    }
     ordered_json extra = ordered_json::object();
     for (size_t i = 0; i < plan.columns.size(); ++i) {
       if (plan.columns[i].key != ColumnKey::kExtra) continue;
