@@ -317,10 +317,14 @@ def build_rows(doc, k):
 def row_truth(doc, k, cols, m, section, seq, task, end):
     family = m[k["dues"]] if k["dues"] in ("mix", "all") else k["dues"]
     dl, due = m["dues"][family]
-    measure = "".join(s + end for s in m["sentences"])
+    # A sentence printed with "." ends as "。" in the output: the contract's
+    # text is normalised (half-width punctuation in Chinese text becomes
+    # full-width), and swapping 。/. never changes a row (issue 9).
+    measure = "".join(s + "。" for s in m["sentences"])
     row = {"section": section, "seq": seq, "task": task, "measure": measure,
            "deadline": dl, "due": due, "lead": [], "responsible": [], "assisting": []}
-    cells = {"seq": seq_text(seq, k["seqfmt"]), "task": task or "", "measure": measure,
+    printed = "".join(s + end for s in m["sentences"])
+    cells = {"seq": seq_text(seq, k["seqfmt"]), "task": task or "", "measure": printed,
              "deadline": dl}
     headers = dept_headers(k)  # the names never depend on the printed order
     for c in (c for c in cols if c["key"] in ("lead", "responsible", "assisting")):

@@ -18,7 +18,7 @@ converted by plan2json from each of the three inputs. Properties:
                extra row;
   valid        every emitted document passes `plan2json validate`;
   meta         metamorphic: a knob that leaves the truth's rows as they are
-               (permuting columns, swapping 。/. read back as 。, rules, header
+               (permuting columns, swapping 。/. (read as 。), rules, header
                once or repeated, orientation, wrapping, page numbers, ...)
                leaves plan2json's rows as they are: the variant's output is
                compared with the default rendition's, not with the truth.
@@ -124,31 +124,22 @@ def flagged(truth, out):
     return None
 
 
-def canonical(out, punct):
-    """The rows of an output as comparable values; '.' read as '。' when the
-    variant swapped sentence ends."""
-    def fix(v):
-        if isinstance(v, str) and punct == ".":
-            return v.replace(".", "。")
-        if isinstance(v, list):
-            return [fix(x) for x in v]
-        if isinstance(v, dict):
-            return {k: fix(x) for k, x in v.items()}
-        return v
-    return [fix(strip(o)) for o in out.get("rows") or [] if isinstance(o, dict)]
+def canonical(out):
+    """The rows of an output (or truth) as comparable values."""
+    return [strip(o) for o in out.get("rows") or [] if isinstance(o, dict)]
 
 
 def keeps_rows(base, case):
     """Whether the case's knob is a printing habit: its truth rows are the
-    default rendition's (with . read as 。 where it swapped the sentence ends)."""
-    return canonical(case.truth, case.value) == canonical(base.truth, "。")
+    default rendition's."""
+    return canonical(case.truth) == canonical(base.truth)
 
 
-def same_rows(base, variant, punct, as_set):
+def same_rows(base, variant, as_set):
     """Rows of two renditions agree: rows paired by measure are equal (with
     departments as one set on the reading-order path) unless one of the two
     says confidence "low"; an unpaired row must say so."""
-    a, b = canonical(base, "。"), canonical(variant, punct)
+    a, b = canonical(base), canonical(variant)
     low = lambda r: r.get("confidence") == "low"  # noqa: E731
     for i, j in pair_rows(a, b):
         x, y = a[i], b[j]
@@ -301,7 +292,7 @@ def check_case(case, report, defaults):
             if out is None or base.outputs.get(path) is None:
                 problem = "no output to compare"
             else:
-                problem = same_rows(base.outputs[path], out, case.value, path == "raw")
+                problem = same_rows(base.outputs[path], out, path == "raw")
             report.add(case, "meta:" + path, problem)
 
 
