@@ -376,6 +376,13 @@ def wrap(text, per_line):
         if len(cur) >= per_line and ch not in NO_LINE_START:
             lines.append(cur)
             cur = ""
+        elif len(cur) > per_line:
+            # A second closing mark would overflow twice: the last character
+            # that may start a line moves down with the marks after it.
+            k = max(i for i, c in enumerate(cur) if c not in NO_LINE_START)
+            if k > 0:
+                lines.append(cur[:k])
+                cur = cur[k:]
         cur += ch
     if cur or not lines:
         lines.append(cur)

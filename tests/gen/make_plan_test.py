@@ -69,6 +69,7 @@ class Wrapping(unittest.TestCase):
             ("甲乙丙丁", 2, ["甲乙", "丙丁"]),
             ("甲乙、丙", 2, ["甲乙、", "丙"]),
             ("", 4, [""]),
+            ("甲乙丙（丁）、戊", 4, ["甲乙丙（", "丁）、戊"]),
         ]:
             self.assertEqual(make_plan.wrap(text, per), want, (text, per))
 

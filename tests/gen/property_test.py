@@ -31,6 +31,7 @@ import argparse
 import difflib
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -164,12 +165,17 @@ def same_rows(base, variant, as_set):
 
 
 class Case:
-    def __init__(self, args, work, seed, knob, value):
+    def __init__(self, args, work, seed, knob, value, combo=None):
+        """One knob set to value (knob None: the defaults), or with combo =
+        (n, knobs) the n-th random combination of several knobs."""
         self.args, self.seed, self.knob, self.value = args, seed, knob, value
         self.label = "default" if knob is None else "%s=%s" % (knob, value)
-        safe = self.label.replace("/", "_").replace(" ", "_")
-        self.base = os.path.join(work, "s%d-%s" % (seed, safe))
         self.knobs = [] if knob is None else ["%s=%s" % (knob, value)]
+        name = self.label
+        if combo:
+            self.label, self.knobs, name = "random combinations", combo[1], "c%d" % combo[0]
+        safe = name.replace("/", "_").replace(" ", "_")
+        self.base = os.path.join(work, "s%d-%s" % (seed, safe))
         self.outputs = {}
 
     def repro(self, path):
@@ -296,6 +302,22 @@ def check_case(case, report, defaults):
             report.add(case, "meta:" + path, problem)
 
 
+def combinations(seed, count):
+    """count random settings of every knob (the defaults where they conflict)."""
+    rng = random.Random(seed * 7919)
+    out = []
+    while len(out) < count:
+        knobs = ["%s=%s" % (k, rng.choice(v)) for k, v in make_plan.KNOBS.items()]
+        knobs = [k for k in knobs if k not in ("%s=%s" % (n, v[0])
+                                               for n, v in make_plan.KNOBS.items())]
+        try:
+            make_plan.resolve_knobs(knobs)
+        except SystemExit:
+            continue
+        out.append(knobs)
+    return out
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--plan2json", required=True)
@@ -304,6 +326,8 @@ def main(argv):
     ap.add_argument("--rows", type=int, default=20)
     ap.add_argument("--work")
     ap.add_argument("--max-report", type=int, default=40)
+    ap.add_argument("--combos", type=int, default=0,
+                    help="per seed, this many random combinations of all knobs")
     a = ap.parse_args(argv)
     knobs = list(make_plan.KNOBS) if a.knobs == "all" else a.knobs.split(",")
     for k in knobs:
@@ -321,6 +345,9 @@ def main(argv):
         for value in make_plan.KNOBS[knob][1:]:
             for seed in seeds:
                 check_case(Case(a, work, seed, knob, value), report, defaults)
+    for seed in seeds:
+        for n, combo in enumerate(combinations(seed, a.combos)):
+            check_case(Case(a, work, seed, None, None, (n, combo)), report, {})
     report.print_table()
     if not a.work:
         shutil.rmtree(work, ignore_errors=True)
