@@ -757,7 +757,9 @@ def paginate(lay, doc):
                     lay.stats["rows_cut_by_page_break"] += 1
                     rows[i:i + 1] = pieces
                     r, need, cut = pieces[0], pieces[0]["h"], True
-            if r["kind"] == "row" and r["span"] and r["first"]:
+            if cut and r["span"] and r["first"]:
+                group_top = (top, r["h"])  # the cut row is the group's first fragment
+            elif r["kind"] == "row" and r["span"] and r["first"]:
                 g = group_extent(rows, i, top, bottom_limit)
                 spanh = lay.height(max(len(r["lines"][j]) for j in span_cols))
                 if g[1] < spanh and placed:
@@ -769,6 +771,8 @@ def paginate(lay, doc):
             placed.append((top, r))
             top -= r["h"]
             i += 1
+            if cut:
+                break  # the rest of a cut row opens the next page
         rules(cv, lay, placed, header_box)
         if placed and i < len(rows) and rows[i]["kind"] == "row" and not rows[i]["first"]:
             lay.stats["task_cells_continued_across_page"] += 1
