@@ -11,11 +11,12 @@ dumped with `pdftotext` (reading order, "raw") and `pdftotext -layout`, and
 converted by plan2json from each of the three inputs. Properties:
 
   pdf, layout  every row equals the truth exactly (all fields, "due", "extra"),
-               the column keys are the truth's, in printed order;
+               the column keys are the truth's, in printed order, and the
+               document's attachment label, title and year are the truth's;
   raw          nothing silently wrong: each truth row is matched by an output
                row that is exact with the departments compared as one set,
                or that row says confidence "low"; no row missing, no unflagged
-               extra row;
+               extra row; the document as on the other paths;
   valid        every emitted document passes `plan2json validate`;
   meta         metamorphic: a knob that leaves the truth's rows as they are
                (permuting columns, swapping 。/. (read as 。), rules, header
@@ -79,6 +80,14 @@ def exact(truth, out):
                 % (len(rows), len(truth["rows"]), js(strip(rows[len(truth["rows"])]))))
     if got_cols != want_cols:
         return "column keys %s, want %s" % (got_cols, want_cols)
+    return document(truth, out)
+
+
+def document(truth, out):
+    """The attachment label, title and year, on every path."""
+    got = {k: (out.get("document") or {}).get(k) for k in truth["document"]}
+    if got != truth["document"]:
+        return "document %s, want %s" % (js(got), js(truth["document"]))
     return None
 
 
@@ -118,11 +127,16 @@ def flagged(truth, out):
                     "    want row: %s\n    got row:  %s" % (i, js(trows[i]), js(strip(o))))
     missed = sorted(set(range(len(trows))) - {p[0] for p in pairs})
     if missed:
-        return "row %d missing: %s" % (missed[0], js(trows[missed[0]]))
+        want = trows[missed[0]]
+        near = max(orows, default=None, key=lambda o: difflib.SequenceMatcher(
+            a=want["measure"], b=o.get("measure") or "", autojunk=False).ratio())
+        return ("row %d missing (%d rows out, truth has %d)\n    want row: %s\n"
+                "    nearest row out: %s" % (missed[0], len(orows), len(trows), js(want),
+                                            js(strip(near)) if near else "(none)"))
     for j in sorted(set(range(len(orows))) - {p[1] for p in pairs}):
         if orows[j].get("confidence") != "low":
             return "spurious unflagged row %d: %s" % (j, js(strip(orows[j])))
-    return None
+    return document(truth, out)
 
 
 def canonical(out):
