@@ -55,8 +55,11 @@ KNOBS = {
     "sections": ["1", "0", "2"],
     "seqfmt": ["1", "1.", "（1）"],
     "seqrestart": ["no", "yes"],
-    "front": ["label", "title2", "prose", "nolabel"],
-    "note": ["none", "note"],
+    # notice: a covering 通知 page (its own title, prose, an earlier 附件1
+    # line) before the attachment page that holds the table.
+    "front": ["label", "title2", "prose", "nolabel", "notice"],
+    # colophon: the 抄送/印发 block that closes a government document.
+    "note": ["none", "note", "colophon"],
     # Department roles inside one 责任单位 column: a name marked （牵头）; a
     # clause "A牵头，B、C配合"; or the first name leads, as a note under the
     # table says. Any value but none replaces the depts knob's columns.
@@ -175,7 +178,8 @@ def content(seed, nrows):
     rng = random.Random(seed)
     place, domain = rng.choice(PLACES), rng.choice(DOMAINS)
     year = rng.randint(2021, 2025)
-    doc = {"place": place, "year": year, "attachment_no": rng.randint(1, 6),
+    # The table is attachment 2 or later: a covering notice lists 1 first.
+    doc = {"place": place, "year": year, "attachment_no": rng.randint(2, 6),
            "title": ("%s%d年%s工作要点" % (place, year, domain), "重点任务分工表"),
            "depts": dept_pool(rng, place)}
     sections, tasks = [], []
@@ -199,6 +203,16 @@ def content(seed, nrows):
                     "按时报送工作进展情况。") % (place, year)
     doc["note"] = "注：各单位要按照任务分工抓好落实，工作进展情况按要求报送。"
     doc["first_lead_note"] = "注：责任单位中排在第一位的为牵头单位。"
+    office = "%s人民政府办公室" % place
+    doc["notice"] = {
+        "title": ["%s关于印发" % office, "《%s》的通知" % "".join(doc["title"])],
+        "body": ["各区人民政府，市政府各委、办、局：",
+                 "现将《%s》印发给你们，请认真贯彻落实。" % "".join(doc["title"]),
+                 "附件：1.%s年重点工作安排" % year,
+                 "      %d.%s" % (doc["attachment_no"], "".join(doc["title"])),
+                 office, "%d年3月1日" % year]}
+    doc["colophon"] = ["抄送：市委各部门，市人大常委会办公室，市政协办公室。",
+                       "%s              %d年3月2日印发" % (office, year)]
     return doc
 
 
@@ -608,6 +622,29 @@ def header_rules(cv, lay, box):
         cv.line(xs[grp[0]], top - h1, xs[grp[1] + 1], top - h1)
 
 
+def notice_page(lay, doc):
+    """The covering notice: a page of its own before the attachment."""
+    cv = Canvas(lay)
+    top = lay.ph - lay.margin - 20
+    for ln in doc["notice"]["title"]:
+        size = 18
+        while len(ln) * size > lay.pw - 2 * lay.margin:
+            size -= 1
+        cv.text((lay.pw - len(ln) * size) / 2, top - size, ln, size)
+        top -= size * 1.6
+    top -= 20
+    per = int((lay.pw - 2 * lay.margin) // 14) - 2
+    for n, para in enumerate(doc["notice"]["body"]):
+        x = lay.margin + (28 if 0 < n < 4 else 0)
+        if n >= 4:  # signature and date, right-aligned
+            x = lay.pw - lay.margin - len(para) * 14 - 20
+        for ln in wrap(para.replace("。", lay.k["punct"]), per):
+            cv.text(x, top - 14, ln, 14)
+            top -= 24
+            x = lay.margin
+    return cv
+
+
 def front_matter(cv, lay, doc, top):
     k = lay.k
     if k["front"] != "nolabel":
@@ -734,13 +771,16 @@ def paginate(lay, doc):
     span_cols = kinds_spanning(lay.cols)
     bottom_limit = 60.0
     pages, i = [], 0
-    while i < len(rows) or not pages:
+    if lay.k["front"] == "notice":
+        pages.append(notice_page(lay, doc))
+    first = len(pages)
+    while i < len(rows) or len(pages) == first:
         cv = Canvas(lay)
         top = lay.ph - lay.margin
-        if not pages:
+        if len(pages) == first:
             top = front_matter(cv, lay, doc, top)
         header_box = None
-        if not pages or lay.k["header"] == "repeat":
+        if len(pages) == first or lay.k["header"] == "repeat":
             h, h1 = draw_header(cv, lay, top)
             header_box = (top, h, h1)
             top -= h
@@ -776,15 +816,19 @@ def paginate(lay, doc):
         rules(cv, lay, placed, header_box)
         if placed and i < len(rows) and rows[i]["kind"] == "row" and not rows[i]["first"]:
             lay.stats["task_cells_continued_across_page"] += 1
-        note = doc["first_lead_note"] if lay.k["roles"] == "first-lead" else \
-            doc["note"] if lay.k["note"] == "note" else None
-        if i >= len(rows) and note:
-            if top - 30 < bottom_limit:
+        notes = [doc["first_lead_note"]] if lay.k["roles"] == "first-lead" else []
+        notes += {"note": [doc["note"]], "colophon": doc["colophon"]}.get(lay.k["note"], [])
+        if i >= len(rows) and notes:
+            if top - 30 * len(notes) < bottom_limit:
                 pages.append(cv)
                 cv = Canvas(lay)
                 top = lay.ph - lay.margin
-            cv.text(lay.margin, top - 20, note.replace("。", lay.k["punct"]),
-                    lay.size)
+            for note in notes:
+                if note in doc["colophon"]:
+                    cv.line(lay.margin, top - 8, lay.pw - lay.margin, top - 8, 0.75)
+                    top -= 10
+                cv.text(lay.margin, top - 20, note.replace("。", lay.k["punct"]), lay.size)
+                top -= 26
         pages.append(cv)
     for n, cv in enumerate(pages, 1):
         page_number(cv, lay, n, len(pages))
