@@ -68,6 +68,12 @@ KNOBS = {
     "header2": ["no", "yes"],
     # A row that does not fit the page continues on the next one.
     "rowsplit": ["no", "yes"],
+    # justify: full lines of text cells stretched to the cell's width by
+    # character spacing (as Word sets Chinese text).
+    "justify": ["off", "on"],
+    # glyph: every character placed on its own (as XeTeX writes), not one
+    # string per line.
+    "emit": ["line", "glyph"],
     "pagenum": ["— N —", "-N-", "N", "第N页 共M页", "none"],
 }
 
@@ -532,13 +538,19 @@ class Canvas:
         self.ops = []
         self.used = set()
 
-    def text(self, x, y, s, size=None):
+    def text(self, x, y, s, size=None, spacing=0.0):
+        """Draws s from (x, y); spacing: extra space after each character."""
         size = size or self.lay.size
         if not s:
             return
         self.used.update(ord(c) for c in s)
-        self.ops.append("BT /F1 %.2f Tf 1 0 0 1 %.2f %.2f Tm <%s> Tj ET"
-                        % (size, x, y, "".join("%04X" % ord(c) for c in s)))
+        if self.lay.k["emit"] == "glyph":
+            for n, c in enumerate(s):
+                self.ops.append("BT /F1 %.2f Tf 1 0 0 1 %.2f %.2f Tm <%04X> Tj ET"
+                                % (size, x + n * (size + spacing), y, ord(c)))
+            return
+        self.ops.append("BT /F1 %.2f Tf %.3f Tc 1 0 0 1 %.2f %.2f Tm <%s> Tj ET"
+                        % (size, spacing, x, y, "".join("%04X" % ord(c) for c in s)))
 
     def line(self, x0, y0, x1, y1, w=0.5):
         self.ops.append("%.2f w %.2f %.2f m %.2f %.2f l S" % (w, x0, y0, x1, y1))
@@ -558,9 +570,12 @@ def draw_cell(cv, lay, x, w, top, h, lines, center, valign):
     for n, ln in enumerate(lines):
         base = y0 - n * lead - size * 0.88 - (lead - size) / 2
         lx = x + lay.pad + 1
+        spacing = 0.0
         if center:
             lx = x + (w - len(ln) * size) / 2
-        cv.text(lx, base, ln)
+        elif lay.k["justify"] == "on" and n + 1 < len(lines) and len(ln) > 1:
+            spacing = max(0.0, (w - 2 * lay.pad - 2 - len(ln) * size) / (len(ln) - 1))
+        cv.text(lx, base, ln, spacing=spacing)
 
 
 def xs_of(lay):
