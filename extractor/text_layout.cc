@@ -43,22 +43,34 @@
 #include <vector>
 
 #include "extractor/text_dump.h"
+#include "lexicon/lexicon.h"
 
 namespace plan2json::extractor::textdump {
 namespace {
 
-// The lexicon's questions, asked in one place.
+// The lexicon's questions, in the words this file asks them.
 namespace lex {
-bool EndsSentence(std::string_view t) { return textdump::EndsSentence(t); }
-bool IsDeadline(std::string_view t) { return textdump::IsDeadline(t); }
-bool IsDeadlinePrefix(std::string_view t) {
-  return textdump::IsDeadlinePrefix(t);
-}
-bool IsPlaceholder(std::string_view t) { return textdump::IsEmptyMark(t); }
-bool IsSection(std::string_view t) { return IsSectionHeading(t); }
-bool IsSeq(std::string_view t) { return ParseSeqNumber(t) > 0; }
+using lexicon::EndsSentence;
+using lexicon::IsDeadline;
+using lexicon::IsDeadlinePrefix;
+using lexicon::IsPlaceholder;
+bool IsSection(std::string_view t) { return lexicon::SectionLevel(t) > 0; }
+bool IsSeq(std::string_view t) { return lexicon::ParseSeq(t).has_value(); }
+// A department name list that is closed: its last name is well formed (or
+// known), nothing trails after it.
 bool NameComplete(std::string_view t, const normalizer::DepartmentDict& d) {
-  return ShapeOfName(t, d) == NameShape::kComplete;
+  std::string n = lexicon::NormCompact(t);
+  if (n.empty()) return false;
+  size_t cut = 0;
+  for (const char* sep : {"、", "，", ","}) {
+    size_t at = n.rfind(sep);
+    if (at != std::string::npos) {
+      if (at + std::string(sep).size() == n.size()) return false;  // list goes on
+      cut = std::max(cut, at + std::string(sep).size());
+    }
+  }
+  std::string last = n.substr(cut);
+  return lexicon::LooksLikeDepartment(last) || d.Contains(last);
 }
 }  // namespace lex
 
@@ -96,7 +108,7 @@ int DisplayWidth(char32_t c) {
 std::vector<Glyph> Place(const std::string& text, bool wide) {
   std::vector<Glyph> out;
   int x = 0;
-  for (char32_t c : ToU32(text)) {
+  for (char32_t c : lexicon::ToU32(text)) {
     if (c == U'\t') {
       x = (x / 8 + 1) * 8;
       continue;
@@ -116,7 +128,7 @@ std::vector<Chunk> Chunks(const std::vector<Glyph>& g, int gap) {
   int x0 = 0, end = 0;
   for (const Glyph& gl : g) {
     if (!cur.empty() && gl.x - end >= gap) {
-      out.push_back({x0, end, ToUtf8(cur)});
+      out.push_back({x0, end, lexicon::ToUtf8(cur)});
       cur.clear();
     }
     if (cur.empty()) {
@@ -127,7 +139,7 @@ std::vector<Chunk> Chunks(const std::vector<Glyph>& g, int gap) {
     cur += gl.c;
     end = gl.x + gl.w;
   }
-  if (!cur.empty()) out.push_back({x0, end, ToUtf8(cur)});
+  if (!cur.empty()) out.push_back({x0, end, lexicon::ToUtf8(cur)});
   return out;
 }
 
@@ -180,14 +192,14 @@ constexpr size_t kMaxHeaderPiece = 10;  // code points of one header piece
 bool ShortPieces(const std::vector<Chunk>& chunks) {
   if (chunks.empty()) return false;
   for (const Chunk& c : chunks) {
-    if (CodePoints(Compact(c.text)) > kMaxHeaderPiece) return false;
+    if (lexicon::CodePoints(lexicon::Compact(c.text)) > kMaxHeaderPiece) return false;
   }
   return true;
 }
 
 std::string CellText(const HeadCell& c) {
   std::string t;
-  for (const auto& p : c.pieces) t += Compact(p.second);
+  for (const auto& p : c.pieces) t += lexicon::Compact(p.second);
   return t;
 }
 
@@ -445,7 +457,7 @@ std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges
     end[c] = l.glyphs[k].x + l.glyphs[k].w;
   }
   std::vector<std::string> out(ncol);
-  for (size_t c = 0; c < ncol; ++c) out[c] = ToUtf8(text[c]);
+  for (size_t c = 0; c < ncol; ++c) out[c] = lexicon::ToUtf8(text[c]);
   return out;
 }
 
@@ -496,6 +508,10 @@ struct Roles {
 struct Zone {
   int begin = 0, end = 0;
   bool page_top = false;  // the first zone of the page
+  bool page_end = false;  // the last zone of the page
+  // The first zone of a page whose previous table page stopped inside a
+  // sentence of the text column: its first lines finish that sentence.
+  bool continues = false;
 };
 
 class ZoneReader {
@@ -593,7 +609,7 @@ double ZoneReader::Rows(const Zone& z, std::vector<ZoneRow>* rows) const {
   std::vector<std::vector<size_t>> from(k + 1, std::vector<size_t>(m + 1, 0));
   if (k > 0 && k <= m) {
     for (size_t i0 = 0; i0 <= m; ++i0) {
-      double c = i0 == 0 ? 0 : z.page_top ? 0.5 : 20;
+      double c = i0 == 0 ? (z.continues ? 10 : 0) : z.continues ? 0 : z.page_top ? 0.5 : 20;
       if (i0 > 0 && seg_span(0, i0).bottom > dl_span(0).top) c += 5;
       dp[0][i0] = c;
     }
@@ -654,7 +670,7 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
   std::vector<std::string> norm(p);
   std::vector<bool> complete(p);
   for (size_t i = 0; i < p; ++i) {
-    norm[i] = NormCompact(lines[i].text);
+    norm[i] = lexicon::NormCompact(lines[i].text);
     complete[i] = names && lex::NameComplete(norm[i], dict_);
   }
   if (names) {
@@ -662,7 +678,8 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
     for (size_t i = 1; i < p; ++i) {
       bool far = lines[i].line - lines[i - 1].line > 2;
       bool closed = lex::IsPlaceholder(acc) || lex::NameComplete(acc, dict_);
-      if (far || closed) {
+      bool tail = lexicon::IsNameSuffix(lines[i].text);  // "延庆区" / "政府"
+      if (far || (closed && !tail)) {
         acc = lines[i].text;
       } else {
         cut[i] = 4;
@@ -672,13 +689,17 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
   }
   auto group_cost = [&](size_t row, size_t i, size_t j) -> double {
     if (i == j) return 0.0;
-    double c = Misalign(Span{lines[i].line, lines[j - 1].line}, rows[row].anchor, align_);
+    Span cell{lines[i].line, lines[j - 1].line};
+    // A lead-in row's lines start at the zone's top.
+    double c = rows[row].anchor_lines.empty() && rows[row].deadline.empty()
+                   ? Misalign(cell, rows[row].anchor, Align::kTop)
+                   : Misalign(cell, rows[row].anchor, align_);
     // A cell stays between its neighbours' text.
     if (row + 1 < r) {
       int limit = rows[row + 1].anchor.top;
       for (size_t k = i; k < j; ++k) c += lines[k].line >= limit ? 10 : 0;
     }
-    if (row > 0) {
+    if (row > 0 && !rows[row - 1].anchor_lines.empty()) {
       int limit = rows[row - 1].anchor.bottom;
       for (size_t k = i; k < j; ++k) c += lines[k].line <= limit ? 10 : 0;
     }
@@ -728,6 +749,14 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
 }
 
 void ZoneReader::AssignOthers(const Zone& z, std::vector<ZoneRow>* rows) const {
+  // At a page's top, lines of other columns above the first row's text
+  // finish a row cut by the page break: a lead-in row without text of its
+  // own in the text column.
+  if (z.page_top && !rows->empty() && !rows->front().deadline.empty()) {
+    ZoneRow lead;
+    lead.anchor = {z.begin, z.begin};
+    rows->insert(rows->begin(), std::move(lead));
+  }
   for (ZoneRow& r : *rows) r.other.assign(ncol_, {});
   for (size_t c = 0; c < ncol_; ++c) {
     int ci = static_cast<int>(c);
@@ -770,6 +799,9 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
   }
   const size_t nt = seqs->size();
   if (nt == 0 || nr == 0) return row_task;
+  // The page ends inside the zone's last row: its task goes on overleaf.
+  const auto& tail = rows.back().anchor_lines;
+  const bool cut = z.page_end && !tail.empty() && !lex::EndsSentence(tail.back().text);
   // Each number's cell spans consecutive rows it sits on, placed by the
   // alignment model; the last number of a zone may be cut by the page end
   // (then it sits at its cell's top). Rows above the first number continue
@@ -778,7 +810,8 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
   std::vector<std::vector<size_t>> tf(nt + 1, std::vector<size_t>(nr + 1, 0));
   tp[0][0] = 0;
   for (size_t i0 = 1; i0 <= nr; ++i0) {
-    tp[0][i0] = tp[0][i0 - 1] + (z.page_top && i0 == 1 ? 0 : 0.75);
+    bool free = z.page_top && i0 == 1;
+    tp[0][i0] = tp[0][i0 - 1] + (free ? 0 : 0.75);
   }
   for (size_t t = 0; t < nt; ++t) {
     const double s = (*seqs)[t].line;
@@ -790,8 +823,12 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
         rs.top = std::min(rs.top, rows[j - 1].band.top);
         rs.bottom = std::max(rs.bottom, rows[j - 1].band.bottom);
         if (s < rs.top - 1 || s > rs.bottom + 1) continue;
+        // A cell cut by the page end shows its top part only: the number
+        // sits at that part's top.
+        double top = std::fabs(rs.top - s);
         double c = Misalign(Span{static_cast<int>(s), static_cast<int>(s)}, rs, align_);
-        if (last) c = std::min(c, std::fabs(rs.top - s) + 0.5);
+        if (last) c = cut ? top : std::min(c, top);
+        c += 0.01 * static_cast<double>(j - i);  // ties: the shorter span
         if (tp[t][i] + c < tp[t + 1][j]) tp[t + 1][j] = tp[t][i] + c, tf[t + 1][j] = i;
       }
     }
@@ -858,7 +895,7 @@ bool Spanning(const PLine& l, const std::vector<int>& edges) {
 bool SectionLine(const PLine& l, const std::vector<int>& edges) {
   std::vector<Chunk> ch = Chunks(l.glyphs, 2);
   if (ch.size() != 1 || (edges.size() > 2 && ch[0].x0 >= edges[1])) return false;
-  std::string t = NormCompact(ch[0].text);
+  std::string t = lexicon::NormCompact(ch[0].text);
   return lex::IsSection(t) && !lex::EndsSentence(t);
 }
 
@@ -895,10 +932,23 @@ void SplitCells(const PPage& page, PageTable* t) {
   int begin = t->body.from;
   for (int i = t->body.from; i <= t->body.to; ++i) {
     if (i == t->body.to || t->section[static_cast<size_t>(i)]) {
-      if (i > begin) t->zones.push_back({begin, i, t->zones.empty() && begin == t->body.from});
+      if (i > begin) {
+        t->zones.push_back({begin, i, t->zones.empty() && begin == t->body.from, i == t->body.to});
+      }
       begin = i + 1;
     }
   }
+}
+
+// The page's last text-column line does not end a sentence.
+bool EndsOpen(const PageTable& t) {
+  Roles roles = RolesOf(t.header);
+  if (roles.anchor < 0 || t.zones.empty() || !t.zones.back().page_end) return false;
+  for (int i = t.body.to - 1; i >= t.body.from; --i) {
+    const std::string& m = t.cells[static_cast<size_t>(i)][static_cast<size_t>(roles.anchor)];
+    if (!m.empty()) return !lex::EndsSentence(m);
+  }
+  return false;
 }
 
 // Lines holding two or more pieces: a page of table, not of prose.
@@ -954,6 +1004,7 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
   *cuts = 0;
   const PageTable* prev = nullptr;
   int prev_margin = 0;
+  bool open = false;  // the previous table page ends inside a sentence
   for (size_t p = 0; p < pages.size(); ++p) {
     const PPage& page = pages[p];
     PageTable& t = out[p];
@@ -978,6 +1029,8 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
     }
     SplitBody(page, &t);
     SplitCells(page, &t);
+    if (!t.zones.empty() && t.zones.front().page_top) t.zones.front().continues = open;
+    open = EndsOpen(t);
     *cuts += t.cuts;
     prev = &t;
     prev_margin = LeftMargin(page, t.body);
@@ -1071,6 +1124,13 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
   reader.Rows(z, &rows);
   if (rows.empty()) return;
   reader.AssignOthers(z, &rows);
+  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const ZoneRow& r) {
+               if (!r.anchor_lines.empty() || !r.deadline.empty()) return false;
+               for (const auto& o : r.other) {
+                 if (!o.empty()) return false;
+               }
+               return true;
+             }), rows.end());
   std::vector<CellLine> seqs;
   std::vector<int> row_task = reader.Tasks(z, rows, &seqs);
   const Roles roles = RolesOf(t.header);
