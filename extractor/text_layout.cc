@@ -1042,6 +1042,7 @@ std::vector<Grid> LayoutReader::Read(const DumpPages& dump) {
   // Pages of lines, positioned under both width models.
   std::vector<PPage> narrow, wide;
   for (const DumpLine& l : dump.lines) {
+    if (l.page > dump.pages && l.blank()) continue;  // after the last form feed
     while (static_cast<int>(narrow.size()) < l.page) {
       narrow.emplace_back();
       narrow.back().number = static_cast<int>(narrow.size());
