@@ -203,15 +203,31 @@ std::string CellText(const HeadCell& c) {
   return t;
 }
 
-// A piece on an upper line centred over two neighbouring pieces of a lower
-// line, and wide enough to label both: the upper cell of a two-level header.
-bool SpansPair(const Chunk& a, const std::vector<Chunk>& own_line,
+bool Overlaps(const Chunk& a, const Chunk& b) { return a.x0 < b.x1 && b.x0 < a.x1; }
+
+// A piece on an upper line centred over the gap between two neighbouring
+// pieces of a lower line, touching no other piece of the band (a piece
+// stacked over one cell is a wrapped part of it): the upper cell of a
+// two-level header.
+bool SpansPair(const Chunk& a, const std::vector<std::vector<Chunk>>& band,
                const Chunk& b1, const Chunk& b2) {
   if (a.cx() < b1.cx() || a.cx() > b2.cx()) return false;
-  if (a.x0 < b1.x0 - 2 || a.x1 > b2.x1 + 2) return false;
-  if ((a.x1 - a.x0) * 4 < b2.x1 - b1.x0) return false;
-  for (const Chunk& o : own_line) {
-    if (&o != &a && o.x0 < b2.x1 && o.x1 > b1.x0) return false;
+  if (std::fabs(a.cx() - (b1.x1 + b2.x0) / 2.0) * 4 > b2.x1 - b1.x0) return false;
+  if (Overlaps(a, b1) != Overlaps(a, b2)) return false;
+  for (const auto& line : band) {
+    for (const Chunk& o : line) {
+      if (&o == &a || &o == &b1 || &o == &b2) continue;
+      if (Overlaps(o, a)) return false;
+    }
+  }
+  // Nothing else of its own line lies over the pair.
+  for (const auto& line : band) {
+    bool own = false;
+    for (const Chunk& o : line) own = own || &o == &a;
+    if (!own) continue;
+    for (const Chunk& o : line) {
+      if (&o != &a && o.x0 < b2.x1 && o.x1 > b1.x0) return false;
+    }
   }
   return true;
 }
@@ -221,6 +237,7 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
     int line;
     const Chunk* chunk;
     bool spanner = false;
+    int over0 = 0, over1 = 0;  // a spanner: the x-range of the pair below
   };
   std::vector<Piece> pieces;
   for (size_t i = 0; i < band.size(); ++i) {
@@ -229,8 +246,10 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
   for (Piece& p : pieces) {
     for (size_t b = static_cast<size_t>(p.line) + 1; b < band.size() && !p.spanner; ++b) {
       for (size_t k = 0; k + 1 < band[b].size(); ++k) {
-        if (SpansPair(*p.chunk, band[static_cast<size_t>(p.line)], band[b][k], band[b][k + 1])) {
+        if (SpansPair(*p.chunk, band, band[b][k], band[b][k + 1])) {
           p.spanner = true;
+          p.over0 = band[b][k].x0;
+          p.over1 = band[b][k + 1].x1;
           break;
         }
       }
@@ -248,7 +267,7 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
     return a->chunk->x0 < b->chunk->x0;
   });
   for (const Piece* p : rest) {
-    if (h.leaves.empty() || p->chunk->x0 >= h.leaves.back().x1) {
+    if (h.leaves.empty() || p->chunk->x0 > h.leaves.back().x1) {
       h.leaves.emplace_back();
       h.leaves.back().x0 = p->chunk->x0;
     }
@@ -271,7 +290,7 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
     g.first_leaf = -1;
     g.leaves = 0;
     for (size_t i = 0; i < h.leaves.size(); ++i) {
-      if (h.leaves[i].x1 + 2 > g.x0 && h.leaves[i].x0 - 2 < g.x1) {
+      if (h.leaves[i].x1 > p.over0 && h.leaves[i].x0 < p.over1) {
         if (g.first_leaf < 0) g.first_leaf = static_cast<int>(i);
         ++g.leaves;
       }
