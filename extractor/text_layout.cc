@@ -569,9 +569,13 @@ std::vector<std::vector<CellLine>> DeadlineCells(const std::vector<CellLine>& pi
   int last = -10;
   for (const CellLine& d : pieces) {
     bool join = false;
-    if (!out.empty() && d.line - last <= 2 && !lex::IsDeadline(cur)) {
-      join = lex::IsDeadline(cur + d.text) || lex::IsDeadlinePrefix(cur) ||
-             (!lex::IsDeadline(d.text) && d.line - last <= 1);
+    if (!out.empty() && d.line - last <= 2) {
+      // Two deadlines stay apart even where their text would read as one
+      // ("常态化" over "年底前").
+      bool both = lex::IsDeadline(cur) && lex::IsDeadline(d.text);
+      join = (!both && lex::IsDeadline(cur + d.text)) ||
+             (!lex::IsDeadline(cur) && (lex::IsDeadlinePrefix(cur) ||
+                                        (!lex::IsDeadline(d.text) && d.line - last <= 1)));
     }
     if (join) {
       out.back().push_back(d);
