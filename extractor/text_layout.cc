@@ -72,6 +72,20 @@ bool NameComplete(std::string_view t, const normalizer::DepartmentDict& d) {
   std::string last = n.substr(cut);
   return lexicon::LooksLikeDepartment(last) || d.Contains(last);
 }
+// Joining `b` to `a` gives a deadline that neither is alone, or a finer
+// one than both ("2024年" + "11月底"); two deadlines that read as one only
+// loosely stay apart ("常态化" over "年底前").
+bool JoinsDeadline(const std::string& a, const std::string& b) {
+  auto joined = lexicon::MatchDeadline(a + b, 2000);
+  if (!joined) return false;
+  auto da = lexicon::MatchDeadline(a, 2000), db = lexicon::MatchDeadline(b, 2000);
+  if (!da || !db) return true;
+  auto same = [](const normalizer::Due& x, const normalizer::Due& y) {
+    return x.kind == y.kind && x.date == y.date;
+  };
+  return joined->kind == normalizer::Due::Kind::kDate && !same(*joined, *da) &&
+         !same(*joined, *db);
+}
 }  // namespace lex
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -531,6 +545,7 @@ struct Zone {
   // The first zone of a page whose previous table page stopped inside a
   // sentence of the text column: its first lines finish that sentence.
   bool continues = false;
+  bool after_table_page = false;  // an earlier page holds the table
 };
 
 class ZoneReader {
@@ -570,10 +585,7 @@ std::vector<std::vector<CellLine>> DeadlineCells(const std::vector<CellLine>& pi
   for (const CellLine& d : pieces) {
     bool join = false;
     if (!out.empty() && d.line - last <= 2) {
-      // Two deadlines stay apart even where their text would read as one
-      // ("常态化" over "年底前").
-      bool both = lex::IsDeadline(cur) && lex::IsDeadline(d.text);
-      join = (!both && lex::IsDeadline(cur + d.text)) ||
+      join = lex::JoinsDeadline(cur, d.text) ||
              (!lex::IsDeadline(cur) && (lex::IsDeadlinePrefix(cur) ||
                                         (!lex::IsDeadline(d.text) && d.line - last <= 1)));
     }
@@ -833,7 +845,7 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
   std::vector<std::vector<size_t>> tf(nt + 1, std::vector<size_t>(nr + 1, 0));
   tp[0][0] = 0;
   for (size_t i0 = 1; i0 <= nr; ++i0) {
-    bool free = z.page_top && i0 == 1;
+    bool free = z.page_top && z.after_table_page && i0 == 1;
     tp[0][i0] = tp[0][i0 - 1] + (free ? 0 : 0.75);
   }
   for (size_t t = 0; t < nt; ++t) {
@@ -851,7 +863,6 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
         double top = std::fabs(rs.top - s);
         double c = Misalign(Span{static_cast<int>(s), static_cast<int>(s)}, rs, align_);
         if (last) c = cut ? top : std::min(c, top);
-        c += 0.01 * static_cast<double>(j - i);  // ties: the shorter span
         if (tp[t][i] + c < tp[t + 1][j]) tp[t + 1][j] = tp[t][i] + c, tf[t + 1][j] = i;
       }
     }
@@ -1052,7 +1063,10 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
     }
     SplitBody(page, &t);
     SplitCells(page, &t);
-    if (!t.zones.empty() && t.zones.front().page_top) t.zones.front().continues = open;
+    if (!t.zones.empty() && t.zones.front().page_top) {
+      t.zones.front().continues = open;
+      t.zones.front().after_table_page = prev != nullptr;
+    }
     open = EndsOpen(t);
     *cuts += t.cuts;
     prev = &t;
