@@ -106,6 +106,9 @@ struct Chunk {
 
 struct PLine {
   std::vector<Glyph> glyphs;
+  // One piece of running text across the table (a section heading, a note,
+  // a closing line): says nothing about where the gutters are.
+  bool across = false;
   bool blank() const { return glyphs.empty(); }
 };
 
@@ -155,6 +158,12 @@ std::vector<Chunk> Chunks(const std::vector<Glyph>& g, int gap) {
   }
   if (!cur.empty()) out.push_back({x0, end, lexicon::ToUtf8(cur)});
   return out;
+}
+
+bool Across(const std::string& text) {
+  std::string t = lexicon::Trim(text);
+  if (t.empty() || t.find("  ") != std::string::npos) return false;
+  return lexicon::SectionLevel(t) > 0 || lexicon::IsNoteLine(t) || lexicon::IsColophon(t);
 }
 
 std::string LineText(const PLine& l) {
@@ -365,6 +374,7 @@ struct Body {
 int CutsAt(const PPage& page, const Body& body, int b) {
   int cost = 0;
   for (int i = body.from; i < body.to; ++i) {
+    if (page.lines[static_cast<size_t>(i)].across) continue;
     bool left = false, right = false;
     for (const Glyph& g : page.lines[static_cast<size_t>(i)].glyphs) {
       if (g.x < b && g.x + g.w > b) {
@@ -994,7 +1004,7 @@ bool LooksTabular(const PPage& page, const Body& body) {
     ++nonblank;
     tabular += Chunks(l.glyphs, 2).size() >= 2 ? 1 : 0;
   }
-  return tabular >= 3 && tabular * 3 >= nonblank;
+  return tabular >= 2 && tabular * 5 >= nonblank;
 }
 
 // Grid::col_edges of a page with its own header: the inner edges, the left
@@ -1086,8 +1096,9 @@ std::vector<Grid> LayoutReader::Read(const DumpPages& dump) {
       wide.emplace_back();
       wide.back().number = static_cast<int>(wide.size());
     }
-    narrow[static_cast<size_t>(l.page - 1)].lines.push_back({Place(l.text, false)});
-    wide[static_cast<size_t>(l.page - 1)].lines.push_back({Place(l.text, true)});
+    bool across = Across(l.text);
+    narrow[static_cast<size_t>(l.page - 1)].lines.push_back({Place(l.text, false), across});
+    wide[static_cast<size_t>(l.page - 1)].lines.push_back({Place(l.text, true), across});
   }
   int cuts_narrow = 0, cuts_wide = 0;
   std::vector<PageTable> t_narrow = Analyse(narrow, &cuts_narrow);
