@@ -43,22 +43,48 @@
 #include <vector>
 
 #include "extractor/text_dump.h"
+#include "lexicon/lexicon.h"
 
 namespace plan2json::extractor::textdump {
 namespace {
 
-// The lexicon's questions, asked in one place.
+// The lexicon's questions, in the words this file asks them.
 namespace lex {
-bool EndsSentence(std::string_view t) { return textdump::EndsSentence(t); }
-bool IsDeadline(std::string_view t) { return textdump::IsDeadline(t); }
-bool IsDeadlinePrefix(std::string_view t) {
-  return textdump::IsDeadlinePrefix(t);
-}
-bool IsPlaceholder(std::string_view t) { return textdump::IsEmptyMark(t); }
-bool IsSection(std::string_view t) { return IsSectionHeading(t); }
-bool IsSeq(std::string_view t) { return ParseSeqNumber(t) > 0; }
+using lexicon::EndsSentence;
+using lexicon::IsDeadline;
+using lexicon::IsDeadlinePrefix;
+using lexicon::IsPlaceholder;
+bool IsSection(std::string_view t) { return lexicon::SectionLevel(t) > 0; }
+bool IsSeq(std::string_view t) { return lexicon::ParseSeq(t).has_value(); }
+// A department name list that is closed: its last name is well formed (or
+// known), nothing trails after it.
 bool NameComplete(std::string_view t, const normalizer::DepartmentDict& d) {
-  return ShapeOfName(t, d) == NameShape::kComplete;
+  std::string n = lexicon::NormCompact(t);
+  if (n.empty()) return false;
+  size_t cut = 0;
+  for (const char* sep : {"、", "，", ","}) {
+    size_t at = n.rfind(sep);
+    if (at != std::string::npos) {
+      if (at + std::string(sep).size() == n.size()) return false;  // list goes on
+      cut = std::max(cut, at + std::string(sep).size());
+    }
+  }
+  std::string last = n.substr(cut);
+  return lexicon::LooksLikeDepartment(last) || d.Contains(last);
+}
+// Joining `b` to `a` gives a deadline that neither is alone, or a finer
+// one than both ("2024年" + "11月底"); two deadlines that read as one only
+// loosely stay apart ("常态化" over "年底前").
+bool JoinsDeadline(const std::string& a, const std::string& b) {
+  auto joined = lexicon::MatchDeadline(a + b, 2000);
+  if (!joined) return false;
+  auto da = lexicon::MatchDeadline(a, 2000), db = lexicon::MatchDeadline(b, 2000);
+  if (!da || !db) return true;
+  auto same = [](const normalizer::Due& x, const normalizer::Due& y) {
+    return x.kind == y.kind && x.date == y.date;
+  };
+  return joined->kind == normalizer::Due::Kind::kDate && !same(*joined, *da) &&
+         !same(*joined, *db);
 }
 }  // namespace lex
 
@@ -80,6 +106,9 @@ struct Chunk {
 
 struct PLine {
   std::vector<Glyph> glyphs;
+  // One piece of running text across the table (a section heading, a note,
+  // a closing line): says nothing about where the gutters are.
+  bool across = false;
   bool blank() const { return glyphs.empty(); }
 };
 
@@ -96,7 +125,7 @@ int DisplayWidth(char32_t c) {
 std::vector<Glyph> Place(const std::string& text, bool wide) {
   std::vector<Glyph> out;
   int x = 0;
-  for (char32_t c : ToU32(text)) {
+  for (char32_t c : lexicon::ToU32(text)) {
     if (c == U'\t') {
       x = (x / 8 + 1) * 8;
       continue;
@@ -116,7 +145,7 @@ std::vector<Chunk> Chunks(const std::vector<Glyph>& g, int gap) {
   int x0 = 0, end = 0;
   for (const Glyph& gl : g) {
     if (!cur.empty() && gl.x - end >= gap) {
-      out.push_back({x0, end, ToUtf8(cur)});
+      out.push_back({x0, end, lexicon::ToUtf8(cur)});
       cur.clear();
     }
     if (cur.empty()) {
@@ -127,8 +156,14 @@ std::vector<Chunk> Chunks(const std::vector<Glyph>& g, int gap) {
     cur += gl.c;
     end = gl.x + gl.w;
   }
-  if (!cur.empty()) out.push_back({x0, end, ToUtf8(cur)});
+  if (!cur.empty()) out.push_back({x0, end, lexicon::ToUtf8(cur)});
   return out;
+}
+
+bool Across(const std::string& text) {
+  std::string t = lexicon::Trim(text);
+  if (t.empty() || t.find("  ") != std::string::npos) return false;
+  return lexicon::SectionLevel(t) > 0 || lexicon::IsNoteLine(t) || lexicon::IsColophon(t);
 }
 
 std::string LineText(const PLine& l) {
@@ -180,26 +215,42 @@ constexpr size_t kMaxHeaderPiece = 10;  // code points of one header piece
 bool ShortPieces(const std::vector<Chunk>& chunks) {
   if (chunks.empty()) return false;
   for (const Chunk& c : chunks) {
-    if (CodePoints(Compact(c.text)) > kMaxHeaderPiece) return false;
+    if (lexicon::CodePoints(lexicon::Compact(c.text)) > kMaxHeaderPiece) return false;
   }
   return true;
 }
 
 std::string CellText(const HeadCell& c) {
   std::string t;
-  for (const auto& p : c.pieces) t += Compact(p.second);
+  for (const auto& p : c.pieces) t += lexicon::Compact(p.second);
   return t;
 }
 
-// A piece on an upper line centred over two neighbouring pieces of a lower
-// line, and wide enough to label both: the upper cell of a two-level header.
-bool SpansPair(const Chunk& a, const std::vector<Chunk>& own_line,
+bool Overlaps(const Chunk& a, const Chunk& b) { return a.x0 < b.x1 && b.x0 < a.x1; }
+
+// A piece on an upper line centred over the gap between two neighbouring
+// pieces of a lower line, touching no other piece of the band (a piece
+// stacked over one cell is a wrapped part of it): the upper cell of a
+// two-level header.
+bool SpansPair(const Chunk& a, const std::vector<std::vector<Chunk>>& band,
                const Chunk& b1, const Chunk& b2) {
   if (a.cx() < b1.cx() || a.cx() > b2.cx()) return false;
-  if (a.x0 < b1.x0 - 2 || a.x1 > b2.x1 + 2) return false;
-  if ((a.x1 - a.x0) * 4 < b2.x1 - b1.x0) return false;
-  for (const Chunk& o : own_line) {
-    if (&o != &a && o.x0 < b2.x1 && o.x1 > b1.x0) return false;
+  if (std::fabs(a.cx() - (b1.x1 + b2.x0) / 2.0) * 4 > b2.x1 - b1.x0) return false;
+  if (Overlaps(a, b1) != Overlaps(a, b2)) return false;
+  for (const auto& line : band) {
+    for (const Chunk& o : line) {
+      if (&o == &a || &o == &b1 || &o == &b2) continue;
+      if (Overlaps(o, a)) return false;
+    }
+  }
+  // Nothing else of its own line lies over the pair.
+  for (const auto& line : band) {
+    bool own = false;
+    for (const Chunk& o : line) own = own || &o == &a;
+    if (!own) continue;
+    for (const Chunk& o : line) {
+      if (&o != &a && o.x0 < b2.x1 && o.x1 > b1.x0) return false;
+    }
   }
   return true;
 }
@@ -209,6 +260,7 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
     int line;
     const Chunk* chunk;
     bool spanner = false;
+    int over0 = 0, over1 = 0;  // a spanner: the x-range of the pair below
   };
   std::vector<Piece> pieces;
   for (size_t i = 0; i < band.size(); ++i) {
@@ -217,8 +269,10 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
   for (Piece& p : pieces) {
     for (size_t b = static_cast<size_t>(p.line) + 1; b < band.size() && !p.spanner; ++b) {
       for (size_t k = 0; k + 1 < band[b].size(); ++k) {
-        if (SpansPair(*p.chunk, band[static_cast<size_t>(p.line)], band[b][k], band[b][k + 1])) {
+        if (SpansPair(*p.chunk, band, band[b][k], band[b][k + 1])) {
           p.spanner = true;
+          p.over0 = band[b][k].x0;
+          p.over1 = band[b][k + 1].x1;
           break;
         }
       }
@@ -236,7 +290,7 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
     return a->chunk->x0 < b->chunk->x0;
   });
   for (const Piece* p : rest) {
-    if (h.leaves.empty() || p->chunk->x0 >= h.leaves.back().x1) {
+    if (h.leaves.empty() || p->chunk->x0 > h.leaves.back().x1) {
       h.leaves.emplace_back();
       h.leaves.back().x0 = p->chunk->x0;
     }
@@ -259,7 +313,7 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
     g.first_leaf = -1;
     g.leaves = 0;
     for (size_t i = 0; i < h.leaves.size(); ++i) {
-      if (h.leaves[i].x1 + 2 > g.x0 && h.leaves[i].x0 - 2 < g.x1) {
+      if (h.leaves[i].x1 > p.over0 && h.leaves[i].x0 < p.over1) {
         if (g.first_leaf < 0) g.first_leaf = static_cast<int>(i);
         ++g.leaves;
       }
@@ -320,6 +374,7 @@ struct Body {
 int CutsAt(const PPage& page, const Body& body, int b) {
   int cost = 0;
   for (int i = body.from; i < body.to; ++i) {
+    if (page.lines[static_cast<size_t>(i)].across) continue;
     bool left = false, right = false;
     for (const Glyph& g : page.lines[static_cast<size_t>(i)].glyphs) {
       if (g.x < b && g.x + g.w > b) {
@@ -445,7 +500,7 @@ std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges
     end[c] = l.glyphs[k].x + l.glyphs[k].w;
   }
   std::vector<std::string> out(ncol);
-  for (size_t c = 0; c < ncol; ++c) out[c] = ToUtf8(text[c]);
+  for (size_t c = 0; c < ncol; ++c) out[c] = lexicon::ToUtf8(text[c]);
   return out;
 }
 
@@ -496,6 +551,11 @@ struct Roles {
 struct Zone {
   int begin = 0, end = 0;
   bool page_top = false;  // the first zone of the page
+  bool page_end = false;  // the last zone of the page
+  // The first zone of a page whose previous table page stopped inside a
+  // sentence of the text column: its first lines finish that sentence.
+  bool continues = false;
+  bool after_table_page = false;  // an earlier page holds the table
 };
 
 class ZoneReader {
@@ -534,9 +594,10 @@ std::vector<std::vector<CellLine>> DeadlineCells(const std::vector<CellLine>& pi
   int last = -10;
   for (const CellLine& d : pieces) {
     bool join = false;
-    if (!out.empty() && d.line - last <= 2 && !lex::IsDeadline(cur)) {
-      join = lex::IsDeadline(cur + d.text) || lex::IsDeadlinePrefix(cur) ||
-             (!lex::IsDeadline(d.text) && d.line - last <= 1);
+    if (!out.empty() && d.line - last <= 2) {
+      join = lex::JoinsDeadline(cur, d.text) ||
+             (!lex::IsDeadline(cur) && (lex::IsDeadlinePrefix(cur) ||
+                                        (!lex::IsDeadline(d.text) && d.line - last <= 1)));
     }
     if (join) {
       out.back().push_back(d);
@@ -593,7 +654,7 @@ double ZoneReader::Rows(const Zone& z, std::vector<ZoneRow>* rows) const {
   std::vector<std::vector<size_t>> from(k + 1, std::vector<size_t>(m + 1, 0));
   if (k > 0 && k <= m) {
     for (size_t i0 = 0; i0 <= m; ++i0) {
-      double c = i0 == 0 ? 0 : z.page_top ? 0.5 : 20;
+      double c = i0 == 0 ? (z.continues ? 10 : 0) : z.continues ? 0 : z.page_top ? 0.5 : 20;
       if (i0 > 0 && seg_span(0, i0).bottom > dl_span(0).top) c += 5;
       dp[0][i0] = c;
     }
@@ -654,7 +715,7 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
   std::vector<std::string> norm(p);
   std::vector<bool> complete(p);
   for (size_t i = 0; i < p; ++i) {
-    norm[i] = NormCompact(lines[i].text);
+    norm[i] = lexicon::NormCompact(lines[i].text);
     complete[i] = names && lex::NameComplete(norm[i], dict_);
   }
   if (names) {
@@ -662,7 +723,8 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
     for (size_t i = 1; i < p; ++i) {
       bool far = lines[i].line - lines[i - 1].line > 2;
       bool closed = lex::IsPlaceholder(acc) || lex::NameComplete(acc, dict_);
-      if (far || closed) {
+      bool tail = lexicon::IsNameSuffix(lines[i].text);  // "延庆区" / "政府"
+      if (far || (closed && !tail)) {
         acc = lines[i].text;
       } else {
         cut[i] = 4;
@@ -672,13 +734,17 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
   }
   auto group_cost = [&](size_t row, size_t i, size_t j) -> double {
     if (i == j) return 0.0;
-    double c = Misalign(Span{lines[i].line, lines[j - 1].line}, rows[row].anchor, align_);
+    Span cell{lines[i].line, lines[j - 1].line};
+    // A lead-in row's lines start at the zone's top.
+    double c = rows[row].anchor_lines.empty() && rows[row].deadline.empty()
+                   ? Misalign(cell, rows[row].anchor, Align::kTop)
+                   : Misalign(cell, rows[row].anchor, align_);
     // A cell stays between its neighbours' text.
     if (row + 1 < r) {
       int limit = rows[row + 1].anchor.top;
       for (size_t k = i; k < j; ++k) c += lines[k].line >= limit ? 10 : 0;
     }
-    if (row > 0) {
+    if (row > 0 && !rows[row - 1].anchor_lines.empty()) {
       int limit = rows[row - 1].anchor.bottom;
       for (size_t k = i; k < j; ++k) c += lines[k].line <= limit ? 10 : 0;
     }
@@ -728,6 +794,14 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
 }
 
 void ZoneReader::AssignOthers(const Zone& z, std::vector<ZoneRow>* rows) const {
+  // At a page's top, lines of other columns above the first row's text
+  // finish a row cut by the page break: a lead-in row without text of its
+  // own in the text column.
+  if (z.page_top && !rows->empty() && !rows->front().deadline.empty()) {
+    ZoneRow lead;
+    lead.anchor = {z.begin, z.begin};
+    rows->insert(rows->begin(), std::move(lead));
+  }
   for (ZoneRow& r : *rows) r.other.assign(ncol_, {});
   for (size_t c = 0; c < ncol_; ++c) {
     int ci = static_cast<int>(c);
@@ -770,6 +844,9 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
   }
   const size_t nt = seqs->size();
   if (nt == 0 || nr == 0) return row_task;
+  // The page ends inside the zone's last row: its task goes on overleaf.
+  const auto& tail = rows.back().anchor_lines;
+  const bool cut = z.page_end && !tail.empty() && !lex::EndsSentence(tail.back().text);
   // Each number's cell spans consecutive rows it sits on, placed by the
   // alignment model; the last number of a zone may be cut by the page end
   // (then it sits at its cell's top). Rows above the first number continue
@@ -778,7 +855,8 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
   std::vector<std::vector<size_t>> tf(nt + 1, std::vector<size_t>(nr + 1, 0));
   tp[0][0] = 0;
   for (size_t i0 = 1; i0 <= nr; ++i0) {
-    tp[0][i0] = tp[0][i0 - 1] + (z.page_top && i0 == 1 ? 0 : 0.75);
+    bool free = z.page_top && z.after_table_page && i0 == 1;
+    tp[0][i0] = tp[0][i0 - 1] + (free ? 0 : 0.75);
   }
   for (size_t t = 0; t < nt; ++t) {
     const double s = (*seqs)[t].line;
@@ -790,8 +868,11 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
         rs.top = std::min(rs.top, rows[j - 1].band.top);
         rs.bottom = std::max(rs.bottom, rows[j - 1].band.bottom);
         if (s < rs.top - 1 || s > rs.bottom + 1) continue;
+        // A cell cut by the page end shows its top part only: the number
+        // sits at that part's top.
+        double top = std::fabs(rs.top - s);
         double c = Misalign(Span{static_cast<int>(s), static_cast<int>(s)}, rs, align_);
-        if (last) c = std::min(c, std::fabs(rs.top - s) + 0.5);
+        if (last) c = cut ? top : std::min(c, top);
         if (tp[t][i] + c < tp[t + 1][j]) tp[t + 1][j] = tp[t][i] + c, tf[t + 1][j] = i;
       }
     }
@@ -858,7 +939,7 @@ bool Spanning(const PLine& l, const std::vector<int>& edges) {
 bool SectionLine(const PLine& l, const std::vector<int>& edges) {
   std::vector<Chunk> ch = Chunks(l.glyphs, 2);
   if (ch.size() != 1 || (edges.size() > 2 && ch[0].x0 >= edges[1])) return false;
-  std::string t = NormCompact(ch[0].text);
+  std::string t = lexicon::NormCompact(ch[0].text);
   return lex::IsSection(t) && !lex::EndsSentence(t);
 }
 
@@ -895,10 +976,23 @@ void SplitCells(const PPage& page, PageTable* t) {
   int begin = t->body.from;
   for (int i = t->body.from; i <= t->body.to; ++i) {
     if (i == t->body.to || t->section[static_cast<size_t>(i)]) {
-      if (i > begin) t->zones.push_back({begin, i, t->zones.empty() && begin == t->body.from});
+      if (i > begin) {
+        t->zones.push_back({begin, i, t->zones.empty() && begin == t->body.from, i == t->body.to});
+      }
       begin = i + 1;
     }
   }
+}
+
+// The page's last text-column line does not end a sentence.
+bool EndsOpen(const PageTable& t) {
+  Roles roles = RolesOf(t.header);
+  if (roles.anchor < 0 || t.zones.empty() || !t.zones.back().page_end) return false;
+  for (int i = t.body.to - 1; i >= t.body.from; --i) {
+    const std::string& m = t.cells[static_cast<size_t>(i)][static_cast<size_t>(roles.anchor)];
+    if (!m.empty()) return !lex::EndsSentence(m);
+  }
+  return false;
 }
 
 // Lines holding two or more pieces: a page of table, not of prose.
@@ -910,7 +1004,7 @@ bool LooksTabular(const PPage& page, const Body& body) {
     ++nonblank;
     tabular += Chunks(l.glyphs, 2).size() >= 2 ? 1 : 0;
   }
-  return tabular >= 3 && tabular * 3 >= nonblank;
+  return tabular >= 2 && tabular * 5 >= nonblank;
 }
 
 // Grid::col_edges of a page with its own header: the inner edges, the left
@@ -954,6 +1048,7 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
   *cuts = 0;
   const PageTable* prev = nullptr;
   int prev_margin = 0;
+  bool open = false;  // the previous table page ends inside a sentence
   for (size_t p = 0; p < pages.size(); ++p) {
     const PPage& page = pages[p];
     PageTable& t = out[p];
@@ -978,6 +1073,11 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
     }
     SplitBody(page, &t);
     SplitCells(page, &t);
+    if (!t.zones.empty() && t.zones.front().page_top) {
+      t.zones.front().continues = open;
+      t.zones.front().after_table_page = prev != nullptr;
+    }
+    open = EndsOpen(t);
     *cuts += t.cuts;
     prev = &t;
     prev_margin = LeftMargin(page, t.body);
@@ -989,14 +1089,16 @@ std::vector<Grid> LayoutReader::Read(const DumpPages& dump) {
   // Pages of lines, positioned under both width models.
   std::vector<PPage> narrow, wide;
   for (const DumpLine& l : dump.lines) {
+    if (l.page > dump.pages && l.blank()) continue;  // after the last form feed
     while (static_cast<int>(narrow.size()) < l.page) {
       narrow.emplace_back();
       narrow.back().number = static_cast<int>(narrow.size());
       wide.emplace_back();
       wide.back().number = static_cast<int>(wide.size());
     }
-    narrow[static_cast<size_t>(l.page - 1)].lines.push_back({Place(l.text, false)});
-    wide[static_cast<size_t>(l.page - 1)].lines.push_back({Place(l.text, true)});
+    bool across = Across(l.text);
+    narrow[static_cast<size_t>(l.page - 1)].lines.push_back({Place(l.text, false), across});
+    wide[static_cast<size_t>(l.page - 1)].lines.push_back({Place(l.text, true), across});
   }
   int cuts_narrow = 0, cuts_wide = 0;
   std::vector<PageTable> t_narrow = Analyse(narrow, &cuts_narrow);
@@ -1071,6 +1173,13 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
   reader.Rows(z, &rows);
   if (rows.empty()) return;
   reader.AssignOthers(z, &rows);
+  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const ZoneRow& r) {
+               if (!r.anchor_lines.empty() || !r.deadline.empty()) return false;
+               for (const auto& o : r.other) {
+                 if (!o.empty()) return false;
+               }
+               return true;
+             }), rows.end());
   std::vector<CellLine> seqs;
   std::vector<int> row_task = reader.Tasks(z, rows, &seqs);
   const Roles roles = RolesOf(t.header);
