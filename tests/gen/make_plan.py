@@ -780,11 +780,65 @@ def split_row(lay, r, room, span_cols):
             dict(r, lines=tail, h=lay.height(rest), first=r["span"] is False)]
 
 
+BOTTOM = 60.0  # the table stops here; page numbers sit below
+
+
+def fill_page(cv, lay, rows, i, top):
+    """Draws table rows from rows[i] while they fit; returns (next i, top,
+    placed rows as (top, row)). May cut rows[i] in two (knob rowsplit)."""
+    span_cols = kinds_spanning(lay.cols)
+    placed, group_top = [], None
+    while i < len(rows):
+        r, cut = rows[i], False
+        need = r["h"]
+        if r["kind"] == "section" and i + 1 < len(rows):
+            need += rows[i + 1]["h"]  # a heading stays with its first row
+        if lay.k["rowsplit"] == "yes" and top - need < BOTTOM:
+            # A cut row may use the foot of the page down to 42 pt.
+            pieces = split_row(lay, r, top - BOTTOM + 18, span_cols)
+            if pieces:
+                lay.stats["rows_cut_by_page_break"] += 1
+                rows[i:i + 1] = pieces
+                r, need, cut = pieces[0], pieces[0]["h"], True
+        if cut and r["span"] and r["first"]:
+            group_top = (top, r["h"])  # the cut row is the group's first fragment
+        elif r["kind"] == "row" and r["span"] and r["first"]:
+            g = group_extent(rows, i, top, BOTTOM)
+            spanh = lay.height(max(len(r["lines"][j]) for j in span_cols))
+            if g[1] < spanh and placed:
+                break  # the task text must fit the group's first fragment
+            group_top = g
+        if top - need < BOTTOM and placed and not cut:
+            break
+        draw_row(cv, lay, top, r, group_top)
+        placed.append((top, r))
+        top -= r["h"]
+        i += 1
+        if cut:
+            break  # the rest of a cut row opens the next page
+    return i, top, placed
+
+
+def draw_notes(pages, cv, lay, doc, top):
+    """Notes under the table (and the colophon); returns the last canvas."""
+    notes = [doc["first_lead_note"]] if lay.k["roles"] == "first-lead" else []
+    notes += {"note": [doc["note"]], "colophon": doc["colophon"]}.get(lay.k["note"], [])
+    if notes and top - 30 * len(notes) < BOTTOM:
+        pages.append(cv)
+        cv = Canvas(lay)
+        top = lay.ph - lay.margin
+    for note in notes:
+        if note in doc["colophon"]:
+            cv.line(lay.margin, top - 8, lay.pw - lay.margin, top - 8, 0.75)
+            top -= 10
+        cv.text(lay.margin, top - 20, note.replace("。", lay.k["punct"]), lay.size)
+        top -= 26
+    return cv
+
+
 def paginate(lay, doc):
     """Draws everything; returns list of Canvas (one per page)."""
     rows = measure_rows(lay)
-    span_cols = kinds_spanning(lay.cols)
-    bottom_limit = 60.0
     pages, i = [], 0
     if lay.k["front"] == "notice":
         pages.append(notice_page(lay, doc))
@@ -799,51 +853,12 @@ def paginate(lay, doc):
             h, h1 = draw_header(cv, lay, top)
             header_box = (top, h, h1)
             top -= h
-        placed, group_top = [], None
-        while i < len(rows):
-            r, cut = rows[i], False
-            need = r["h"]
-            if r["kind"] == "section" and i + 1 < len(rows):
-                need += rows[i + 1]["h"]  # a heading stays with its first row
-            if lay.k["rowsplit"] == "yes" and top - need < bottom_limit:
-                # A cut row may use the foot of the page down to 42 pt.
-                pieces = split_row(lay, r, top - bottom_limit + 18, span_cols)
-                if pieces:
-                    lay.stats["rows_cut_by_page_break"] += 1
-                    rows[i:i + 1] = pieces
-                    r, need, cut = pieces[0], pieces[0]["h"], True
-            if cut and r["span"] and r["first"]:
-                group_top = (top, r["h"])  # the cut row is the group's first fragment
-            elif r["kind"] == "row" and r["span"] and r["first"]:
-                g = group_extent(rows, i, top, bottom_limit)
-                spanh = lay.height(max(len(r["lines"][j]) for j in span_cols))
-                if g[1] < spanh and placed:
-                    break  # the task text must fit the group's first fragment
-                group_top = g
-            if top - need < bottom_limit and placed and not cut:
-                break
-            draw_row(cv, lay, top, r, group_top)
-            placed.append((top, r))
-            top -= r["h"]
-            i += 1
-            if cut:
-                break  # the rest of a cut row opens the next page
+        i, top, placed = fill_page(cv, lay, rows, i, top)
         rules(cv, lay, placed, header_box)
         if placed and i < len(rows) and rows[i]["kind"] == "row" and not rows[i]["first"]:
             lay.stats["task_cells_continued_across_page"] += 1
-        notes = [doc["first_lead_note"]] if lay.k["roles"] == "first-lead" else []
-        notes += {"note": [doc["note"]], "colophon": doc["colophon"]}.get(lay.k["note"], [])
-        if i >= len(rows) and notes:
-            if top - 30 * len(notes) < bottom_limit:
-                pages.append(cv)
-                cv = Canvas(lay)
-                top = lay.ph - lay.margin
-            for note in notes:
-                if note in doc["colophon"]:
-                    cv.line(lay.margin, top - 8, lay.pw - lay.margin, top - 8, 0.75)
-                    top -= 10
-                cv.text(lay.margin, top - 20, note.replace("。", lay.k["punct"]), lay.size)
-                top -= 26
+        if i >= len(rows):
+            cv = draw_notes(pages, cv, lay, doc, top)
         pages.append(cv)
     for n, cv in enumerate(pages, 1):
         page_number(cv, lay, n, len(pages))
