@@ -71,6 +71,9 @@ KNOBS = {
     # justify: full lines of text cells stretched to the cell's width by
     # character spacing (as Word sets Chinese text).
     "justify": ["off", "on"],
+    # on: measures of numbered sub-points, each starting a line of the cell
+    # ("1.…；" / "2.…。").
+    "subpoints": ["off", "on"],
     # glyph: every character placed on its own (as XeTeX writes), not one
     # string per line.
     "emit": ["line", "glyph"],
@@ -225,7 +228,7 @@ def content(seed, nrows):
 def measure_draw(rng, year):
     """Random draws for one measure row; knobs pick among them later."""
     dues = {f: deadline(f, random.Random(rng.random()), year) for f in DUE_FAMILIES}
-    return {"sentences": measure_text(rng), "dues": dues,
+    return {"sentences": measure_text(rng), "second": rng.choice(SECOND), "dues": dues,
             "mix": rng.choice(COMMON_FAMILIES), "all": rng.choice(DUE_FAMILIES),
             "count": rng.randint(1, 2),
             "pick": rng.random(), "empty_assist": rng.random() < 0.25,
@@ -341,9 +344,15 @@ def row_truth(doc, k, cols, m, section, seq, task, end):
     # text is normalised (half-width punctuation in Chinese text becomes
     # full-width), and swapping 。/. never changes a row (issue 9).
     measure = "".join(s + "。" for s in m["sentences"])
+    paragraphs = None
+    if k["subpoints"] == "on":
+        parts = (m["sentences"] + [m["second"]])[:max(2, len(m["sentences"]))]
+        paragraphs = ["%d.%s%s" % (n + 1, p, "；" if n + 1 < len(parts) else end)
+                      for n, p in enumerate(parts)]
+        measure = "".join(paragraphs[:-1]) + paragraphs[-1][:-1] + "。"
     row = {"section": section, "seq": seq, "task": task, "measure": measure,
            "deadline": dl, "due": due, "lead": [], "responsible": [], "assisting": []}
-    printed = "".join(s + end for s in m["sentences"])
+    printed = paragraphs or "".join(s + end for s in m["sentences"])
     cells = {"seq": seq_text(seq, k["seqfmt"]), "task": task or "", "measure": printed,
              "deadline": dl}
     headers = dept_headers(k)  # the names never depend on the printed order
@@ -418,6 +427,8 @@ def cell_text_lines(col, cells, k, per_line):
         if k["wrap"] == "on":
             return wrap(sep.join(units), per_line)
         return wrap_tokens([n + sep for n in units[:-1]] + units[-1:], per_line)
+    if isinstance(cells[key], list):  # paragraphs, each starting a line
+        return [ln for para in cells[key] for ln in wrap(para, per_line)]
     return wrap(cells[key], per_line)
 
 
