@@ -3,7 +3,11 @@
 """Property tests of plan2json over synthetic plans with known truth.
 
   property_test.py --plan2json BIN [--seeds 1,2,3] [--knobs K1,K2|all]
-                   [--rows N] [--work DIR] [--max-report N]
+                   [--rows N] [--combos N] [--work DIR] [--max-report N]
+
+--combos N adds, per seed, N random settings of all knobs at once (checked
+against the truth; no metamorphic comparison). --work keeps the generated
+files (PDF, dumps, truth, outputs) in DIR.
 
 For every seed, the default plan and every single-knob variant (one knob set
 to each of its other values, see make_plan.py --list-knobs) is generated,
