@@ -946,18 +946,33 @@ bool SectionLine(const PLine& l, const std::vector<int>& edges) {
 // Lines of the table's body and below it: the trailing lines that span
 // columns without being section headings are below the table.
 void SplitBody(const PPage& page, PageTable* t) {
-  int end = static_cast<int>(page.lines.size());
-  int k = end;
+  int k = static_cast<int>(page.lines.size());
+  bool last = true;  // the page's last text: a bare page number there
   while (k > t->body.from) {
     const PLine& l = page.lines[static_cast<size_t>(k - 1)];
-    if (l.blank() || (Spanning(l, t->edges) && !SectionLine(l, t->edges))) {
-      --k;
-      continue;
-    }
-    break;
+    bool outside = l.blank() ||
+                   ((Spanning(l, t->edges) || l.across) && !SectionLine(l, t->edges)) ||
+                   (last && lexicon::IsPageNumberLine(LineText(l)));
+    if (!outside) break;
+    last = last && l.blank();
+    --k;
   }
-  // Blank lines right after the last body line stay with the body.
   t->body.to = k;
+}
+
+// A deadline that overflows its column leftwards ("…财政局、 2021—2023 | 年"):
+// the last word of the column before joins the deadline cell when the
+// joined text is a deadline and the word alone does not belong there.
+void MoveDeadlineWords(int deadline, std::vector<std::string>* cells) {
+  if (deadline <= 0) return;
+  std::string& left = (*cells)[static_cast<size_t>(deadline - 1)];
+  std::string& mine = (*cells)[static_cast<size_t>(deadline)];
+  size_t sp = left.rfind(' ');
+  if (sp == std::string::npos || mine.empty()) return;
+  std::string word = left.substr(sp + 1);
+  if (lex::IsDeadline(mine) || !lex::IsDeadline(word + mine)) return;
+  mine = word + " " + mine;
+  left = lexicon::Trim(left.substr(0, sp));
 }
 
 void SplitCells(const PPage& page, PageTable* t) {
@@ -972,6 +987,7 @@ void SplitCells(const PPage& page, PageTable* t) {
       continue;
     }
     t->cells[static_cast<size_t>(i)] = SplitLine(l, t->edges);
+    MoveDeadlineWords(RolesOf(t->header).deadline, &t->cells[static_cast<size_t>(i)]);
   }
   int begin = t->body.from;
   for (int i = t->body.from; i <= t->body.to; ++i) {
