@@ -723,7 +723,11 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
     for (size_t i = 1; i < p; ++i) {
       bool far = lines[i].line - lines[i - 1].line > 2;
       bool closed = lex::IsPlaceholder(acc) || lex::NameComplete(acc, dict_);
-      bool tail = lexicon::IsNameSuffix(lines[i].text);  // "延庆区" / "政府"
+      // "延庆区" / "政府", "各县级市" / "（区）人民政府": a suffix or a
+      // bracketed part alone continues the name above.
+      std::string next = lexicon::NormCompact(lines[i].text);
+      bool tail = lexicon::IsNameSuffix(next) || next.rfind("（", 0) == 0 ||
+                  next.rfind("(", 0) == 0;
       if (far || (closed && !tail)) {
         acc = lines[i].text;
       } else {
@@ -975,6 +979,20 @@ void MoveDeadlineWords(int deadline, std::vector<std::string>* cells) {
   left = lexicon::Trim(left.substr(0, sp));
 }
 
+// A sentence end pushed past the text column's edge ("…100 | 家。 市科技局"):
+// the first word of the next column, when it ends a sentence, goes back.
+void MoveSentenceEnd(int anchor, std::vector<std::string>* cells) {
+  if (anchor < 0 || static_cast<size_t>(anchor) + 1 >= cells->size()) return;
+  std::string& mine = (*cells)[static_cast<size_t>(anchor)];
+  std::string& right = (*cells)[static_cast<size_t>(anchor) + 1];
+  size_t sp = right.find(' ');
+  if (mine.empty() || sp == std::string::npos || lex::EndsSentence(mine)) return;
+  std::string word = right.substr(0, sp);
+  if (!lex::EndsSentence(word) || lexicon::CodePoints(word) > 3) return;
+  mine += word;
+  right = lexicon::Trim(right.substr(sp + 1));
+}
+
 void SplitCells(const PPage& page, PageTable* t) {
   const size_t ncol = t->edges.size() - 1;
   t->cells.assign(page.lines.size(), std::vector<std::string>(ncol));
@@ -987,7 +1005,9 @@ void SplitCells(const PPage& page, PageTable* t) {
       continue;
     }
     t->cells[static_cast<size_t>(i)] = SplitLine(l, t->edges);
-    MoveDeadlineWords(RolesOf(t->header).deadline, &t->cells[static_cast<size_t>(i)]);
+    const Roles roles = RolesOf(t->header);
+    MoveDeadlineWords(roles.deadline, &t->cells[static_cast<size_t>(i)]);
+    MoveSentenceEnd(roles.anchor, &t->cells[static_cast<size_t>(i)]);
   }
   int begin = t->body.from;
   for (int i = t->body.from; i <= t->body.to; ++i) {
