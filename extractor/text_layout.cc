@@ -723,7 +723,11 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
     for (size_t i = 1; i < p; ++i) {
       bool far = lines[i].line - lines[i - 1].line > 2;
       bool closed = lex::IsPlaceholder(acc) || lex::NameComplete(acc, dict_);
-      bool tail = lexicon::IsNameSuffix(lines[i].text);  // "延庆区" / "政府"
+      // "延庆区" / "政府", "各县级市" / "（区）人民政府": a suffix or a
+      // bracketed part alone continues the name above.
+      std::string next = lexicon::NormCompact(lines[i].text);
+      bool tail = lexicon::IsNameSuffix(next) || next.rfind("（", 0) == 0 ||
+                  next.rfind("(", 0) == 0;
       if (far || (closed && !tail)) {
         acc = lines[i].text;
       } else {
@@ -946,18 +950,47 @@ bool SectionLine(const PLine& l, const std::vector<int>& edges) {
 // Lines of the table's body and below it: the trailing lines that span
 // columns without being section headings are below the table.
 void SplitBody(const PPage& page, PageTable* t) {
-  int end = static_cast<int>(page.lines.size());
-  int k = end;
+  int k = static_cast<int>(page.lines.size());
+  bool last = true;  // the page's last text: a bare page number there
   while (k > t->body.from) {
     const PLine& l = page.lines[static_cast<size_t>(k - 1)];
-    if (l.blank() || (Spanning(l, t->edges) && !SectionLine(l, t->edges))) {
-      --k;
-      continue;
-    }
-    break;
+    bool outside = l.blank() ||
+                   ((Spanning(l, t->edges) || l.across) && !SectionLine(l, t->edges)) ||
+                   (last && lexicon::IsPageNumberLine(LineText(l)));
+    if (!outside) break;
+    last = last && l.blank();
+    --k;
   }
-  // Blank lines right after the last body line stay with the body.
   t->body.to = k;
+}
+
+// A deadline that overflows its column leftwards ("…财政局、 2021—2023 | 年"):
+// the last word of the column before joins the deadline cell when the
+// joined text is a deadline and the word alone does not belong there.
+void MoveDeadlineWords(int deadline, std::vector<std::string>* cells) {
+  if (deadline <= 0) return;
+  std::string& left = (*cells)[static_cast<size_t>(deadline - 1)];
+  std::string& mine = (*cells)[static_cast<size_t>(deadline)];
+  size_t sp = left.rfind(' ');
+  if (sp == std::string::npos || mine.empty()) return;
+  std::string word = left.substr(sp + 1);
+  if (lex::IsDeadline(mine) || !lex::IsDeadline(word + mine)) return;
+  mine = word + " " + mine;
+  left = lexicon::Trim(left.substr(0, sp));
+}
+
+// A sentence end pushed past the text column's edge ("…100 | 家。 市科技局"):
+// the first word of the next column, when it ends a sentence, goes back.
+void MoveSentenceEnd(int anchor, std::vector<std::string>* cells) {
+  if (anchor < 0 || static_cast<size_t>(anchor) + 1 >= cells->size()) return;
+  std::string& mine = (*cells)[static_cast<size_t>(anchor)];
+  std::string& right = (*cells)[static_cast<size_t>(anchor) + 1];
+  size_t sp = right.find(' ');
+  if (mine.empty() || sp == std::string::npos || lex::EndsSentence(mine)) return;
+  std::string word = right.substr(0, sp);
+  if (!lex::EndsSentence(word) || lexicon::CodePoints(word) > 3) return;
+  mine += word;
+  right = lexicon::Trim(right.substr(sp + 1));
 }
 
 void SplitCells(const PPage& page, PageTable* t) {
@@ -972,6 +1005,9 @@ void SplitCells(const PPage& page, PageTable* t) {
       continue;
     }
     t->cells[static_cast<size_t>(i)] = SplitLine(l, t->edges);
+    const Roles roles = RolesOf(t->header);
+    MoveDeadlineWords(roles.deadline, &t->cells[static_cast<size_t>(i)]);
+    MoveSentenceEnd(roles.anchor, &t->cells[static_cast<size_t>(i)]);
   }
   int begin = t->body.from;
   for (int i = t->body.from; i <= t->body.to; ++i) {
