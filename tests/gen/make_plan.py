@@ -397,15 +397,20 @@ WEIGHT = {"seq": 0, "task": 2.2, "measure": 6.0, "deadline": 1.8, "lead": 2.4,
           "responsible": 2.4, "assisting": 2.4, "extra": 1.6}
 
 
+def em(text):
+    """Printed width in em: ASCII is half-width (the font's /W says so)."""
+    return sum(0.5 if ord(c) < 0x7F else 1.0 for c in text)
+
+
 def wrap(text, per_line):
-    """Cuts text into lines of per_line characters; a line never starts with
+    """Cuts text into lines of at most per_line em; a line never starts with
     closing punctuation (it stays on the line before, as producers do)."""
     lines, cur = [], ""
     for ch in text:
-        if len(cur) >= per_line and ch not in NO_LINE_START:
+        if cur and em(cur) + em(ch) > per_line and ch not in NO_LINE_START:
             lines.append(cur)
             cur = ""
-        elif len(cur) > per_line:
+        elif em(cur) > per_line:
             # A second closing mark would overflow twice: the last character
             # that may start a line moves down with the marks after it.
             k = max(i for i, c in enumerate(cur) if c not in NO_LINE_START)
@@ -436,7 +441,7 @@ def wrap_tokens(tokens, per_line):
     """Lines of whole tokens (names with their 、) where a token fits a line."""
     lines, cur = [], ""
     for tok in tokens:
-        if cur and len(cur) + len(tok.rstrip("、，")) > per_line:
+        if cur and em(cur) + em(tok.rstrip("、，")) > per_line:
             lines.append(cur)
             cur = ""
         cur += tok
@@ -461,15 +466,15 @@ class Layout:
         key = col["key"]
         if self.k["wrap"] == "on":
             return {"seq": 3, "measure": 8}.get(key, 3)
-        longest = len(col["header"])
+        longest = em(col["header"])
         for it in self.items:
             if it[0] != "row":
                 continue
             cells = it[1]
             if key in ("lead", "responsible", "assisting"):
-                longest = max([longest] + [len(n) for n in cells[col["header"]][0]])
+                longest = max([longest] + [em(n) for n in cells[col["header"]][0]])
             elif key in ("deadline", "seq"):
-                longest = max(longest, len(cells[key]))
+                longest = max(longest, em(cells[key]))
         return max(longest, {"measure": 12, "task": 4}.get(key, 2))
 
     def column_widths(self):
@@ -556,9 +561,10 @@ class Canvas:
             return
         self.used.update(ord(c) for c in s)
         if self.lay.k["emit"] == "glyph":
-            for n, c in enumerate(s):
+            for c in s:
                 self.ops.append("BT /F1 %.2f Tf 1 0 0 1 %.2f %.2f Tm <%04X> Tj ET"
-                                % (size, x + n * (size + spacing), y, ord(c)))
+                                % (size, x, y, ord(c)))
+                x += em(c) * size + spacing
             return
         self.ops.append("BT /F1 %.2f Tf %.3f Tc 1 0 0 1 %.2f %.2f Tm <%s> Tj ET"
                         % (size, spacing, x, y, "".join("%04X" % ord(c) for c in s)))
@@ -574,7 +580,7 @@ def draw_cell(cv, lay, x, w, top, h, lines, center, valign):
         y0 = top - (h - block) / 2
     else:
         y0 = top - lay.pad - 1
-    if any(len(ln) * size > w - 2 for ln in lines):
+    if any(em(ln) * size > w - 2 for ln in lines):
         raise AssertionError("generator bug: a line is wider than its cell: %r" % lines)
     if block > h + 0.01:
         raise AssertionError("generator bug: text taller than its cell: %r" % lines)
@@ -583,9 +589,9 @@ def draw_cell(cv, lay, x, w, top, h, lines, center, valign):
         lx = x + lay.pad + 1
         spacing = 0.0
         if center:
-            lx = x + (w - len(ln) * size) / 2
+            lx = x + (w - em(ln) * size) / 2
         elif lay.k["justify"] == "on" and n + 1 < len(lines) and len(ln) > 1:
-            spacing = max(0.0, (w - 2 * lay.pad - 2 - len(ln) * size) / (len(ln) - 1))
+            spacing = max(0.0, (w - 2 * lay.pad - 2 - em(ln) * size) / (len(ln) - 1))
         cv.text(lx, base, ln, spacing=spacing)
 
 
@@ -654,16 +660,16 @@ def notice_page(lay, doc):
     top = lay.ph - lay.margin - 20
     for ln in doc["notice"]["title"]:
         size = 18
-        while len(ln) * size > lay.pw - 2 * lay.margin:
+        while em(ln) * size > lay.pw - 2 * lay.margin:
             size -= 1
-        cv.text((lay.pw - len(ln) * size) / 2, top - size, ln, size)
+        cv.text((lay.pw - em(ln) * size) / 2, top - size, ln, size)
         top -= size * 1.6
     top -= 20
     per = int((lay.pw - 2 * lay.margin) // 14) - 2
     for n, para in enumerate(doc["notice"]["body"]):
         x = lay.margin + (28 if 0 < n < 4 else 0)
         if n >= 4:  # signature and date, right-aligned
-            x = lay.pw - lay.margin - len(para) * 14 - 20
+            x = lay.pw - lay.margin - em(para) * 14 - 20
         for ln in wrap(para.replace("。", lay.k["punct"]), per):
             cv.text(x, top - 14, ln, 14)
             top -= 24
@@ -680,9 +686,9 @@ def front_matter(cv, lay, doc, top):
     lines = [title[0] + title[1]] if k["front"] in ("label", "nolabel") else list(title)
     for ln in lines:
         size = 18
-        while len(ln) * size > lay.pw - 2 * lay.margin:
+        while em(ln) * size > lay.pw - 2 * lay.margin:
             size -= 1
-        cv.text((lay.pw - len(ln) * size) / 2, top - size, ln, size)
+        cv.text((lay.pw - em(ln) * size) / 2, top - size, ln, size)
         top -= size * 1.6
     top -= 8
     if k["front"] == "prose":
@@ -701,7 +707,7 @@ def page_number(cv, lay, n, total):
     if style == "none":
         return
     s = style.replace("N", str(n)).replace("M", str(total))
-    cv.text((lay.pw - len(s) * 10.5) / 2, 30, s, 10.5)
+    cv.text((lay.pw - em(s) * 10.5) / 2, 30, s, 10.5)
 
 
 def rules(cv, lay, placed, header_box):
@@ -916,7 +922,7 @@ def write_pdf(path, lay, pages):
                "/Descent -120 /CapHeight 880 /StemV 93 >>")
     cid = add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
               "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
-              "/Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 >>" % desc)
+              "/Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 /W [32 126 500] >>" % desc)
     font = add("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light "
                "/Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>"
                % (cid, cmap))
