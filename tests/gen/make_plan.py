@@ -292,48 +292,51 @@ def names_for(draw, pool, k, offset):
     return [pool[(start + i) % len(pool)] for i in range(count)]
 
 
+def cn_numeral(n):
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (section numbers)."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else CN_NUM[tens - 1] + "十")
+    return head + ("" if ones == 0 else CN_NUM[ones - 1])
+
+
+def headings(doc, k, t, last):
+    """The heading rows printed before task t (last: the previous task's
+    (section, sub)) and the innermost heading in force."""
+    sec = doc["sections"][t["section"]]
+    l1 = "%s、%s" % (cn_numeral(t["section"] + 1), sec["l1"])
+    l2 = "（%s）%s" % (cn_numeral(t["sub"] + 1), sec["l2"][t["sub"]])
+    if k["sections"] == "0":
+        return [], None
+    printed = [l1] if t["section"] != last[0] else []
+    if k["sections"] == "1":
+        return printed, l1
+    if (t["section"], t["sub"]) != last:
+        printed.append(l2)
+    return printed, l2
+
+
 def build_rows(doc, k):
     """Returns (items, truth rows). items: the table's body in printed order:
     ("section", text) or ("row", cells, group_id, first_in_group, group_size)."""
     cols = columns(k)
     has_task = any(c["key"] == "task" for c in cols)
-    end = k["punct"]
-    items, truth, seq, group = [], [], 0, 0
-    last_sec = last_sub = None
-    two_level = k["sections"] == "2"
+    spans = has_task and k["span"] == "group"
+    items, truth, seq, group, last = [], [], 0, 0, (None, None)
     for t in doc["tasks"]:
-        sec = doc["sections"][t["section"]]
-        l1 = "%s、%s" % (CN_NUM[t["section"] % 10], sec["l1"])
-        l2 = "（%s）%s" % (CN_NUM[t["sub"]], sec["l2"][t["sub"]])
-        section = None
-        if k["sections"] != "0":
-            if t["section"] != last_sec:
-                items.append(("section", l1))
-                if k["seqrestart"] == "yes":
-                    seq = 0
-            section = l1
-        if two_level:
-            if (t["section"], t["sub"]) != (last_sec, last_sub):
-                items.append(("section", l2))
-            section = l2
-        last_sec, last_sub = t["section"], t["sub"]
-        spans = has_task and k["span"] == "group"
-        measures = t["measures"] if spans or not has_task else t["measures"]
-        group_rows = []
-        for i, m in enumerate(measures):
+        printed, section = headings(doc, k, t, last)
+        if k["seqrestart"] == "yes" and k["sections"] != "0" and t["section"] != last[0]:
+            seq = 0
+        items += [("section", h) for h in printed]
+        last = (t["section"], t["sub"])
+        for i, m in enumerate(t["measures"]):
             if i == 0 or not spans:
                 seq += 1
                 group += 1
             row, cells = row_truth(doc, k, cols, m, section, seq,
-                                   t["task"] if has_task else None, end)
+                                   t["task"] if has_task else None, k["punct"])
             truth.append(row)
-            group_rows.append(cells)
-        if spans:
-            for i, cells in enumerate(group_rows):
-                items.append(("row", cells, group, i == 0, len(group_rows)))
-        else:
-            for i, cells in enumerate(group_rows):
-                items.append(("row", cells, group - len(group_rows) + 1 + i, True, 1))
+            size = len(t["measures"]) if spans else 1
+            items.append(("row", cells, group, i == 0 or not spans, size))
     return items, truth
 
 

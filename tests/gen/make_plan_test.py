@@ -62,6 +62,13 @@ class DeadlineGrammar(unittest.TestCase):
             self.assertEqual(make_plan.month_end(y, m), want)
 
 
+class Numerals(unittest.TestCase):
+    def test_section_numerals(self):
+        for n, want in [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"),
+                        (23, "二十三")]:
+            self.assertEqual(make_plan.cn_numeral(n), want)
+
+
 class Wrapping(unittest.TestCase):
     def test_lines_never_start_with_closing_punctuation(self):
         for text, per, want in [
