@@ -4,6 +4,7 @@
 
   property_test.py --plan2json BIN [--seeds 1,2,3] [--knobs K1,K2|all]
                    [--rows N] [--combos N] [--work DIR] [--max-report N]
+                   [--summary FILE]
 
 --combos N adds, per seed, N random settings of all knobs at once (checked
 against the truth; no metamorphic comparison). --work keeps the generated
@@ -344,6 +345,7 @@ def main(argv):
     ap.add_argument("--rows", type=int, default=20)
     ap.add_argument("--work")
     ap.add_argument("--max-report", type=int, default=40)
+    ap.add_argument("--summary", help="write the knob x path table as JSON to this file")
     ap.add_argument("--combos", type=int, default=0,
                     help="per seed, this many random combinations of all knobs")
     a = ap.parse_args(argv)
@@ -367,6 +369,11 @@ def main(argv):
         for n, combo in enumerate(combinations(seed, a.combos)):
             check_case(Case(a, work, seed, None, None, (n, combo)), report, {})
     report.print_table()
+    if a.summary:
+        with open(a.summary, "w", encoding="utf-8") as f:
+            json.dump({"cases": [{"knob": label, "path": path, "passed": p, "total": t}
+                                 for (label, path), (p, t) in report.table.items()],
+                       "rows": report.rows}, f, ensure_ascii=False, indent=1)
     if not a.work:
         shutil.rmtree(work, ignore_errors=True)
     total = sum(t for _, t in report.table.values())
