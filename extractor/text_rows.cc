@@ -1,0 +1,548 @@
+// Copyright 2026 The plan2json Authors.
+//
+// Rows of one page of a reading-order dump (text_flow_internal.h).
+//
+// The anchor column (the measure column, else the task column) defines the
+// rows: its running text is cut at sentence ends, one measure a row. Every
+// other stream is matched to those rows in reading order, the items keeping
+// their order (AssignStream):
+//  - a stream read row by row (its items lie among the rows' text) goes by
+//    position: an item inside a row's text is on that row's baseline (hard);
+//    one between two rows goes to the nearer (soft);
+//  - a stream read column by column (its items come in one run before or
+//    after the rows' text) goes by count: with one item per row the order
+//    decides (hard); otherwise cut points the text allows are ranked (a
+//    deadline between two names, a blank line, a short line) and the cells
+//    are soft.
+// Single-valued columns (sequence number, deadline) take at most one item a
+// row; a second one in a row costs more than any distance.
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "extractor/text_flow_internal.h"
+#include "lexicon/lexicon.h"
+
+namespace plan2json::extractor::textdump::flow {
+namespace {
+
+constexpr double kSure = 1.0;
+constexpr double kSoft = 0.5;
+// Work bound for the assignment (items x rows per stream and page).
+constexpr size_t kMaxAssignWork = size_t{1} << 22;
+
+struct Unit {
+  std::vector<size_t> pieces;  // anchor pieces, in order
+  bool closed = false;         // ends a sentence
+  bool continued = false;      // continues the previous page's last measure
+  bool soft = false;           // its start or end rests on soft evidence
+  int first() const { return static_cast<int>(pieces.front()); }
+  int last() const { return static_cast<int>(pieces.back()); }
+};
+
+struct Placed {
+  std::vector<int> row;   // per item: the row, or -1
+  std::vector<bool> sure;  // per item: placed by hard evidence
+};
+
+// Distance in reading order from piece `pos` to the row's text (0 inside):
+// the summed weights of the pieces between (`prefix` holds their prefix
+// sums), so a section heading between them weighs most, and a stream's own
+// pieces may weigh nothing (a run of names stays together).
+// `after`: an item between two rows belongs rather to the row before it
+// (the page prints cells below their row's first line) than to the one
+// after it; the other side costs kWrongSide more.
+constexpr double kWrongSide = 2;
+double Distance(int pos, const Unit& u, const std::vector<double>& prefix, bool after) {
+  auto sum = [&](int a, int b) {  // pieces a..b-1
+    return a >= b ? 0.0 : prefix[static_cast<size_t>(b)] - prefix[static_cast<size_t>(a)];
+  };
+  if (pos < u.first()) return 1 + sum(pos + 1, u.first()) + (after ? kWrongSide : 0);
+  if (pos > u.last()) return 1 + sum(u.last() + 1, pos) + (after ? 0 : kWrongSide);
+  return 0;
+}
+
+// Monotone assignment of items (positions, in order) to rows minimising the
+// summed distance; `single`: a second item in a row costs kCrowd.
+Placed ByPosition(const std::vector<int>& pos, const std::vector<Unit>& units,
+                  const std::vector<double>& prefix, const std::vector<int>& pin, bool single,
+                  bool after, const std::vector<bool>& glue) {
+  const size_t n = pos.size(), r = units.size();
+  Placed out{std::vector<int>(n, -1), std::vector<bool>(n, false)};
+  if (n == 0 || r == 0) return out;
+  if (n * r > kMaxAssignWork) return out;  // hostile input: leave unplaced
+  const double kCrowd = 1e6;
+  const double inf = std::numeric_limits<double>::infinity();
+  std::vector<std::vector<double>> f(n, std::vector<double>(r, inf));
+  std::vector<std::vector<int>> from(n, std::vector<int>(r, -1));
+  const double kPinned = 1e9;  // leaving a row's line costs more than anything
+  auto cost = [&](size_t i, size_t k) {
+    if (pin[i] >= 0) return pin[i] == static_cast<int>(k) ? 0.0 : kPinned;
+    return Distance(pos[i], units[k], prefix, after);
+  };
+  for (size_t k = 0; k < r; ++k) f[0][k] = cost(0, k);
+  for (size_t i = 1; i < n; ++i) {
+    double best = inf;
+    int arg = -1;
+    for (size_t k = 0; k < r; ++k) {
+      // best over rows < k
+      double same = f[i - 1][k] + (single ? kCrowd : 0);
+      double best_prev = glue[i] ? inf : best, prev = static_cast<double>(arg);
+      if (same < best_prev) best_prev = same, prev = static_cast<double>(k);
+      f[i][k] = best_prev + cost(i, k);
+      from[i][k] = static_cast<int>(prev);
+      if (f[i - 1][k] < best) best = f[i - 1][k], arg = static_cast<int>(k);
+    }
+  }
+  size_t k = static_cast<size_t>(std::min_element(f[n - 1].begin(), f[n - 1].end()) - f[n - 1].begin());
+  for (size_t i = n; i-- > 0;) {
+    out.row[i] = static_cast<int>(k);
+    if (i > 0) k = static_cast<size_t>(from[i][k]);
+  }
+  return out;
+}
+
+// Column by column: `cuts[i]` ranks the cut before item i (0: not allowed,
+// higher: better). The items are cut into `rows` runs, in order. Hard when
+// exactly rows - 1 cuts are allowed.
+Placed ByOrder(const std::vector<int>& cuts, int first_row, int rows) {
+  const size_t n = cuts.size();
+  Placed out{std::vector<int>(n, -1), std::vector<bool>(n, false)};
+  if (n == 0 || rows <= 0) return out;
+  std::vector<size_t> allowed;
+  for (size_t i = 1; i < n; ++i) {
+    if (cuts[i] > 0) allowed.push_back(i);
+  }
+  const size_t need = static_cast<size_t>(rows - 1);
+  bool sure = allowed.size() == need;
+  std::vector<size_t> chosen = allowed;
+  if (chosen.size() > need) {
+    // Keep the best-ranked cuts (earlier first on a tie).
+    std::stable_sort(chosen.begin(), chosen.end(),
+                     [&](size_t a, size_t b) { return cuts[a] > cuts[b]; });
+    chosen.resize(need);
+    std::sort(chosen.begin(), chosen.end());
+  }
+  int row = first_row;
+  size_t c = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (c < chosen.size() && chosen[c] == i) ++row, ++c;
+    out.row[i] = std::min(row, first_row + rows - 1);
+    out.sure[i] = sure;
+  }
+  return out;
+}
+
+bool EndsName(const std::string& norm) {
+  if (norm.empty()) return false;
+  std::u32string u = lexicon::ToU32(norm);
+  char32_t c = u.back();
+  if (c == U'、' || c == U'（' || c == U'(') return false;
+  int depth = 0;
+  for (char32_t ch : u) depth += (ch == U'（' || ch == U'(') - (ch == U'）' || ch == U')');
+  if (depth > 0) return false;
+  // The last name after the last 、 must look complete.
+  size_t cut = norm.rfind("、");
+  std::string last = cut == std::string::npos ? norm : norm.substr(cut + 3);
+  return lexicon::LooksLikeDepartment(last) || last.find("牵头") != std::string::npos ||
+         last.find("配合") != std::string::npos;
+}
+
+bool StartsName(const std::string& norm) {
+  if (norm.empty()) return false;
+  std::u32string u = lexicon::ToU32(norm);
+  char32_t c = u.front();
+  if (c == U'、' || c == U'（' || c == U'(' || c == U'）' || c == U')') return false;
+  size_t cut = norm.find("、");
+  std::string first = cut == std::string::npos ? norm : norm.substr(0, cut);
+  return !lexicon::IsNameSuffix(first);
+}
+
+}  // namespace
+
+
+namespace {
+
+// The columns of the plan by role.
+struct Roles {
+  int anchor = -1, task = -1, seq = -1, deadline = -1;
+  std::vector<int> depts, extras;
+};
+
+Roles RolesOf(const std::vector<ColumnKey>& keys) {
+  Roles r;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const int c = static_cast<int>(i);
+    switch (keys[i]) {
+      case ColumnKey::kMeasure: if (r.anchor < 0) r.anchor = c; break;
+      case ColumnKey::kTask: if (r.task < 0) r.task = c; break;
+      case ColumnKey::kSeq: if (r.seq < 0) r.seq = c; break;
+      case ColumnKey::kDeadline: if (r.deadline < 0) r.deadline = c; break;
+      case ColumnKey::kLead:
+      case ColumnKey::kResponsible:
+      case ColumnKey::kAssisting: r.depts.push_back(c); break;
+      case ColumnKey::kExtra: r.extras.push_back(c); break;
+    }
+  }
+  if (r.anchor < 0) r.anchor = r.task, r.task = -1;
+  return r;
+}
+
+// One page's reading.
+class PageReader {
+ public:
+  PageReader(const std::vector<Piece>& body, const Roles& roles, bool continued)
+      : body_(body), roles_(roles) {
+    for (const Piece& p : body_) {
+      if (p.kind == Kind::kText) maxlen_ = std::max(maxlen_, lexicon::CodePoints(p.norm));
+    }
+    BuildUnits(continued);
+  }
+  bool open() const { return !units_.empty() && !units_.back().closed; }
+  std::vector<OutRow> Read(int ncols);
+
+ private:
+  bool IsShort(const Piece& p) const;
+  void BuildUnits(bool continued);
+  Placed Place(const std::vector<size_t>& items, bool single, const std::vector<int>& cuts,
+               bool after, bool glued = false) const;
+  OutCell& CellAt(int row, int col);
+  bool CellsFollowRows() const;
+  void PlaceSingles(Kind kind, int col, bool after);
+  void PlaceDepartments(bool after);
+  void PlaceShortText(bool after);
+
+  const std::vector<Piece>& body_;
+  const Roles& roles_;
+  size_t maxlen_ = 0;
+  std::vector<Unit> units_;
+  std::vector<std::pair<size_t, size_t>> sections_;  // piece, units before it
+  std::vector<int> line_row_;                        // per piece: its line's row or -1
+  std::vector<OutRow> rows_;
+};
+
+// Short text of a task or extra column: no sentence end or clause
+// punctuation, under half the page's longest line of running text.
+bool PageReader::IsShort(const Piece& p) const {
+  if (p.kind != Kind::kText || (roles_.task < 0 && roles_.extras.empty())) return false;
+  size_t n = lexicon::CodePoints(p.norm);
+  return !lexicon::EndsSentence(p.norm) && n * 20 <= maxlen_ * 9 &&
+         p.norm.find("，") == std::string::npos && p.norm.find("；") == std::string::npos;
+}
+
+void PageReader::BuildUnits(bool continued) {
+  Unit cur;
+  cur.continued = continued;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    const Piece& p = body_[i];
+    if (p.kind == Kind::kSection) {
+      if (!cur.pieces.empty()) units_.push_back(cur), cur = Unit{};
+      sections_.push_back({i, units_.size()});
+      continue;
+    }
+    if (p.kind != Kind::kText || IsShort(p)) continue;
+    cur.pieces.push_back(i);
+    if (lexicon::EndsSentence(p.norm)) {
+      cur.closed = true;
+      units_.push_back(cur);
+      cur = Unit{};
+    }
+  }
+  if (!cur.pieces.empty()) units_.push_back(cur);
+  // Text on one line belongs to one row (rows do not overlap): a line
+  // holding a row's running text puts every piece on it in that row.
+  std::vector<std::pair<int, int>> line_unit;  // (line, unit)
+  for (size_t u = 0; u < units_.size(); ++u) {
+    for (size_t i : units_[u].pieces) line_unit.push_back({body_[i].line, static_cast<int>(u)});
+  }
+  std::sort(line_unit.begin(), line_unit.end());
+  line_row_.assign(body_.size(), -1);
+  for (size_t i = 0; i < body_.size(); ++i) {
+    auto it = std::lower_bound(line_unit.begin(), line_unit.end(), std::make_pair(body_[i].line, -1));
+    if (it == line_unit.end() || it->first != body_[i].line) continue;
+    int u = it->second;
+    bool one = true;
+    for (auto jt = it; jt != line_unit.end() && jt->first == body_[i].line; ++jt) one &= jt->second == u;
+    if (one) line_row_[i] = u;
+  }
+}
+
+OutCell& PageReader::CellAt(int row, int col) {
+  OutRow& r = rows_[static_cast<size_t>(row)];
+  for (OutCell& c : r) {
+    if (c.col == col) return c;
+  }
+  r.push_back(OutCell{col, 1, {}, kSure});
+  return r.back();
+}
+
+// Places one stream's items (piece indexes, in order) on rows:
+//  1. an item on a line holding a row's running text is in that row (hard);
+//  2. a single-valued stream with one item per row goes in order (hard);
+//  3. a stream read column by column (nothing on a row's line, items in one
+//     run outside the rows' text) is cut in order at the best-ranked cuts
+//     `cuts` allows (hard when exactly the needed cuts are allowed);
+//  4. else each item goes to the nearest row in reading order (soft), the
+//     items on lines of rows staying where they are.
+Placed PageReader::Place(const std::vector<size_t>& items, bool single,
+                         const std::vector<int>& cuts, bool after, bool glued) const {
+  const int R = static_cast<int>(units_.size());
+  const size_t n = items.size();
+  Placed out{std::vector<int>(n, -1), std::vector<bool>(n, false)};
+  if (n == 0 || R == 0) return out;
+  int fixed = 0;
+  for (size_t k = 0; k < n; ++k) fixed += line_row_[items[k]] >= 0;
+  // 2. One item per row.
+  const int skip = units_.front().continued && static_cast<int>(n) == R - 1 ? 1 : 0;
+  if (single && static_cast<int>(n) == R - skip) {
+    bool agrees = true;
+    for (size_t k = 0; k < n; ++k) {
+      int r = line_row_[items[k]];
+      agrees &= r < 0 || r == static_cast<int>(k) + skip;
+    }
+    if (agrees) {
+      for (size_t k = 0; k < n; ++k) out.row[k] = static_cast<int>(k) + skip, out.sure[k] = true;
+      return out;
+    }
+  }
+  // 3. Column by column.
+  int inside = 0;
+  for (size_t i : items) {
+    int pos = static_cast<int>(i);
+    inside += pos > units_.front().first() && pos < units_.back().last();
+  }
+  if (fixed == 0 && inside * 2 < static_cast<int>(n)) {
+    int first = units_.front().continued && static_cast<int>(n) < R ? 1 : 0;
+    return ByOrder(cuts, first, R - first);
+  }
+  // 4. By position; items on a row's line are pinned there.
+  std::vector<double> prefix(body_.size() + 1, 0);
+  const Kind own = body_[items.front()].kind;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    const Kind k = body_[i].kind;
+    double w = k == Kind::kSection ? 100 : k == Kind::kSeq ? 2 : 1;
+    if (!single && k == own) w = 0;
+    prefix[i + 1] = prefix[i] + w;
+  }
+  std::vector<int> pos;
+  std::vector<int> pin;
+  for (size_t i : items) pos.push_back(static_cast<int>(i)), pin.push_back(line_row_[i]);
+  // `glued`: where no cut is allowed, the item stays in its predecessor's row.
+  std::vector<bool> glue(n, false);
+  for (size_t k = 1; k < n; ++k) glue[k] = glued && cuts[k] == 0;
+  out = ByPosition(pos, units_, prefix, pin, single, after, glue);
+  for (size_t k = 0; k < n; ++k) {
+    out.sure[k] = pin[k] >= 0 && out.row[k] == pin[k];
+    // A wrapped piece continues the item before it (no cut allowed).
+    if (!out.sure[k] && k > 0 && glue[k] && out.sure[k - 1] &&
+        out.row[k] == out.row[k - 1]) {
+      out.sure[k] = true;
+    }
+  }
+  return out;
+}
+
+// Which side an item between two rows belongs to, learnt from the page's
+// deadlines: the reading that gives more rows exactly one deadline (the
+// row before on a tie).
+bool PageReader::CellsFollowRows() const {
+  std::vector<size_t> items;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    if (body_[i].kind == Kind::kDeadline) items.push_back(i);
+  }
+  auto score = [&](bool after) {
+    Placed pl = Place(items, true, std::vector<int>(items.size(), 1), after);
+    std::vector<int> count(units_.size(), 0);
+    for (int r : pl.row) {
+      if (r >= 0) ++count[static_cast<size_t>(r)];
+    }
+    return std::count(count.begin(), count.end(), 1);
+  };
+  return items.empty() || score(true) >= score(false);
+}
+
+void PageReader::PlaceSingles(Kind kind, int col, bool after) {
+  std::vector<size_t> items;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    if (body_[i].kind == kind) items.push_back(i);
+  }
+  if (col < 0 || items.empty()) return;
+  Placed pl = Place(items, true, std::vector<int>(items.size(), 1), after);
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (pl.row[k] < 0) continue;
+    OutCell& c = CellAt(pl.row[k], col);
+    if (!c.lines.empty()) pl.sure[k] = false, c.confidence = kSoft;  // two in one row
+    c.lines.push_back(body_[items[k]].text);
+    if (!pl.sure[k]) c.confidence = kSoft;
+  }
+}
+
+// Department names: a cut between two pieces is allowed where one name
+// ends and another starts; a deadline or a blank line between them ranks
+// it higher. With several department columns, the names of a row's first
+// line fill them in order; the rest is soft.
+void PageReader::PlaceDepartments(bool after) {
+  std::vector<size_t> items;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    if (body_[i].kind == Kind::kDept) items.push_back(i);
+  }
+  if (roles_.depts.empty() || items.empty()) return;
+  std::vector<int> cuts(items.size(), 0);
+  for (size_t k = 1; k < items.size(); ++k) {
+    const Piece& a = body_[items[k - 1]];
+    const Piece& b = body_[items[k]];
+    if (!EndsName(a.norm) || !StartsName(b.norm)) continue;
+    cuts[k] = 1;
+    for (size_t j = items[k - 1] + 1; j < items[k]; ++j) {
+      if (body_[j].kind == Kind::kDeadline) cuts[k] = 3;
+    }
+    if (cuts[k] == 1 && a.block != b.block) cuts[k] = 2;
+  }
+  Placed pl = Place(items, false, cuts, after, true);
+  const size_t D = roles_.depts.size();
+  std::vector<int> first_line(rows_.size(), -1);
+  std::vector<size_t> next_col(rows_.size(), 0);
+  for (size_t k = 0; k < items.size(); ++k) {
+    const int r = pl.row[k];
+    if (r < 0) continue;
+    const Piece& p = body_[items[k]];
+    const size_t ri = static_cast<size_t>(r);
+    if (first_line[ri] < 0) first_line[ri] = p.line;
+    size_t col = 0;
+    bool sure = pl.sure[k];
+    if (D > 1) {
+      // Pieces of the row's first line go to the columns in order, blanks
+      // on that line taking their column.
+      if (p.line == first_line[ri]) {
+        col = std::min(next_col[ri], D - 1);
+        next_col[ri] = col + 1;
+        for (size_t j = items[k] + 1; j < body_.size() && body_[j].line == p.line; ++j) {
+          if (body_[j].kind == Kind::kBlank) ++next_col[ri];
+          if (body_[j].kind != Kind::kBlank) break;
+        }
+      } else {
+        col = next_col[ri] == 0 ? 0 : std::min(next_col[ri], D) - 1;
+        sure = false;
+      }
+    }
+    OutCell& c = CellAt(r, roles_.depts[col]);
+    c.lines.push_back(p.text);
+    if (!sure) c.confidence = kSoft;
+  }
+  if (D > 1) {
+    // A first line that did not name every column leaves the split a guess.
+    for (size_t r = 0; r < rows_.size(); ++r) {
+      if (first_line[r] >= 0 && next_col[r] != D) {
+        for (OutCell& c : rows_[r]) {
+          if (std::find(roles_.depts.begin(), roles_.depts.end(), c.col) != roles_.depts.end()) {
+            c.confidence = kSoft;
+          }
+        }
+      }
+    }
+  }
+}
+
+// Short text: a task cell before its row's text, an extra cell after it. A
+// line shorter than the widest ends a paragraph (where the cut goes).
+void PageReader::PlaceShortText(bool after) {
+  std::vector<size_t> items;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    if (IsShort(body_[i])) items.push_back(i);
+  }
+  if (items.empty()) return;
+  std::vector<int> cuts(items.size(), 0);
+  size_t widest = 0;
+  for (size_t i : items) widest = std::max(widest, lexicon::CodePoints(body_[i].norm));
+  for (size_t k = 1; k < items.size(); ++k) {
+    if (lexicon::CodePoints(body_[items[k - 1]].norm) < widest) cuts[k] = 1;
+    if (body_[items[k - 1]].block != body_[items[k]].block) cuts[k] += 1;
+  }
+  Placed pl = Place(items, false, cuts, roles_.task >= 0 ? false : after);
+  for (size_t k = 0; k < items.size(); ++k) {
+    const int r = pl.row[k];
+    if (r < 0) continue;
+    const Unit& u = units_[static_cast<size_t>(r)];
+    int col = roles_.task;
+    const bool behind = static_cast<int>(items[k]) > u.last();
+    if (!roles_.extras.empty() && (roles_.task < 0 || behind)) col = roles_.extras.front();
+    if (col < 0) col = roles_.anchor;
+    OutCell& c = CellAt(r, col);
+    c.lines.push_back(body_[items[k]].text);
+    if (!pl.sure[k] || (roles_.task >= 0 && !roles_.extras.empty())) c.confidence = kSoft;
+  }
+}
+
+std::vector<OutRow> PageReader::Read(int ncols) {
+  const int R = static_cast<int>(units_.size());
+  rows_.assign(static_cast<size_t>(R), {});
+  for (int r = 0; r < R; ++r) {
+    OutCell& c = CellAt(r, roles_.anchor);
+    for (size_t i : units_[static_cast<size_t>(r)].pieces) c.lines.push_back(body_[i].text);
+    if (!units_[static_cast<size_t>(r)].closed) c.confidence = kSoft;
+  }
+  const bool after = CellsFollowRows();
+  PlaceSingles(Kind::kSeq, roles_.seq, false);  // a number starts its row
+  PlaceSingles(Kind::kDeadline, roles_.deadline, after);
+  PlaceDepartments(after);
+  PlaceShortText(after);
+  // Every row names a deadline and a department (a row cut by the page
+  // break may have left them on the page before).
+  for (int r = 0; r < R; ++r) {
+    if (r == 0 && units_.front().continued) continue;
+    for (int col : {roles_.deadline, roles_.depts.empty() ? -1 : roles_.depts.front()}) {
+      if (col < 0) continue;
+      bool found = false;
+      for (const OutCell& c : rows_[static_cast<size_t>(r)]) {
+        bool dept = std::find(roles_.depts.begin(), roles_.depts.end(), c.col) !=
+                    roles_.depts.end();
+        found |= !c.lines.empty() && (c.col == col || (dept && col != roles_.deadline));
+      }
+      if (!found) CellAt(r, roles_.anchor).confidence = kSoft;
+    }
+  }
+  // A heading is sure where the row after it starts right after it (only a
+  // sequence number or a task between); else the row after it is soft.
+  for (const auto& [piece, before] : sections_) {
+    if (before >= units_.size()) continue;
+    bool adjacent = true;
+    for (int i = static_cast<int>(piece) + 1; i < units_[before].first(); ++i) {
+      const Piece& p = body_[static_cast<size_t>(i)];
+      adjacent &= p.kind == Kind::kSeq || p.kind == Kind::kSection || IsShort(p);
+    }
+    if (!adjacent) CellAt(static_cast<int>(before), roles_.anchor).confidence = kSoft;
+  }
+  // A row with any soft cell is soft in every cell, so BuildPlan flags it
+  // whichever cell it reads.
+  for (OutRow& row : rows_) {
+    bool soft = false;
+    for (const OutCell& c : row) soft |= c.confidence < kSure;
+    if (!soft) continue;
+    for (OutCell& c : row) c.confidence = std::min(c.confidence, kSoft);
+  }
+  // Section headings: a full-width row before the row that follows them.
+  std::vector<OutRow> out;
+  size_t s = 0;
+  for (int r = 0; r <= R; ++r) {
+    while (s < sections_.size() && sections_[s].second == static_cast<size_t>(r)) {
+      out.push_back({OutCell{0, ncols, {body_[sections_[s].first].text}, kSure}});
+      ++s;
+    }
+    if (r < R) out.push_back(std::move(rows_[static_cast<size_t>(r)]));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<OutRow> RowReader::ReadPage(const std::vector<Piece>& body) {
+  Roles roles = RolesOf(keys_);
+  PageReader page(body, roles, open_measure_);
+  std::vector<OutRow> rows = page.Read(static_cast<int>(keys_.size()));
+  open_measure_ = page.open();
+  return rows;
+}
+
+}  // namespace plan2json::extractor::textdump::flow
