@@ -212,7 +212,7 @@ void JoinDeadlines(std::vector<Piece>* ps) {
       bool complete = lexicon::IsDeadline(p.norm);
       std::string joined = p.norm + q.norm;
       bool fits = q.kind != Kind::kSeq && q.kind != Kind::kSection &&
-                  q.kind != Kind::kNote && lexicon::CodePoints(q.norm) <= 6 &&
+                  q.kind != Kind::kNote && q.kind != Kind::kBlank && lexicon::CodePoints(q.norm) <= 6 &&
                   (lexicon::IsDeadline(joined) || lexicon::IsDeadlinePrefix(joined)) &&
                   (!complete || (lexicon::CodePoints(q.norm) <= 2 && !lexicon::IsDeadline(q.norm)));
       if (!fits) {

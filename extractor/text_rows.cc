@@ -55,6 +55,8 @@ struct Placed {
 // (the page prints cells below their row's first line) than to the one
 // after it; the other side costs kWrongSide more.
 constexpr double kWrongSide = 2;
+// A row left without a cell of a column every row has (deadline, names).
+constexpr double kFill = 5;
 double Distance(int pos, const Unit& u, const std::vector<double>& prefix, bool after) {
   auto sum = [&](int a, int b) {  // pieces a..b-1
     return a >= b ? 0.0 : prefix[static_cast<size_t>(b)] - prefix[static_cast<size_t>(a)];
@@ -65,38 +67,54 @@ double Distance(int pos, const Unit& u, const std::vector<double>& prefix, bool 
 }
 
 // Monotone assignment of items (positions, in order) to rows minimising the
-// summed distance; `single`: a second item in a row costs kCrowd.
+// summed distance. `single`: a second item in a row costs kCrowd; `fill`:
+// each row left without an item costs that much (every row has a cell);
+// `pin`: an item on a row's line stays there; `glue`: the item stays in the
+// row of the item before it.
+struct Assignment {
+  bool single = false;
+  bool after = true;
+  double fill = 0;
+};
+
 Placed ByPosition(const std::vector<int>& pos, const std::vector<Unit>& units,
-                  const std::vector<double>& prefix, const std::vector<int>& pin, bool single,
-                  bool after, const std::vector<bool>& glue) {
+                  const std::vector<double>& prefix, const std::vector<int>& pin,
+                  const std::vector<bool>& glue, const Assignment& how) {
   const size_t n = pos.size(), r = units.size();
   Placed out{std::vector<int>(n, -1), std::vector<bool>(n, false)};
   if (n == 0 || r == 0) return out;
   if (n * r > kMaxAssignWork) return out;  // hostile input: leave unplaced
-  const double kCrowd = 1e6;
+  const double kCrowd = 1e6, kPinned = 1e9;
   const double inf = std::numeric_limits<double>::infinity();
-  std::vector<std::vector<double>> f(n, std::vector<double>(r, inf));
-  std::vector<std::vector<int>> from(n, std::vector<int>(r, -1));
-  const double kPinned = 1e9;  // leaving a row's line costs more than anything
   auto cost = [&](size_t i, size_t k) {
     if (pin[i] >= 0) return pin[i] == static_cast<int>(k) ? 0.0 : kPinned;
-    return Distance(pos[i], units[k], prefix, after);
+    return Distance(pos[i], units[k], prefix, how.after);
   };
-  for (size_t k = 0; k < r; ++k) f[0][k] = cost(0, k);
+  std::vector<std::vector<double>> f(n, std::vector<double>(r, inf));
+  std::vector<std::vector<int>> from(n, std::vector<int>(r, -1));
+  for (size_t k = 0; k < r; ++k) f[0][k] = cost(0, k) + how.fill * static_cast<double>(k);
   for (size_t i = 1; i < n; ++i) {
+    // best = min over k' < k of f[i-1][k'] + fill * (k - k' - 1)
     double best = inf;
     int arg = -1;
     for (size_t k = 0; k < r; ++k) {
-      // best over rows < k
-      double same = f[i - 1][k] + (single ? kCrowd : 0);
-      double best_prev = glue[i] ? inf : best, prev = static_cast<double>(arg);
-      if (same < best_prev) best_prev = same, prev = static_cast<double>(k);
-      f[i][k] = best_prev + cost(i, k);
-      from[i][k] = static_cast<int>(prev);
+      double same = f[i - 1][k] + (how.single ? kCrowd : 0);
+      double moved = glue[i] ? inf : best;
+      if (same <= moved) {
+        f[i][k] = same + cost(i, k), from[i][k] = static_cast<int>(k);
+      } else {
+        f[i][k] = moved + cost(i, k), from[i][k] = arg;
+      }
+      best += how.fill;
       if (f[i - 1][k] < best) best = f[i - 1][k], arg = static_cast<int>(k);
     }
   }
-  size_t k = static_cast<size_t>(std::min_element(f[n - 1].begin(), f[n - 1].end()) - f[n - 1].begin());
+  size_t k = 0;
+  double total = inf;
+  for (size_t j = 0; j < r; ++j) {
+    double t = f[n - 1][j] + how.fill * static_cast<double>(r - 1 - j);
+    if (t < total) total = t, k = j;
+  }
   for (size_t i = n; i-- > 0;) {
     out.row[i] = static_cast<int>(k);
     if (i > 0) k = static_cast<size_t>(from[i][k]);
@@ -207,7 +225,7 @@ class PageReader {
   bool IsShort(const Piece& p) const;
   void BuildUnits(bool continued);
   Placed Place(const std::vector<size_t>& items, bool single, const std::vector<int>& cuts,
-               bool after, bool glued = false) const;
+               bool after, double fill, bool glued = false) const;
   OutCell& CellAt(int row, int col);
   bool CellsFollowRows() const;
   void PlaceSingles(Kind kind, int col, bool after);
@@ -287,7 +305,8 @@ OutCell& PageReader::CellAt(int row, int col) {
 //  4. else each item goes to the nearest row in reading order (soft), the
 //     items on lines of rows staying where they are.
 Placed PageReader::Place(const std::vector<size_t>& items, bool single,
-                         const std::vector<int>& cuts, bool after, bool glued) const {
+                         const std::vector<int>& cuts, bool after, double fill,
+                         bool glued) const {
   const int R = static_cast<int>(units_.size());
   const size_t n = items.size();
   Placed out{std::vector<int>(n, -1), std::vector<bool>(n, false)};
@@ -332,7 +351,11 @@ Placed PageReader::Place(const std::vector<size_t>& items, bool single,
   // `glued`: where no cut is allowed, the item stays in its predecessor's row.
   std::vector<bool> glue(n, false);
   for (size_t k = 1; k < n; ++k) glue[k] = glued && cuts[k] == 0;
-  out = ByPosition(pos, units_, prefix, pin, single, after, glue);
+  Assignment how;
+  how.single = single;
+  how.after = after;
+  how.fill = fill;
+  out = ByPosition(pos, units_, prefix, pin, glue, how);
   for (size_t k = 0; k < n; ++k) {
     out.sure[k] = pin[k] >= 0 && out.row[k] == pin[k];
     // A wrapped piece continues the item before it (no cut allowed).
@@ -353,7 +376,7 @@ bool PageReader::CellsFollowRows() const {
     if (body_[i].kind == Kind::kDeadline) items.push_back(i);
   }
   auto score = [&](bool after) {
-    Placed pl = Place(items, true, std::vector<int>(items.size(), 1), after);
+    Placed pl = Place(items, true, std::vector<int>(items.size(), 1), after, kFill);
     std::vector<int> count(units_.size(), 0);
     for (int r : pl.row) {
       if (r >= 0) ++count[static_cast<size_t>(r)];
@@ -369,7 +392,8 @@ void PageReader::PlaceSingles(Kind kind, int col, bool after) {
     if (body_[i].kind == kind) items.push_back(i);
   }
   if (col < 0 || items.empty()) return;
-  Placed pl = Place(items, true, std::vector<int>(items.size(), 1), after);
+  Placed pl = Place(items, true, std::vector<int>(items.size(), 1), after,
+                    kind == Kind::kDeadline ? kFill : 0);
   for (size_t k = 0; k < items.size(); ++k) {
     if (pl.row[k] < 0) continue;
     OutCell& c = CellAt(pl.row[k], col);
@@ -400,7 +424,7 @@ void PageReader::PlaceDepartments(bool after) {
     }
     if (cuts[k] == 1 && a.block != b.block) cuts[k] = 2;
   }
-  Placed pl = Place(items, false, cuts, after, true);
+  Placed pl = Place(items, false, cuts, after, kFill, true);
   const size_t D = roles_.depts.size();
   std::vector<int> first_line(rows_.size(), -1);
   std::vector<size_t> next_col(rows_.size(), 0);
@@ -460,7 +484,7 @@ void PageReader::PlaceShortText(bool after) {
     if (lexicon::CodePoints(body_[items[k - 1]].norm) < widest) cuts[k] = 1;
     if (body_[items[k - 1]].block != body_[items[k]].block) cuts[k] += 1;
   }
-  Placed pl = Place(items, false, cuts, roles_.task >= 0 ? false : after);
+  Placed pl = Place(items, false, cuts, roles_.task >= 0 ? false : after, 0);
   for (size_t k = 0; k < items.size(); ++k) {
     const int r = pl.row[k];
     if (r < 0) continue;
