@@ -327,6 +327,12 @@ std::vector<Grid> ReadingOrderGrids(const DumpPages& dump, const TextOptions& op
           continue;
         }
         if (pc.kind == Kind::kNote) below = true;
+        // A page number printed as a bare number at the foot of the page.
+        if (i + 1 == ps.size() && dump.form_feeds && lexicon::IsPageNumberLine(pc.norm) &&
+            !body.empty()) {
+          under.push_back(pc.text);
+          continue;
+        }
         if (below) {
           under.push_back(pc.text);
           continue;

@@ -90,8 +90,6 @@ bool IsDeptText(const std::string& norm) {
     if (std::u32string_view(U"。；：！？").find(c) != std::u32string_view::npos) return false;
   }
   std::u32string u = lexicon::ToU32(norm);
-  if (u.front() == U'、' || u.back() == U'、') return true;
-  if (u.front() == U'（' || u.front() == U'(') return true;  // "（含…" tail
   std::vector<std::string> parts;
   std::u32string cur;
   for (char32_t c : u) {
@@ -115,7 +113,11 @@ bool IsDeptText(const std::string& norm) {
   for (const std::string& part : parts) {
     if (IsNameLike(part)) return true;
   }
-  return false;
+  // A wrapped piece of a list ("、市住建局、各") or a bracket tail ("（含…").
+  bool fragments = u.front() == U'、' || u.back() == U'、' || u.front() == U'（' ||
+                   u.front() == U'(';
+  for (const std::string& part : parts) fragments &= OutsideBrackets(part) <= 8;
+  return fragments;
 }
 
 }  // namespace

@@ -228,6 +228,7 @@ class PageReader {
                bool after, double fill, bool glued = false) const;
   OutCell& CellAt(int row, int col);
   bool CellsFollowRows() const;
+  void FindBursts();
   void PlaceSingles(Kind kind, int col, bool after);
   void PlaceDepartments(bool after);
   void PlaceShortText(bool after);
@@ -238,6 +239,8 @@ class PageReader {
   std::vector<Unit> units_;
   std::vector<std::pair<size_t, size_t>> sections_;  // piece, units before it
   std::vector<int> line_row_;                        // per piece: its line's row or -1
+  std::vector<int> placed_row_;                      // per piece: its row once placed
+  std::vector<int> burst_row_;                       // per piece: see FindBursts
   std::vector<OutRow> rows_;
 };
 
@@ -250,7 +253,18 @@ bool PageReader::IsShort(const Piece& p) const {
          p.norm.find("，") == std::string::npos && p.norm.find("；") == std::string::npos;
 }
 
+// A measure ends at a sentence end, but not at
+// a ；where the page's measures end with 。 (a list of clauses inside one).
+bool EndsSemicolon(const std::string& norm) {  // (see BuildUnits)
+  return norm.size() >= 1 && (norm.back() == ';' || (norm.size() >= 3 &&
+                              norm.compare(norm.size() - 3, 3, "；") == 0));
+}
+
 void PageReader::BuildUnits(bool continued) {
+  bool strong = false;
+  for (const Piece& p : body_) {
+    strong |= p.kind == Kind::kText && lexicon::EndsSentence(p.norm) && !EndsSemicolon(p.norm);
+  }
   Unit cur;
   cur.continued = continued;
   for (size_t i = 0; i < body_.size(); ++i) {
@@ -262,7 +276,7 @@ void PageReader::BuildUnits(bool continued) {
     }
     if (p.kind != Kind::kText || IsShort(p)) continue;
     cur.pieces.push_back(i);
-    if (lexicon::EndsSentence(p.norm)) {
+    if (lexicon::EndsSentence(p.norm) && !(strong && EndsSemicolon(p.norm))) {
       cur.closed = true;
       units_.push_back(cur);
       cur = Unit{};
@@ -312,7 +326,7 @@ Placed PageReader::Place(const std::vector<size_t>& items, bool single,
   Placed out{std::vector<int>(n, -1), std::vector<bool>(n, false)};
   if (n == 0 || R == 0) return out;
   int fixed = 0;
-  for (size_t k = 0; k < n; ++k) fixed += line_row_[items[k]] >= 0;
+  for (size_t k = 0; k < n; ++k) fixed += line_row_[items[k]] >= 0 || burst_row_[items[k]] >= 0;
   // 2. One item per row.
   const int skip = units_.front().continued && static_cast<int>(n) == R - 1 ? 1 : 0;
   if (single && static_cast<int>(n) == R - skip) {
@@ -347,7 +361,10 @@ Placed PageReader::Place(const std::vector<size_t>& items, bool single,
   }
   std::vector<int> pos;
   std::vector<int> pin;
-  for (size_t i : items) pos.push_back(static_cast<int>(i)), pin.push_back(line_row_[i]);
+  for (size_t i : items) {
+    pos.push_back(static_cast<int>(i));
+    pin.push_back(line_row_[i] >= 0 ? line_row_[i] : burst_row_[i]);
+  }
   // `glued`: where no cut is allowed, the item stays in its predecessor's row.
   std::vector<bool> glue(n, false);
   for (size_t k = 1; k < n; ++k) glue[k] = glued && cuts[k] == 0;
@@ -357,7 +374,7 @@ Placed PageReader::Place(const std::vector<size_t>& items, bool single,
   how.fill = fill;
   out = ByPosition(pos, units_, prefix, pin, glue, how);
   for (size_t k = 0; k < n; ++k) {
-    out.sure[k] = pin[k] >= 0 && out.row[k] == pin[k];
+    out.sure[k] = line_row_[items[k]] >= 0 && out.row[k] == line_row_[items[k]];
     // A wrapped piece continues the item before it (no cut allowed).
     if (!out.sure[k] && k > 0 && glue[k] && out.sure[k - 1] &&
         out.row[k] == out.row[k - 1]) {
@@ -396,10 +413,55 @@ void PageReader::PlaceSingles(Kind kind, int col, bool after) {
                     kind == Kind::kDeadline ? kFill : 0);
   for (size_t k = 0; k < items.size(); ++k) {
     if (pl.row[k] < 0) continue;
+    placed_row_[items[k]] = pl.row[k];
     OutCell& c = CellAt(pl.row[k], col);
     if (!c.lines.empty()) pl.sure[k] = false, c.confidence = kSoft;  // two in one row
     c.lines.push_back(body_[items[k]].text);
     if (!pl.sure[k]) c.confidence = kSoft;
+  }
+}
+
+// A burst: pdftotext sometimes emits the cells of several rows in one run
+// between two lines of running text, row after row (names, deadline, names,
+// deadline, ...). In a run holding two or more placed deadlines, the other
+// cells go with the deadline they precede, or the one they follow, whichever
+// reading gives more of the deadlines a department cell (soft: a ranking).
+void PageReader::FindBursts() {
+  std::vector<bool> anchor(body_.size(), false);
+  for (const Unit& u : units_) {
+    for (size_t i : u.pieces) anchor[i] = true;
+  }
+  size_t start = 0;
+  while (start < body_.size()) {
+    size_t end = start;
+    while (end < body_.size() && !anchor[end] && body_[end].kind != Kind::kSection) ++end;
+    std::vector<size_t> dl;
+    for (size_t i = start; i < end; ++i) {
+      if (body_[i].kind == Kind::kDeadline && placed_row_[i] >= 0) dl.push_back(i);
+    }
+    if (dl.size() >= 2) {
+      // group[g] for "precede": (dl[g-1], dl[g]]; for "follow": [dl[g], dl[g+1]).
+      auto covered = [&](bool precede) {
+        int n = 0;
+        for (size_t g = 0; g < dl.size(); ++g) {
+          size_t a = precede ? (g == 0 ? start : dl[g - 1] + 1) : dl[g] + 1;
+          size_t b = precede ? dl[g] : (g + 1 < dl.size() ? dl[g + 1] : end);
+          bool dept = false;
+          for (size_t i = a; i < b; ++i) dept |= body_[i].kind == Kind::kDept;
+          n += dept;
+        }
+        return n;
+      };
+      const bool precede = covered(true) >= covered(false);
+      for (size_t g = 0; g < dl.size(); ++g) {
+        size_t a = precede ? (g == 0 ? start : dl[g - 1] + 1) : dl[g] + 1;
+        size_t b = precede ? dl[g] : (g + 1 < dl.size() ? dl[g + 1] : end);
+        for (size_t i = a; i < b; ++i) {
+          if (body_[i].kind == Kind::kDept || IsShort(body_[i])) burst_row_[i] = placed_row_[dl[g]];
+        }
+      }
+    }
+    start = end + 1;
   }
 }
 
@@ -502,6 +564,8 @@ void PageReader::PlaceShortText(bool after) {
 std::vector<OutRow> PageReader::Read(int ncols) {
   const int R = static_cast<int>(units_.size());
   rows_.assign(static_cast<size_t>(R), {});
+  placed_row_.assign(body_.size(), -1);
+  burst_row_.assign(body_.size(), -1);
   for (int r = 0; r < R; ++r) {
     OutCell& c = CellAt(r, roles_.anchor);
     for (size_t i : units_[static_cast<size_t>(r)].pieces) c.lines.push_back(body_[i].text);
@@ -510,6 +574,7 @@ std::vector<OutRow> PageReader::Read(int ncols) {
   const bool after = CellsFollowRows();
   PlaceSingles(Kind::kSeq, roles_.seq, false);  // a number starts its row
   PlaceSingles(Kind::kDeadline, roles_.deadline, after);
+  FindBursts();
   PlaceDepartments(after);
   PlaceShortText(after);
   // Every row names a deadline and a department (a row cut by the page
