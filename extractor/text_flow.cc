@@ -115,7 +115,11 @@ bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
   std::vector<int> score;
   for (const HeaderWord& w : words) {
     int n = neighbours(w);
-    if (n == 0 && !(w.key == ColumnKey::kExtra && flow::IsNoteColumnWord(w.text))) continue;
+    // A word of split pieces is a header word by itself (序/号, 完成/时限).
+    bool joined = w.pieces.size() > 1;
+    if (n == 0 && !joined && !(w.key == ColumnKey::kExtra && flow::IsNoteColumnWord(w.text))) {
+      continue;
+    }
     bool replaced = false, dropped = false;
     for (size_t k = 0; k < kept.size(); ++k) {
       if (kept[k].key != w.key || w.key == ColumnKey::kExtra) continue;

@@ -253,6 +253,24 @@ void JoinSeqs(std::vector<Piece>* ps) {
   *ps = std::move(out);
 }
 
+// Sequence numbers count up: a number is one only where it repeats the last
+// (a task continued on a new page), follows it, skips one, or restarts at
+// 1 after a section heading; any other number is text ("5000" of a wrapped
+// "5000 公里", the "1." "2." of points inside a measure).
+void CheckSeqs(std::vector<Piece>* ps, int* last, bool* restart) {
+  for (Piece& p : *ps) {
+    if (p.kind == Kind::kSection) *restart = true;
+    if (p.kind != Kind::kSeq) continue;
+    int v = lexicon::ParseSeq(p.norm).value_or(-1);
+    if ((v >= *last && v <= *last + 2) || (v == 1 && *restart)) {
+      *restart = false;
+      *last = v;
+    } else {
+      p.kind = Kind::kText;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::vector<Piece>> PagePieces(const DumpPages& dump) {
@@ -279,8 +297,11 @@ std::vector<std::vector<Piece>> PagePieces(const DumpPages& dump) {
       pages[static_cast<size_t>(l.page) - 1].push_back(std::move(p));
     }
   }
+  int last = 0;
+  bool restart = true;
   for (std::vector<Piece>& ps : pages) {
     JoinSeqs(&ps);
+    CheckSeqs(&ps, &last, &restart);
     JoinDeadlines(&ps);
   }
   return pages;
