@@ -66,7 +66,10 @@ bool IsCandidate(const Piece& p) {
 bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
   std::vector<size_t> cand;
   for (size_t i = 0; i < ps.size(); ++i) {
-    if (!IsCandidate(ps[i]) || lexicon::CodePoints(ps[i].norm) > 8) continue;
+    if (!IsCandidate(ps[i]) || lexicon::CodePoints(ps[i].norm) > 8 ||
+        lexicon::AttachmentLabel(ps[i].norm)) {
+      continue;
+    }
     cand.push_back(i);
   }
   // Join split pieces: a short piece with a later short one within eight
@@ -156,14 +159,17 @@ bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
   return true;
 }
 
-// A 责任单位-like word over two or more lead/assisting words is the upper
-// level of a two-level header: it spans them.
+// A 责任单位-like word read before two or more lead/assisting words is the
+// upper level of a two-level header (printed above them): it spans them.
 void FindGroup(Header* h) {
   int subs = 0, group = -1;
   for (size_t i = 0; i < h->cols.size(); ++i) {
     ColumnKey k = h->cols[i].key;
-    if (k == ColumnKey::kLead || k == ColumnKey::kAssisting) ++subs;
-    if (k == ColumnKey::kResponsible) group = group < 0 ? static_cast<int>(i) : -2;
+    if (k == ColumnKey::kLead || k == ColumnKey::kAssisting) {
+      ++subs;
+      if (group < 0) return;  // a sub-word first: three department columns
+    }
+    if (k == ColumnKey::kResponsible) group = group == -1 ? static_cast<int>(i) : -2;
   }
   if (subs < 2 || group < 0) return;
   // Move the sub-columns right after the group word, in their order.

@@ -423,7 +423,8 @@ void PageReader::PlaceSingles(Kind kind, int col, bool after) {
 
 // A burst: pdftotext sometimes emits the cells of several rows in one run
 // between two lines of running text, row after row (names, deadline, names,
-// deadline, ...). In a run holding two or more placed deadlines, the other
+// deadline, ...). In a run holding two or more placed deadlines with names
+// between them, the other
 // cells go with the deadline they precede, or the one they follow, whichever
 // reading gives more of the deadlines a department cell (soft: a ranking).
 void PageReader::FindBursts() {
@@ -439,7 +440,11 @@ void PageReader::FindBursts() {
     for (size_t i = start; i < end; ++i) {
       if (body_[i].kind == Kind::kDeadline && placed_row_[i] >= 0) dl.push_back(i);
     }
-    if (dl.size() >= 2) {
+    bool interleaved = false;  // a name between two of the deadlines
+    for (size_t i = dl.empty() ? end : dl.front(); !dl.empty() && i < dl.back(); ++i) {
+      interleaved |= body_[i].kind == Kind::kDept;
+    }
+    if (dl.size() >= 2 && interleaved) {
       // group[g] for "precede": (dl[g-1], dl[g]]; for "follow": [dl[g], dl[g+1]).
       auto covered = [&](bool precede) {
         int n = 0;
