@@ -14,17 +14,18 @@
 //     continues the previous page's last row (a row cut by the page break);
 //     a blank or repeated task/seq cell means the task continues.
 
-#include <re2/re2.h>
 #include <cstdio>
 #include <cstdlib>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
 #include "extractor/plan.h"
+#include "lexicon/lexicon.h"
 
 namespace plan2json::extractor {
 namespace {
@@ -61,25 +62,6 @@ std::vector<std::string> Texts(const std::vector<TextLine>& lines) {
   return out;
 }
 
-
-// A note saying the unit listed first leads: 排在第一位的为牵头单位, 第一个
-//单位为牵头单位, 列首位的牵头 — "first" and "lead" in one note.
-bool IsFirstListedLeadNote(const std::string& text) {
-  static const RE2 kNote(R"((?:第一|首)(?:位|个|家)?.*牵头|牵头.*(?:第一|首)(?:位|个|家))");
-  return RE2::PartialMatch(text, kNote);
-}
-
-// A note under the table (注：, 说明：, 备注：) or the closing block of a
-// document (抄送：…, …印发).
-bool IsNoteOrColophon(const std::string& text) {
-  static const RE2 kNote(R"(^\s*(?:注\s*[0-9０-９]*|说\s*明|备\s*注|抄\s*送)\s*[:：]|印\s*发\s*$)");
-  return RE2::PartialMatch(text, kNote);
-}
-
-bool IsAttachmentLabel(const std::string& text) {
-  static const RE2 kLabel(R"(^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$)");
-  return RE2::FullMatch(text, kLabel);
-}
 
 struct HeaderCell {
   ColumnKey key;
@@ -386,10 +368,9 @@ void InferTaskSpans(Grid* g, int body_start, const std::vector<int>& seq_cols,
   g->cells = std::move(kept);
 }
 
-// Ends like a finished sentence: 。；！？ or a closing bracket/quote after one.
+// The cell's last line ends a sentence (lexicon::EndsSentence: 。 or '.').
 bool EndsSentence(const std::vector<std::string>& lines) {
-  static const RE2 kEnd(R"((?:。|；|;|！|？|\.)[”’」』）)]*\s*$)");
-  return !lines.empty() && RE2::PartialMatch(lines.back(), kEnd);
+  return !lines.empty() && lexicon::EndsSentence(lines.back());
 }
 
 // For developers: every grid as the plan layer receives it, on stderr
@@ -505,8 +486,9 @@ void PlanBuilder::TakeSurroundings(const Grid& g, bool first_table_page) {
   std::vector<const TextLine*> rest;
   for (const TextLine& l : g.above) {
     if (IsPageFurniture(l.text)) continue;
-    if (plan_.attachment.empty() && IsAttachmentLabel(l.text)) {
-      plan_.attachment.push_back(l.text);
+    std::optional<std::string> label = lexicon::AttachmentLabel(l.text);
+    if (plan_.attachment.empty() && label) {
+      plan_.attachment.push_back(*label);
       continue;
     }
     rest.push_back(&l);
@@ -530,7 +512,7 @@ void PlanBuilder::TakeSurroundings(const Grid& g, bool first_table_page) {
 // 单位" (the unit listed first in a department cell leads).
 void PlanBuilder::TakeNotes(const Grid& g) {
   for (const TextLine& l : g.below) {
-    if (IsFirstListedLeadNote(l.text)) plan_.first_listed_leads = true;
+    if (lexicon::IsFirstListedLeadNote(l.text)) plan_.first_listed_leads = true;
   }
 }
 
@@ -560,9 +542,10 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
         first->col_span >= std::max(2, g.cols() - 1) && !first->empty()) {
       // A note (注：…) or the closing 抄送/印发 block set across the table's
       // width ends the table: it is read as a note, never as a section.
-      if (IsNoteOrColophon(first->lines.front().text)) {
+      if (lexicon::IsNoteLine(first->lines.front().text) ||
+          lexicon::IsColophon(first->lines.front().text)) {
         for (const TextLine& l : first->lines) {
-          if (IsFirstListedLeadNote(l.text)) plan_.first_listed_leads = true;
+          if (lexicon::IsFirstListedLeadNote(l.text)) plan_.first_listed_leads = true;
         }
         table_ended_ = true;
         return;
@@ -780,14 +763,8 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
 
 }  // namespace
 
-// Page furniture: a line made only of dashes, digits (ASCII or full-width),
-// spaces and 第/页 (— 50 —, -3-, —５—, 第 3 页, 3/8). In a PDF a bare number
-// outside the table is a page number too.
-bool IsPageFurniture(const std::string& line) {
-  static const RE2 kPageNumber(
-      R"(^\s*(?:[-‐‑‒–—―─－━ ]*\s*[0-9０-９]+\s*[-‐‑‒–—―─－━ ]*|第\s*[0-9０-９]+\s*页(?:\s*[,，/、]?\s*共\s*[0-9０-９]+\s*页)?|[0-9]+\s*/\s*[0-9]+)\s*$)");
-  return RE2::FullMatch(line, kPageNumber);
-}
+// Outside the table a bare number is a page number too.
+bool IsPageFurniture(const std::string& line) { return lexicon::IsPageNumberLine(line); }
 
 TableOptions PlanTableOptions() {
   TableOptions options;

@@ -137,9 +137,42 @@ struct DepartmentSplit {
 DepartmentSplit SplitDepartments(const std::vector<std::string>& lines,
                                  const DepartmentDict& dict);
 
-// True when a cell's text only says "nothing here": empty, spaces, "无", or
-// dashes only ("———", "—", "——", "-", "－"). SplitDepartments drops such
-// pieces; other columns may use it to the same effect.
+// The role a department column gives its names (from the header's key).
+enum class Role { kLead, kResponsible, kAssisting };
+
+struct RoledDepartments {
+  std::vector<std::string> lead, responsible, assisting;  // printed order
+  // Names that are not well formed (lexicon::LooksLikeDepartment) and that
+  // the dictionary does not know; deduplicated. A well-formed name no list
+  // knows is not reported.
+  std::vector<std::string> unknown;
+};
+
+// Splits one department cell like SplitDepartments and reads the roles its
+// text marks (issue 10, corpus README "Departments"):
+//  - a name marked （牵头）/(牵头) (also 牵头单位, 主责) is lead; （配合）,
+//    （协助）, （协办）, （参与） make it assisting;
+//  - a clause "…牵头" makes its names lead, a clause ending 配合 / 协助 /
+//    参与 / 协同 makes them assisting ("市科技局牵头，市财政局、市教育局
+//    配合"). Clauses end at ，；(and at such a role word); 、 and line
+//    breaks do not end them. "牵头：…" / "配合单位：…" at a name's start
+//    sets the role of the names after it;
+//  - every other name keeps `column_role`;
+//  - with `first_listed_leads` (a note under the table says the unit listed
+//    first leads) the cell's first name is lead and the others keep
+//    `column_role` -- unless the cell marks roles itself, which wins;
+//  - role words are never part of the names; a name is never split inside
+//    brackets ("市经信局（市新经济委）（牵头）" -> lead 市经信局（市新经济委））;
+//  - placeholders give nothing.
+RoledDepartments SplitRoledDepartments(const std::vector<std::string>& lines,
+                                       Role column_role,
+                                       bool first_listed_leads,
+                                       const DepartmentDict& dict);
+
+// True when a cell's text only says "nothing here": empty, spaces, "无",
+// "暂无", "/", or dashes only ("———", "—", "——", "-", "－"); the same as
+// lexicon::IsPlaceholder. SplitDepartments drops such pieces; other columns
+// may use it to the same effect.
 bool IsPlaceholder(std::string_view text);
 
 // ---------------------------------------------------------------------------

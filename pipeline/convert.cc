@@ -17,6 +17,7 @@
 #include "extractor/plan.h"
 #include "extractor/table.h"
 #include "extractor/text_reader.h"
+#include "lexicon/lexicon.h"
 #include "schema/schema.h"
 
 namespace plan2json {
@@ -65,26 +66,6 @@ int YearOf(const std::string& title) {
   int year = 0;
   if (RE2::PartialMatch(title, kYear, &year)) return year;
   return 0;
-}
-
-// A printed sequence number ("3", "３", "3.", "（3）") as an integer.
-std::optional<int> ParseSeq(const std::string& text) {
-  std::string digits;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= '0' && c <= '9') {
-      digits += static_cast<char>(c);
-    } else if (c == 0xEF && i + 2 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0xBC) {
-      unsigned char d = static_cast<unsigned char>(text[i + 2]);
-      if (d >= 0x90 && d <= 0x99) {  // U+FF10..U+FF19 full-width digits
-        digits += static_cast<char>('0' + (d - 0x90));
-        i += 2;
-      }
-    }
-  }
-  if (digits.empty() || digits.size() > 6) return std::nullopt;
-  return std::stoi(digits);
 }
 
 ordered_json TextOrNull(const std::vector<std::string>& lines) {
@@ -182,7 +163,7 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
     ordered_json seq_text = TextOrNull(cell(seq_col));
     std::optional<int> seq;
     if (seq_text.is_string()) {
-      seq = ParseSeq(seq_text.get<std::string>());
+      seq = lexicon::ParseSeq(seq_text.get<std::string>());
       if (!seq) {
         warn("unparsed_seq",
              "row " + std::to_string(row_no) + ": sequence number '" +
