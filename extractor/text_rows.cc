@@ -228,6 +228,8 @@ class PageReader {
                bool after, double fill, bool glued = false) const;
   OutCell& CellAt(int row, int col);
   bool CellsFollowRows() const;
+  void PinBlocks(const std::vector<size_t>& items, const std::vector<int>& cuts,
+                 std::vector<int>* pin, std::vector<bool>* sure) const;
   void FindBursts();
   void PlaceSingles(Kind kind, int col, bool after);
   void PlaceDepartments(bool after);
@@ -365,6 +367,8 @@ Placed PageReader::Place(const std::vector<size_t>& items, bool single,
     pos.push_back(static_cast<int>(i));
     pin.push_back(line_row_[i] >= 0 ? line_row_[i] : burst_row_[i]);
   }
+  std::vector<bool> block_sure(n, false);
+  if (glued) PinBlocks(items, cuts, &pin, &block_sure);
   // `glued`: where no cut is allowed, the item stays in its predecessor's row.
   std::vector<bool> glue(n, false);
   for (size_t k = 1; k < n; ++k) glue[k] = glued && cuts[k] == 0;
@@ -374,7 +378,7 @@ Placed PageReader::Place(const std::vector<size_t>& items, bool single,
   how.fill = fill;
   out = ByPosition(pos, units_, prefix, pin, glue, how);
   for (size_t k = 0; k < n; ++k) {
-    out.sure[k] = line_row_[items[k]] >= 0 && out.row[k] == line_row_[items[k]];
+    out.sure[k] = (line_row_[items[k]] >= 0 || block_sure[k]) && out.row[k] == pin[k];
     // A wrapped piece continues the item before it (no cut allowed).
     if (!out.sure[k] && k > 0 && glue[k] && out.sure[k - 1] &&
         out.row[k] == out.row[k - 1]) {
@@ -382,6 +386,55 @@ Placed PageReader::Place(const std::vector<size_t>& items, bool single,
     }
   }
   return out;
+}
+
+// Column by column within a page: a block of name lists with no running
+// text between them, holding c > 1 cells by the cuts the names allow, is the
+// c rows before it (or, if there are not so many, after it). Sure when c is
+// exactly the number of rows since the last such block (or the page start).
+void PageReader::PinBlocks(const std::vector<size_t>& items, const std::vector<int>& cuts,
+                           std::vector<int>* pin, std::vector<bool>* sure) const {
+  std::vector<int> units_before(body_.size() + 1, 0);  // units ending before piece i
+  {
+    size_t u = 0;
+    for (size_t i = 0; i <= body_.size(); ++i) {
+      while (u < units_.size() && units_[u].last() < static_cast<int>(i)) ++u;
+      units_before[i] = static_cast<int>(u);
+    }
+  }
+  const int R = static_cast<int>(units_.size());
+  int filled = 0;  // rows taken by earlier blocks
+  for (size_t a = 0; a < items.size();) {
+    size_t b = a + 1;
+    while (b < items.size() && units_before[items[b]] == units_before[items[a]] &&
+           (units_before[items[b]] >= R || units_[static_cast<size_t>(units_before[items[b]])].first() >
+                                                static_cast<int>(items[b]))) {
+      ++b;
+    }
+    int c = 1;
+    bool pinned = false, wrapped = false;
+    for (size_t k = a; k < b; ++k) {
+      if (k > a && cuts[k] > 0) ++c;
+      if (k > a && cuts[k] == 0) wrapped = true;
+      pinned |= (*pin)[k] >= 0;
+    }
+    const int before = units_before[items[a]];
+    // Only lists that wrap (names joined by 、) tell their cells apart; one
+    // name a line does not.
+    if (c > 1 && !pinned && wrapped) {
+      int first = before - c >= filled ? before - c : (before + c <= R ? before : -1);
+      if (first >= 0) {
+        int row = first;
+        for (size_t k = a; k < b; ++k) {
+          if (k > a && cuts[k] > 0) ++row;
+          (*pin)[k] = row;
+          (*sure)[k] = first == filled && before - c == filled;
+        }
+        filled = first + c;
+      }
+    }
+    a = b;
+  }
 }
 
 // Which side an item between two rows belongs to, learnt from the page's
