@@ -534,10 +534,14 @@ void PageReader::PlaceDepartments(bool after) {
   }
   if (roles_.depts.empty() || items.empty()) return;
   std::vector<int> cuts(items.size(), 0);
+  std::string tail;  // the text since the last 、 or allowed cut: the name so far
   for (size_t k = 1; k < items.size(); ++k) {
     const Piece& a = body_[items[k - 1]];
     const Piece& b = body_[items[k]];
-    if (!EndsName(a.norm) || !StartsName(b.norm)) continue;
+    size_t sep = a.norm.rfind("、");
+    tail = sep == std::string::npos ? tail + a.norm : a.norm.substr(sep + 3);
+    if (!EndsName(tail) || !StartsName(b.norm)) continue;
+    tail.clear();
     cuts[k] = 1;
     for (size_t j = items[k - 1] + 1; j < items[k]; ++j) {
       if (body_[j].kind == Kind::kDeadline) cuts[k] = 3;
