@@ -254,7 +254,8 @@ void JoinSeqs(std::vector<Piece>* ps) {
 }
 
 // Sequence numbers count up: a number is one only where it repeats the last
-// (a task continued on a new page), follows it, skips one, or restarts at
+// (a task continued on a new page), follows it, skips one, is one less (a
+// number centred in a tall cell comes after the next row's), or restarts at
 // 1 after a section heading; any other number is text ("5000" of a wrapped
 // "5000 公里", the "1." "2." of points inside a measure).
 void CheckSeqs(std::vector<Piece>* ps, int* last, bool* restart) {
@@ -262,7 +263,7 @@ void CheckSeqs(std::vector<Piece>* ps, int* last, bool* restart) {
     if (p.kind == Kind::kSection) *restart = true;
     if (p.kind != Kind::kSeq) continue;
     int v = lexicon::ParseSeq(p.norm).value_or(-1);
-    if ((v >= *last && v <= *last + 2) || (v == 1 && *restart)) {
+    if ((v >= *last - 1 && v <= *last + 2) || (v == 1 && *restart)) {
       *restart = false;
       *last = v;
     } else {
