@@ -463,15 +463,12 @@ void PageReader::PlaceSingles(Kind kind, int col, bool after) {
   }
   if (col < 0 || items.empty()) return;
   if (kind == Kind::kSeq) {
-    // Rows go in the order of their numbers, whatever order the text has
-    // (numbering may restart under each heading).
-    auto key = [&](size_t i) {
-      size_t region = 0;
-      while (region < sections_.size() && sections_[region].first < i) ++region;
-      return std::make_pair(region, lexicon::ParseSeq(body_[i].norm).value_or(0));
-    };
-    std::stable_sort(items.begin(), items.end(),
-                     [&](size_t a, size_t b) { return key(a) < key(b); });
+    // A number one less than the one before it was centred in a taller
+    // cell and read late: rows go in the order of their numbers.
+    auto value = [&](size_t i) { return lexicon::ParseSeq(body_[i].norm).value_or(0); };
+    for (size_t k = 1; k < items.size(); ++k) {
+      if (value(items[k]) + 1 == value(items[k - 1])) std::swap(items[k], items[k - 1]);
+    }
   }
   Placed pl = Place(items, true, std::vector<int>(items.size(), 1), after,
                     kind == Kind::kDeadline ? kFill : 0);
