@@ -63,6 +63,7 @@ const std::set<std::string>& KnownGaps() {
       "jianghuai-univ-2024.latex.pdf",
       "suzhou-sci-2021.word.pdf",
       // Paths being rebuilt on the shared Grid model (text readers, Word).
+      // Reading-order dumps listed here still have rows wrong and unmarked.
       "chengdu-digital-2022.latex.layout.txt",
       "chengdu-digital-2022.latex.layout.txt (3 ms)",
       "chengdu-digital-2022.latex.pdf",
@@ -75,12 +76,8 @@ const std::set<std::string>& KnownGaps() {
       "chengdu-digital-2022.word.layout.txt (1 ms)",
       "chengdu-digital-2022.word.pdf",
       "chengdu-digital-2022.word.pdf (42 ms)",
-      "chengdu-digital-2022.word.raw.txt",
-      "chengdu-digital-2022.word.raw.txt (5 ms)",
       "guangdong-safety-2024.latex.layout.txt",
       "guangdong-safety-2024.latex.layout.txt (0 ms)",
-      "guangdong-safety-2024.latex.raw.txt",
-      "guangdong-safety-2024.latex.raw.txt (7 ms)",
       "guangdong-safety-2024.word.docx",
       "guangdong-safety-2024.word.docx (3 ms)",
       "guangdong-safety-2024.word.layout.txt",
@@ -89,8 +86,6 @@ const std::set<std::string>& KnownGaps() {
       "guangdong-safety-2024.word.raw.txt (3 ms)",
       "jianghuai-univ-2024.latex.layout.txt",
       "jianghuai-univ-2024.latex.layout.txt (3 ms)",
-      "jianghuai-univ-2024.latex.raw.txt",
-      "jianghuai-univ-2024.latex.raw.txt (9 ms)",
       "jianghuai-univ-2024.word.docx",
       "jianghuai-univ-2024.word.docx (3 ms)",
       "jianghuai-univ-2024.word.layout.txt",
@@ -99,14 +94,10 @@ const std::set<std::string>& KnownGaps() {
       "jianghuai-univ-2024.word.raw.txt (7 ms)",
       "suzhou-sci-2021.latex.layout.txt",
       "suzhou-sci-2021.latex.layout.txt (0 ms)",
-      "suzhou-sci-2021.latex.raw.txt",
-      "suzhou-sci-2021.latex.raw.txt (4 ms)",
       "suzhou-sci-2021.word.docx",
       "suzhou-sci-2021.word.docx (3 ms)",
       "suzhou-sci-2021.word.layout.txt",
       "suzhou-sci-2021.word.layout.txt (0 ms)",
-      "suzhou-sci-2021.word.raw.txt",
-      "suzhou-sci-2021.word.raw.txt (4 ms)",
   };
   return kGaps;
 }
