@@ -279,6 +279,27 @@ std::vector<TextLine> Lines(const std::vector<std::string>& texts) {
   return out;
 }
 
+// Appends `lines` to the last department cell of the last grid with body
+// rows (a name the page break cut); the cell becomes soft.
+void CarryBack(const std::vector<std::string>& lines, std::vector<Grid>* grids,
+               const std::vector<ColumnKey>& keys) {
+  for (auto g = grids->rbegin(); g != grids->rend(); ++g) {
+    Cell* best = nullptr;
+    for (Cell& c : g->cells) {
+      const ColumnKey k = keys[static_cast<size_t>(c.col)];
+      if (c.col_span != 1 || (k != ColumnKey::kLead && k != ColumnKey::kResponsible &&
+                              k != ColumnKey::kAssisting)) {
+        continue;
+      }
+      if (best == nullptr || c.row > best->row || (c.row == best->row && c.col > best->col)) best = &c;
+    }
+    if (best == nullptr) continue;
+    for (const std::string& t : lines) best->lines.push_back(Line(t, best->box.x0, best->box.y0, best->box.x1));
+    best->confidence = std::min(best->confidence, 0.5);
+    return;
+  }
+}
+
 }  // namespace
 
 std::vector<Grid> ReadingOrderGrids(const DumpPages& dump, const TextOptions& options) {
@@ -349,7 +370,10 @@ std::vector<Grid> ReadingOrderGrids(const DumpPages& dump, const TextOptions& op
         }
         body.push_back(pc);
       }
-      for (const flow::OutRow& row : reader.ReadPage(body)) {
+      std::vector<std::string> carry;
+      std::vector<flow::OutRow> rows = reader.ReadPage(body, &carry);
+      if (!carry.empty()) CarryBack(carry, &grids, keys);
+      for (const flow::OutRow& row : rows) {
         int r = w.NewRow();
         for (const flow::OutCell& c : row) w.Put(r, c.col, c.col_span, c.lines, c.confidence);
       }

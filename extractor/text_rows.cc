@@ -211,8 +211,9 @@ Roles RolesOf(const std::vector<ColumnKey>& keys) {
 // One page's reading.
 class PageReader {
  public:
-  PageReader(const std::vector<Piece>& body, const Roles& roles, bool continued)
-      : body_(body), roles_(roles) {
+  PageReader(const std::vector<Piece>& body, const Roles& roles, bool continued,
+             std::vector<std::string>* carry_back)
+      : body_(body), roles_(roles), carry_back_(carry_back) {
     for (const Piece& p : body_) {
       if (p.kind == Kind::kText) maxlen_ = std::max(maxlen_, lexicon::CodePoints(p.norm));
     }
@@ -237,6 +238,7 @@ class PageReader {
 
   const std::vector<Piece>& body_;
   const Roles& roles_;
+  std::vector<std::string>* carry_back_;  // names ending the last page's cell
   size_t maxlen_ = 0;
   std::vector<Unit> units_;
   std::vector<std::pair<size_t, size_t>> sections_;  // piece, units before it
@@ -541,6 +543,24 @@ void PageReader::PlaceDepartments(bool after) {
     if (body_[i].kind == Kind::kDept) items.push_back(i);
   }
   if (roles_.depts.empty() || items.empty()) return;
+  // A name cut by the page break: the page's first names, before any running
+  // text, that only continue a name ("政府", "（牵头）、…") end the previous
+  // page's last cell.
+  const int first_text = units_.empty() ? static_cast<int>(body_.size()) : units_.front().first();
+  size_t carried = 0;
+  if (carry_back_ != nullptr && !StartsName(body_[items[0]].norm) &&
+      static_cast<int>(items[0]) < first_text) {
+    std::string tail = body_[items[0]].norm;
+    carry_back_->push_back(body_[items[0]].text);
+    for (carried = 1; carried < items.size() && static_cast<int>(items[carried]) < first_text;
+         ++carried) {
+      if (EndsName(tail) && StartsName(body_[items[carried]].norm)) break;
+      tail += body_[items[carried]].norm;
+      carry_back_->push_back(body_[items[carried]].text);
+    }
+    items.erase(items.begin(), items.begin() + static_cast<long>(carried));
+    if (items.empty()) return;
+  }
   std::vector<int> cuts(items.size(), 0);
   std::string tail;  // the text since the last 、 or allowed cut: the name so far
   for (size_t k = 1; k < items.size(); ++k) {
@@ -696,11 +716,13 @@ std::vector<OutRow> PageReader::Read(int ncols) {
 
 }  // namespace
 
-std::vector<OutRow> RowReader::ReadPage(const std::vector<Piece>& body) {
+std::vector<OutRow> RowReader::ReadPage(const std::vector<Piece>& body,
+                                        std::vector<std::string>* carry_back) {
   Roles roles = RolesOf(keys_);
-  PageReader page(body, roles, open_measure_);
+  PageReader page(body, roles, open_measure_, had_rows_ ? carry_back : nullptr);
   std::vector<OutRow> rows = page.Read(static_cast<int>(keys_.size()));
   open_measure_ = page.open();
+  for (const OutRow& r : rows) had_rows_ |= !(r.size() == 1 && r[0].col_span > 1);
   return rows;
 }
 
