@@ -161,11 +161,24 @@ bool EndsName(const std::string& norm) {
   int depth = 0;
   for (char32_t ch : u) depth += (ch == U'（' || ch == U'(') - (ch == U'）' || ch == U')');
   if (depth > 0) return false;
-  // The last name after the last 、 must look complete.
-  size_t cut = norm.rfind("、");
-  std::string last = cut == std::string::npos ? norm : norm.substr(cut + 3);
-  return lexicon::LooksLikeDepartment(last) || last.find("牵头") != std::string::npos ||
-         last.find("配合") != std::string::npos;
+  // The last name after the last 、 or ， must look complete, or end its
+  // role clause ("…牵头", "…配合").
+  std::u32string last;
+  for (char32_t ch : u) {
+    if (ch == U'、' || ch == U'，') {
+      last.clear();
+    } else {
+      last += ch;
+    }
+  }
+  const std::string name = lexicon::ToUtf8(last);
+  for (const char* role : {"牵头", "配合", "协助", "参与"}) {
+    const std::string r = role;
+    if (name.size() > r.size() && name.compare(name.size() - r.size(), r.size(), r) == 0) {
+      return true;
+    }
+  }
+  return lexicon::LooksLikeDepartment(name);
 }
 
 bool StartsName(const std::string& norm) {
@@ -173,6 +186,9 @@ bool StartsName(const std::string& norm) {
   std::u32string u = lexicon::ToU32(norm);
   char32_t c = u.front();
   if (c == U'、' || c == U'（' || c == U'(' || c == U'）' || c == U')') return false;
+  for (const char* role : {"牵头", "配合", "协助", "参与", "负责"}) {
+    if (norm.rfind(role, 0) == 0) return false;  // the role clause of the name before
+  }
   size_t cut = norm.find("、");
   std::string first = cut == std::string::npos ? norm : norm.substr(0, cut);
   return !lexicon::IsNameSuffix(first);
@@ -404,11 +420,17 @@ void PageReader::PinBlocks(const std::vector<size_t>& items, const std::vector<i
       units_before[i] = static_cast<int>(u);
     }
   }
+  std::vector<size_t> sections_before(body_.size(), 0);
+  for (size_t i = 0, s = 0; i < body_.size(); ++i) {
+    while (s < sections_.size() && sections_[s].first < i) ++s;
+    sections_before[i] = s;
+  }
   const int R = static_cast<int>(units_.size());
   int filled = 0;  // rows taken by earlier blocks
   for (size_t a = 0; a < items.size();) {
     size_t b = a + 1;
     while (b < items.size() && units_before[items[b]] == units_before[items[a]] &&
+           sections_before[items[b]] == sections_before[items[a]] &&
            (units_before[items[b]] >= R || units_[static_cast<size_t>(units_before[items[b]])].first() >
                                                 static_cast<int>(items[b]))) {
       ++b;
@@ -543,18 +565,18 @@ void PageReader::PlaceDepartments(bool after) {
     if (body_[i].kind == Kind::kDept) items.push_back(i);
   }
   if (roles_.depts.empty() || items.empty()) return;
-  // A name cut by the page break: the page's first names, before any running
-  // text, that only continue a name ("政府", "（牵头）、…") end the previous
+  // A name cut by the page break: the page's first names that only
+  // continue a name ("政府", "（牵头）、…") end the previous
   // page's last cell.
-  const int first_text = units_.empty() ? static_cast<int>(body_.size()) : units_.front().first();
   size_t carried = 0;
-  if (carry_back_ != nullptr && !StartsName(body_[items[0]].norm) &&
-      static_cast<int>(items[0]) < first_text) {
+  if (carry_back_ != nullptr && !StartsName(body_[items[0]].norm)) {
     std::string tail = body_[items[0]].norm;
     carry_back_->push_back(body_[items[0]].text);
-    for (carried = 1; carried < items.size() && static_cast<int>(items[carried]) < first_text;
-         ++carried) {
-      if (EndsName(tail) && StartsName(body_[items[carried]].norm)) break;
+    for (carried = 1; carried < items.size(); ++carried) {
+      if ((EndsName(tail) || lexicon::IsNameSuffix(tail)) &&
+          StartsName(body_[items[carried]].norm)) {
+        break;
+      }
       tail += body_[items[carried]].norm;
       carry_back_->push_back(body_[items[carried]].text);
     }
