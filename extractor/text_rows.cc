@@ -290,7 +290,10 @@ void PageReader::BuildUnits(bool continued) {
   for (size_t i = 0; i < body_.size(); ++i) {
     const Piece& p = body_[i];
     if (p.kind == Kind::kSection) {
-      if (!cur.pieces.empty()) units_.push_back(cur), cur = Unit{};
+      // A heading inside an unfinished measure was printed above its row and
+      // read late (the row's first line came first): it goes before the row.
+      // At the top of a page the open measure is the last page's: close it.
+      if (!cur.pieces.empty() && cur.continued) units_.push_back(cur), cur = Unit{};
       sections_.push_back({i, units_.size()});
       continue;
     }
@@ -708,7 +711,7 @@ std::vector<OutRow> PageReader::Read(int ncols) {
   // sequence number or a task between); else the row after it is soft.
   for (const auto& [piece, before] : sections_) {
     if (before >= units_.size()) continue;
-    bool adjacent = true;
+    bool adjacent = static_cast<int>(piece) < units_[before].first();
     for (int i = static_cast<int>(piece) + 1; i < units_[before].first(); ++i) {
       const Piece& p = body_[static_cast<size_t>(i)];
       adjacent &= p.kind == Kind::kSeq || p.kind == Kind::kSection || IsShort(p);
