@@ -149,10 +149,24 @@ std::vector<std::string> SplitLine(std::string_view line) {
   }
   if (!cur.empty()) tokens.push_back(cur);
   if (tokens.empty()) return {};
-  // Letter-spaced by justification: many one-character CJK tokens.
-  size_t singles = 0;
-  for (const std::u32string& t : tokens) singles += t.size() == 1 && lexicon::IsCjk(t[0]);
-  if (singles >= 4 && singles * 2 >= tokens.size()) return {Join(tokens, 0, tokens.size())};
+  // Letter-spaced by justification ("修 订 《党 委 常 委 会"): a run of four or
+  // more tokens of one or two CJK characters is one piece.
+  std::vector<bool> spaced(tokens.size(), false);
+  for (size_t a = 0; a < tokens.size();) {
+    size_t b = a;
+    auto short_cjk = [&](const std::u32string& t) {
+      if (t.size() > 2) return false;
+      for (char32_t c : t) {
+        if (!lexicon::IsCjk(c)) return false;
+      }
+      return true;
+    };
+    while (b < tokens.size() && short_cjk(tokens[b])) ++b;
+    if (b - a >= 4) {
+      for (size_t k = a; k < b; ++k) spaced[k] = true;
+    }
+    a = b > a ? b : a + 1;
+  }
   // A trailing deadline of up to three tokens after CJK text.
   size_t tail = tokens.size();
   for (size_t k = 1; k <= 3 && k < tokens.size(); ++k) {
@@ -164,6 +178,7 @@ std::vector<std::string> SplitLine(std::string_view line) {
   size_t start = 0;
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     char32_t left = tokens[i].back(), right = tokens[i + 1].front();
+    if (spaced[i] && spaced[i + 1]) continue;
     bool cut = (lexicon::IsCjk(left) && lexicon::IsCjk(right)) || IsClosingPunct(left) ||
                i + 1 == tail || lexicon::IsPlaceholder(lexicon::ToUtf8(tokens[i])) ||
                lexicon::IsPlaceholder(lexicon::ToUtf8(tokens[i + 1]));

@@ -661,7 +661,9 @@ void PageReader::PlaceShortText(bool after) {
     if (lexicon::CodePoints(body_[items[k - 1]].norm) < widest) cuts[k] = 1;
     if (body_[items[k - 1]].block != body_[items[k]].block) cuts[k] += 1;
   }
-  Placed pl = Place(items, false, cuts, roles_.task >= 0 ? false : after, 0);
+  // A line as wide as the widest continues its paragraph: it stays with the
+  // line before (a ranking; these cells are soft unless on a row's line).
+  Placed pl = Place(items, false, cuts, roles_.task >= 0 ? false : after, 0, true);
   for (size_t k = 0; k < items.size(); ++k) {
     const int r = pl.row[k];
     if (r < 0) continue;
