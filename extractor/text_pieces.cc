@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extractor/text_flow_internal.h"
@@ -13,6 +14,12 @@
 
 namespace plan2json::extractor::textdump::flow {
 namespace {
+
+// Longer text is no deadline phrase ("2024年11月10日前", "按国家统一部署要求"
+// are 11 and 9), and a wrap cuts a deadline early on: the lexicon is only
+// asked about short text (it is the costly question).
+constexpr size_t kMaxDeadline = 14;
+constexpr size_t kMaxDeadlinePrefix = 10;
 
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00a0'; }
 
@@ -122,6 +129,10 @@ bool IsDeptText(const std::string& norm) {
 
 }  // namespace
 
+namespace {
+Kind ComputeKind(const std::string& norm, bool line_start);
+}  // namespace
+
 const char* KindName(Kind kind) {
   switch (kind) {
     case Kind::kText: return "text";
@@ -172,6 +183,9 @@ std::vector<std::string> SplitLine(std::string_view line) {
   for (size_t k = 1; k <= 3 && k < tokens.size(); ++k) {
     size_t from = tokens.size() - k;
     if (!lexicon::IsCjk(tokens[from - 1].back())) continue;
+    size_t len = 0;
+    for (size_t k2 = from; k2 < tokens.size(); ++k2) len += tokens[k2].size();
+    if (len > kMaxDeadline) break;  // deadlines are short
     if (lexicon::IsDeadline(lexicon::Compact(Join(tokens, from, tokens.size())))) tail = from;
   }
   std::vector<std::string> out;
@@ -196,18 +210,38 @@ std::vector<std::string> SplitLine(std::string_view line) {
 }
 
 Kind KindOf(const std::string& norm, bool line_start) {
+  // Names and deadlines repeat through a dump: remember the answers (per
+  // thread, bounded).
+  thread_local std::unordered_map<std::string, Kind> memo[2];
+  auto& m = memo[line_start ? 1 : 0];
+  auto it = m.find(norm);
+  if (it != m.end()) return it->second;
+  if (m.size() > 4096) m.clear();
+  Kind kind = ComputeKind(norm, line_start);
+  m.emplace(norm, kind);
+  return kind;
+}
+
+namespace {
+
+Kind ComputeKind(const std::string& norm, bool line_start) {
   if (norm.empty()) return Kind::kBlank;
   if (lexicon::IsNoteLine(norm) || lexicon::IsColophon(norm)) return Kind::kNote;
   if (lexicon::ParseSeq(norm)) return Kind::kSeq;
   if (lexicon::IsPlaceholder(norm)) return Kind::kBlank;
-  if (lexicon::IsDeadline(norm) || lexicon::IsDeadlinePrefix(norm)) return Kind::kDeadline;
-  if (line_start && lexicon::SectionLevel(norm) > 0 && !lexicon::EndsSentence(norm) &&
-      lexicon::CodePoints(norm) <= 40) {
+  const size_t cp = lexicon::CodePoints(norm);
+  if (cp <= kMaxDeadline && (lexicon::IsDeadline(norm) ||
+                            (cp <= kMaxDeadlinePrefix && lexicon::IsDeadlinePrefix(norm)))) {
+    return Kind::kDeadline;
+  }
+  if (line_start && cp <= 40 && lexicon::SectionLevel(norm) > 0 && !lexicon::EndsSentence(norm)) {
     return Kind::kSection;
   }
   if (IsDeptText(norm)) return Kind::kDept;
   return Kind::kText;
 }
+
+}  // namespace
 
 bool IsNoteColumnWord(const std::string& norm) {
   return norm == "备注" || norm == "说明" || norm == "备注说明";
@@ -229,8 +263,12 @@ void JoinDeadlines(std::vector<Piece>* ps) {
       bool complete = lexicon::IsDeadline(p.norm);
       std::string joined = p.norm + q.norm;
       bool fits = q.kind != Kind::kSeq && q.kind != Kind::kSection &&
-                  q.kind != Kind::kNote && q.kind != Kind::kBlank && lexicon::CodePoints(q.norm) <= 6 &&
-                  (lexicon::IsDeadline(joined) || lexicon::IsDeadlinePrefix(joined)) &&
+                  q.kind != Kind::kNote && q.kind != Kind::kBlank &&
+                  lexicon::CodePoints(q.norm) <= 6 &&
+                  lexicon::CodePoints(joined) <= kMaxDeadline &&
+                  (lexicon::IsDeadline(joined) ||
+                   (lexicon::CodePoints(joined) <= kMaxDeadlinePrefix &&
+                    lexicon::IsDeadlinePrefix(joined))) &&
                   (!complete || (lexicon::CodePoints(q.norm) <= 2 && !lexicon::IsDeadline(q.norm)));
       if (!fits) {
         if (complete) break;

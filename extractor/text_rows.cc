@@ -233,6 +233,9 @@ class PageReader {
     for (const Piece& p : body_) {
       if (p.kind == Kind::kText) maxlen_ = std::max(maxlen_, lexicon::CodePoints(p.norm));
     }
+    std::vector<bool> memo;
+    for (const Piece& p : body_) memo.push_back(IsShort(p));
+    short_ = std::move(memo);
     BuildUnits(continued);
   }
   bool open() const { return !units_.empty() && !units_.back().closed; }
@@ -256,6 +259,7 @@ class PageReader {
   const Roles& roles_;
   std::vector<std::string>* carry_back_;  // names ending the last page's cell
   size_t maxlen_ = 0;
+  std::vector<bool> short_;  // IsShort per piece, once computed
   std::vector<Unit> units_;
   std::vector<std::pair<size_t, size_t>> sections_;  // piece, units before it
   std::vector<int> line_row_;                        // per piece: its line's row or -1
@@ -267,6 +271,8 @@ class PageReader {
 // Short text of a task or extra column: no sentence end or clause
 // punctuation, under half the page's longest line of running text.
 bool PageReader::IsShort(const Piece& p) const {
+  const size_t i = static_cast<size_t>(&p - body_.data());
+  if (i < short_.size()) return short_[i];
   if (p.kind != Kind::kText || (roles_.task < 0 && roles_.extras.empty())) return false;
   size_t n = lexicon::CodePoints(p.norm);
   return !lexicon::EndsSentence(p.norm) && n * 20 <= maxlen_ * 9 &&
