@@ -210,7 +210,7 @@ class GridWriter {
  public:
   GridWriter(int page, int cols) {
     grid_.page = page;
-    grid_.ruled = false;
+    grid_.ruled = true;  // rows and spans are explicit: nothing to infer from geometry
     for (int c = 0; c <= cols; ++c) grid_.col_edges.push_back(c * kColWidth);
     grid_.row_edges.push_back(0);
   }
