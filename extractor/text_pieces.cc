@@ -325,6 +325,38 @@ void CheckSeqs(std::vector<Piece>* ps, int* last, bool* restart) {
   }
 }
 
+// A wrapped name's first part has no name ending yet ("市园林绿化" + "局",
+// "各区政府（含" + "北京经济技术" + "开发区管委"): short text without
+// punctuation between names is a name piece when the name before it is
+// still open (an unclosed bracket) or the piece after it is only a name's
+// ending.
+void JoinNamePieces(std::vector<Piece>* ps) {
+  auto open_bracket = [](const std::string& norm) {
+    int depth = 0;
+    for (char32_t c : lexicon::ToU32(norm)) {
+      depth += (c == U'（' || c == U'(') - (c == U'）' || c == U')');
+    }
+    return depth > 0;
+  };
+  for (size_t i = 0; i < ps->size(); ++i) {
+    Piece& p = (*ps)[i];
+    if (p.kind != Kind::kText || lexicon::CodePoints(p.norm) > 10) continue;
+    bool punct = false;
+    for (char32_t c : lexicon::ToU32(p.norm)) {
+      punct |= std::u32string_view(U"，。；：！？、").find(c) != std::u32string_view::npos;
+    }
+    if (punct) continue;
+    const bool after_open = i > 0 && (*ps)[i - 1].kind == Kind::kDept && open_bracket((*ps)[i - 1].norm);
+    bool before_tail = false;
+    if (i + 1 < ps->size() && (*ps)[i + 1].kind == Kind::kDept) {
+      const std::string& next = (*ps)[i + 1].norm;
+      size_t cut = next.find("、");
+      before_tail = lexicon::IsNameSuffix(cut == std::string::npos ? next : next.substr(0, cut));
+    }
+    if (after_open || before_tail) p.kind = Kind::kDept;
+  }
+}
+
 }  // namespace
 
 std::vector<std::vector<Piece>> PagePieces(const DumpPages& dump) {
@@ -355,6 +387,7 @@ std::vector<std::vector<Piece>> PagePieces(const DumpPages& dump) {
   bool restart = true;
   for (std::vector<Piece>& ps : pages) {
     JoinSeqs(&ps);
+    JoinNamePieces(&ps);
     CheckSeqs(&ps, &last, &restart);
     JoinDeadlines(&ps);
   }
