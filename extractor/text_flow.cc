@@ -14,14 +14,19 @@
 //  2. Header: the header words of the first page naming three known columns
 //     (ClassifyHeader), in any order, split pieces rejoined (序/号, 完成/时限);
 //     the same words on later pages are a repeated header and dropped.
-//  3. Rows, per page: running text is cut into measures at sentence ends;
-//     each measure is a row. Every other stream (sequence numbers, tasks,
-//     deadlines, department cells, extra text) is matched to the rows in
-//     reading order by one monotone assignment (AssignStream). Where a
-//     stream has exactly one item per row, or an item sits inside a row's
-//     own text (the same baseline), the placement is hard evidence; where
-//     only the distance in reading order ranks the choices, the cell gets a
-//     confidence below Cell::kSureCell and BuildPlan flags its row.
+//  3. Rows, per page (text_rows.cc): running text is cut into measures at
+//     sentence ends; each measure is a row. Every other stream (sequence
+//     numbers, tasks, deadlines, department cells, extra text) is matched to
+//     the rows keeping its order. Where a stream has exactly one item per
+//     row, an item shares a line with a row's text, or wrapped name lists
+//     allow exactly as many cells as rows, the placement is hard evidence;
+//     where only the distance in reading order ranks the choices, the cell
+//     gets a confidence below Cell::kSureCell and BuildPlan flags its row.
+//  4. Grids: one per physical page; the header as one row (two when a
+//     责任单位-like word spans the department columns), a heading as one
+//     cell spanning every column, `above` the text before the header on the
+//     first table page (and whole pages before it), `below` notes and the
+//     closing block. Column positions are synthetic (one unit per column).
 
 #include <algorithm>
 #include <string>

@@ -4,18 +4,21 @@
 //
 // The anchor column (the measure column, else the task column) defines the
 // rows: its running text is cut at sentence ends, one measure a row. Every
-// other stream is matched to those rows in reading order, the items keeping
-// their order (AssignStream):
-//  - a stream read row by row (its items lie among the rows' text) goes by
-//    position: an item inside a row's text is on that row's baseline (hard);
-//    one between two rows goes to the nearer (soft);
-//  - a stream read column by column (its items come in one run before or
-//    after the rows' text) goes by count: with one item per row the order
-//    decides (hard); otherwise cut points the text allows are ranked (a
-//    deadline between two names, a blank line, a short line) and the cells
-//    are soft.
-// Single-valued columns (sequence number, deadline) take at most one item a
-// row; a second one in a row costs more than any distance.
+// other stream is matched to those rows, the items keeping their order
+// (PageReader::Place):
+//  - text on one line is in one row (rows do not overlap): an item on a
+//    line holding a row's text is in that row (hard);
+//  - a single-valued stream (sequence number, deadline) with one item per
+//    row goes in order (hard);
+//  - a stream read column by column (nothing on a row's line, items in one
+//    run outside the rows' text) is cut in order where the text allows it;
+//    wrapped name lists (、) allow cuts only where a name ends (hard when
+//    exactly as many cells as rows);
+//  - otherwise each item goes to the nearest row in reading order, on the
+//    side the page's deadlines show cells fall (soft), a row left without a
+//    deadline or a name costing more, a second deadline in a row more still.
+// A row with any soft cell is soft in every cell; so is a row without a
+// deadline or a name, and one whose heading was read out of place.
 
 #include <algorithm>
 #include <limits>
