@@ -669,6 +669,11 @@ void PageReader::PlaceShortText(bool after) {
   for (size_t k = 1; k < items.size(); ++k) {
     if (lexicon::CodePoints(body_[items[k - 1]].norm) < widest) cuts[k] = 1;
     if (body_[items[k - 1]].block != body_[items[k]].block) cuts[k] += 1;
+    // A task starts at its number: one between the pieces, or on the
+    // piece's line before it, ends the cell before.
+    for (size_t j = items[k - 1] + 1; j < items[k]; ++j) {
+      if (body_[j].kind == Kind::kSeq) cuts[k] = 3;
+    }
   }
   // A line as wide as the widest continues its paragraph: it stays with the
   // line before (a ranking; these cells are soft unless on a row's line).
