@@ -256,6 +256,8 @@ class PageReader {
   void FindBursts();
   void PlaceSingles(Kind kind, int col, bool after);
   void PlaceDepartments(bool after);
+  void CarryBackNames(std::vector<size_t>* items);
+  std::vector<int> NameCuts(const std::vector<size_t>& items) const;
   void PlaceShortText(bool after);
 
   const std::vector<Piece>& body_;
@@ -567,36 +569,28 @@ void PageReader::FindBursts() {
   }
 }
 
-// Department names: a cut between two pieces is allowed where one name
-// ends and another starts; a deadline or a blank line between them ranks
-// it higher. With several department columns, the names of a row's first
-// line fill them in order; the rest is soft.
-void PageReader::PlaceDepartments(bool after) {
-  std::vector<size_t> items;
-  for (size_t i = 0; i < body_.size(); ++i) {
-    if (body_[i].kind == Kind::kDept) items.push_back(i);
+// A name cut by the page break: the page's first names that only continue
+// a name ("政府", "（牵头）、…") end the previous page's last cell.
+void PageReader::CarryBackNames(std::vector<size_t>* items) {
+  if (carry_back_ == nullptr || items->empty() || StartsName(body_[items->front()].norm)) return;
+  std::string tail = body_[items->front()].norm;
+  carry_back_->push_back(body_[items->front()].text);
+  size_t carried = 1;
+  for (; carried < items->size(); ++carried) {
+    const Piece& p = body_[(*items)[carried]];
+    if ((EndsName(tail) || lexicon::IsNameSuffix(tail)) && StartsName(p.norm)) break;
+    tail += p.norm;
+    carry_back_->push_back(p.text);
   }
-  if (roles_.depts.empty() || items.empty()) return;
-  // A name cut by the page break: the page's first names that only
-  // continue a name ("政府", "（牵头）、…") end the previous
-  // page's last cell.
-  size_t carried = 0;
-  if (carry_back_ != nullptr && !StartsName(body_[items[0]].norm)) {
-    std::string tail = body_[items[0]].norm;
-    carry_back_->push_back(body_[items[0]].text);
-    for (carried = 1; carried < items.size(); ++carried) {
-      if ((EndsName(tail) || lexicon::IsNameSuffix(tail)) &&
-          StartsName(body_[items[carried]].norm)) {
-        break;
-      }
-      tail += body_[items[carried]].norm;
-      carry_back_->push_back(body_[items[carried]].text);
-    }
-    items.erase(items.begin(), items.begin() + static_cast<long>(carried));
-    if (items.empty()) return;
-  }
+  items->erase(items->begin(), items->begin() + static_cast<long>(carried));
+}
+
+// Where a cell of names may end: after a complete name (the text since the
+// last 、 or allowed cut) and before one that starts; a deadline or a blank
+// line between them ranks the cut higher.
+std::vector<int> PageReader::NameCuts(const std::vector<size_t>& items) const {
   std::vector<int> cuts(items.size(), 0);
-  std::string tail;  // the text since the last 、 or allowed cut: the name so far
+  std::string tail;
   for (size_t k = 1; k < items.size(); ++k) {
     const Piece& a = body_[items[k - 1]];
     const Piece& b = body_[items[k]];
@@ -610,6 +604,21 @@ void PageReader::PlaceDepartments(bool after) {
     }
     if (cuts[k] == 1 && a.block != b.block) cuts[k] = 2;
   }
+  return cuts;
+}
+
+// Department names: cut into cells where NameCuts allows and placed on rows.
+// With several department columns, the names of a row's first line fill
+// them in order (blanks on that line taking theirs); the rest is soft.
+void PageReader::PlaceDepartments(bool after) {
+  std::vector<size_t> items;
+  for (size_t i = 0; i < body_.size(); ++i) {
+    if (body_[i].kind == Kind::kDept) items.push_back(i);
+  }
+  if (roles_.depts.empty() || items.empty()) return;
+  CarryBackNames(&items);
+  if (items.empty()) return;
+  const std::vector<int> cuts = NameCuts(items);
   Placed pl = Place(items, false, cuts, after, kFill, true);
   const size_t D = roles_.depts.size();
   std::vector<int> first_line(rows_.size(), -1);
