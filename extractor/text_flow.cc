@@ -305,6 +305,36 @@ void CarryBack(const std::vector<std::string>& lines, std::vector<Grid>* grids,
   }
 }
 
+// One table page's pieces: before the header on the first table page is
+// `above`; the words of a repeated header (on a page holding two or more of
+// them) are dropped; from a note or the closing block on, and a bare page
+// number at a page's foot, is `under`; the rest is the body.
+void Sort(const Header& header, int page, const std::vector<Piece>& ps, bool form_feeds,
+          bool* below, std::vector<std::string>* above, std::vector<Piece>* body,
+          std::vector<std::string>* under) {
+  int repeats = 0;
+  for (const Piece& pc : ps) repeats += IsCandidate(pc) && IsHeaderWord(header, pc.norm);
+  for (size_t i = 0; i < ps.size(); ++i) {
+    const Piece& pc = ps[i];
+    if (page == header.page && i < header.first_piece) {
+      above->push_back(pc.text);
+      continue;
+    }
+    if (IsCandidate(pc) && IsHeaderWord(header, pc.norm) &&
+        (page == header.page || repeats >= 2)) {
+      continue;
+    }
+    if (pc.kind == Kind::kNote) *below = true;
+    const bool page_number = i + 1 == ps.size() && form_feeds && !body->empty() &&
+                             lexicon::IsPageNumberLine(pc.norm);
+    if (*below || page_number) {
+      under->push_back(pc.text);
+      continue;
+    }
+    body->push_back(pc);
+  }
+}
+
 }  // namespace
 
 std::vector<Grid> ReadingOrderGrids(const DumpPages& dump, const TextOptions& options) {
@@ -348,33 +378,7 @@ std::vector<Grid> ReadingOrderGrids(const DumpPages& dump, const TextOptions& op
       for (const Piece& pc : ps) above.push_back(pc.text);
     } else {
       if (page == header.page) WriteHeader(header, &w);
-      // Pieces of a repeated header: the words themselves, on a page that
-      // holds at least two of them.
-      int repeats = 0;
-      for (const Piece& pc : ps) repeats += IsCandidate(pc) && IsHeaderWord(header, pc.norm);
-      for (size_t i = 0; i < ps.size(); ++i) {
-        const Piece& pc = ps[i];
-        if (page == header.page && i < header.first_piece) {
-          above.push_back(pc.text);
-          continue;
-        }
-        if (IsCandidate(pc) && IsHeaderWord(header, pc.norm) &&
-            (page == header.page || repeats >= 2)) {
-          continue;
-        }
-        if (pc.kind == Kind::kNote) below = true;
-        // A page number printed as a bare number at the foot of the page.
-        if (i + 1 == ps.size() && dump.form_feeds && lexicon::IsPageNumberLine(pc.norm) &&
-            !body.empty()) {
-          under.push_back(pc.text);
-          continue;
-        }
-        if (below) {
-          under.push_back(pc.text);
-          continue;
-        }
-        body.push_back(pc);
-      }
+      Sort(header, page, ps, dump.form_feeds, &below, &above, &body, &under);
       std::vector<std::string> carry;
       std::vector<flow::OutRow> rows = reader.ReadPage(body, &carry);
       if (!carry.empty()) CarryBack(carry, &grids, keys);
