@@ -103,7 +103,10 @@ bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
       break;
     }
     if (joined) continue;
-    if (ka != ColumnKey::kExtra || flow::IsNoteColumnWord(pa.norm)) {
+    // A whole header word is short; a longer line naming a column is a title
+    // ("重点任务分工表").
+    if ((ka != ColumnKey::kExtra && lexicon::CodePoints(pa.norm) <= 6) ||
+        flow::IsNoteColumnWord(pa.norm)) {
       words.push_back({ka, pa.norm, {cand[a]}});
       used[a] = true;
     }
