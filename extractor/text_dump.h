@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "extractor/plan.h"
+#include "extractor/table.h"
 #include "extractor/text_reader.h"
 #include "normalizer/normalizer.h"
 
@@ -117,15 +118,18 @@ bool IsHeaderTokens(const std::vector<std::string>& tokens,
 // The two readers (text_flow.cc, text_layout.cc)
 // ---------------------------------------------------------------------------
 
+// One Grid per physical page of the dump (Grid::page 1-based), in page
+// order: the table's header and body cells where the page holds the table,
+// the lines above and below it in Grid::above / Grid::below; a page without
+// the table gives a Grid with no rows and every line in Grid::above. Plan
+// meaning is BuildPlan's (plan.h).
+std::vector<Grid> LayoutGrids(const DumpPages& dump, const TextOptions& options);
+std::vector<Grid> ReadingOrderGrids(const DumpPages& dump,
+                                    const TextOptions& options);
+
+// BuildPlan over ReadingOrderGrids (text_flow.cc), for ReadTextDump.
 Result<RawPlan> ReadReadingOrder(const DumpPages& dump,
                                  const normalizer::DepartmentDict& dict);
-Result<RawPlan> ReadLayout(const DumpPages& dump,
-                           const normalizer::DepartmentDict& dict);
-
-// The reading-order reader (text_flow.cc): one Grid per physical page
-// (pages before the table hold only `above`), cells with per-cell
-// confidence; BuildPlan gives them meaning.
-std::vector<Grid> ReadingOrderGrids(const DumpPages& dump, const TextOptions& options);
 
 }  // namespace plan2json::extractor::textdump
 

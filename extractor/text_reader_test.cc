@@ -319,7 +319,11 @@ Result<RawPlan> ReadSample(const std::string& file) {
   std::string bytes = ReadFile(Sample(file));
   Result<DecodedText> text = DecodeText(bytes);
   if (!text.ok()) return text.status();
-  return ReadTextDump(text->utf8, DetectDumpKind(text->utf8));
+  DumpKind kind = DetectDumpKind(text->utf8);
+  if (kind == DumpKind::kReadingOrder) return ReadTextDump(text->utf8, kind);
+  Result<std::vector<Grid>> grids = TextDumpGrids(text->utf8, kind);
+  if (!grids.ok()) return grids.status();
+  return BuildPlan(*grids);
 }
 
 nlohmann::json Expected() {

@@ -74,12 +74,8 @@ const std::set<std::string>& KnownGaps() {
       "chengdu-digital-2022.word.layout.txt (1 ms)",
       "chengdu-digital-2022.word.pdf",
       "chengdu-digital-2022.word.pdf (42 ms)",
-      "guangdong-safety-2024.latex.layout.txt",
-      "guangdong-safety-2024.latex.layout.txt (0 ms)",
       "guangdong-safety-2024.word.docx",
       "guangdong-safety-2024.word.docx (3 ms)",
-      "guangdong-safety-2024.word.layout.txt",
-      "guangdong-safety-2024.word.layout.txt (0 ms)",
       "guangdong-safety-2024.word.raw.txt",
       "guangdong-safety-2024.word.raw.txt (3 ms)",
       "jianghuai-univ-2024.latex.layout.txt",
@@ -90,12 +86,8 @@ const std::set<std::string>& KnownGaps() {
       "jianghuai-univ-2024.word.layout.txt (2 ms)",
       "jianghuai-univ-2024.word.raw.txt",
       "jianghuai-univ-2024.word.raw.txt (7 ms)",
-      "suzhou-sci-2021.latex.layout.txt",
-      "suzhou-sci-2021.latex.layout.txt (0 ms)",
       "suzhou-sci-2021.word.docx",
       "suzhou-sci-2021.word.docx (3 ms)",
-      "suzhou-sci-2021.word.layout.txt",
-      "suzhou-sci-2021.word.layout.txt (0 ms)",
   };
   return kGaps;
 }

@@ -211,8 +211,8 @@ TEST_P(ReadingOrderDump, NoRowSilentlyWrong) {
 
 INSTANTIATE_TEST_SUITE_P(
     Dumps, ReadingOrderDump, ::testing::ValuesIn(Dumps()),
-    [](const ::testing::TestParamInfo<Dump>& info) {
-      std::string name = info.param.input.substr(info.param.input.rfind('/') + 1);
+    [](const ::testing::TestParamInfo<Dump>& param_info) {
+      std::string name = param_info.param.input.substr(param_info.param.input.rfind('/') + 1);
       std::string out;
       for (char c : name) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
       return out;
