@@ -267,14 +267,14 @@ TEST(ReadingOrderGrids, NotesAndClosingBlockStayBelowTheTable) {
 }
 
 TEST(ReadingOrderGrids, HostileInputStaysBounded) {
-  // One page of 20,000 rows and as many deadlines out of place: the
-  // assignment gives up past its work bound instead of running long.
+  // One page of 5,000 rows, their cells interleaved out of step with the
+  // measures: the positional assignment (items x rows) is past its work
+  // bound and gives up instead of running long; the rows are still read.
   std::string dump = "序号 工作措施 完成时限 责任单位\n";
-  for (int i = 1; i <= 20000; ++i) dump += "推进工作。\n";
-  for (int i = 1; i <= 20000; ++i) dump += "年底前\n市甲局\n";
+  for (int i = 1; i <= 5000; ++i) dump += "推进工作。\n年底前\n年底前\n市甲局\n";
   std::vector<Grid> grids = Grids(dump);
   ASSERT_EQ(grids.size(), 1u);
-  EXPECT_GT(grids[0].rows(), 20000);
+  EXPECT_GT(grids[0].rows(), 5000);
 }
 
 }  // namespace
