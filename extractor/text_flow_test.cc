@@ -240,6 +240,25 @@ TEST(ReadingOrderGrids, LinesInterleavedByBaseline) {
                 "measure=推进乙项工作。|deadline=6月底前|responsible=市丁局"}));
 }
 
+TEST(ReadingOrderGrids, AMeasureReadLateGoesFirst) {
+  // The page opens with a row's cells, every other measure is followed by
+  // its own: the one without is the row those first cells belong to.
+  const std::string dump =
+      "序号 工作措施 完成时限 责任单位\n"
+      "年底前\n市甲局\n推进乙项工作。\n6月底前\n市乙局\n推进甲项工作。\n"
+      "推进丙项工作。\n9月底前\n市丙局\n";
+  RawPlan plan = Plan(dump);
+  std::vector<std::string> rows =
+      Rows(plan, {ColumnKey::kMeasure, ColumnKey::kDeadline, ColumnKey::kResponsible});
+  for (std::string& r : rows) r = r.substr(0, r.find(" (low)"));
+  EXPECT_EQ(rows, (std::vector<std::string>{
+                      "measure=推进甲项工作。|deadline=年底前|responsible=市甲局",
+                      "measure=推进乙项工作。|deadline=6月底前|responsible=市乙局",
+                      "measure=推进丙项工作。|deadline=9月底前|responsible=市丙局"}));
+  ASSERT_FALSE(plan.rows.empty());
+  EXPECT_TRUE(plan.rows[0].low_confidence);  // the text's order said otherwise
+}
+
 TEST(ReadingOrderGrids, AGuessIsLowConfidence) {
   // Names one a line after all measures: three ways to cut them into two
   // rows. The reader takes one and says it guessed.

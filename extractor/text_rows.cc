@@ -41,8 +41,9 @@ struct Unit {
   bool closed = false;         // ends a sentence
   bool continued = false;      // continues the previous page's last measure
   bool soft = false;           // its start or end rests on soft evidence
-  int first() const { return static_cast<int>(pieces.front()); }
-  int last() const { return static_cast<int>(pieces.back()); }
+  int at = -1;                 // where its cells are, if not at its text
+  int first() const { return at >= 0 ? at : static_cast<int>(pieces.front()); }
+  int last() const { return at >= 0 ? at : static_cast<int>(pieces.back()); }
 };
 
 struct Placed {
@@ -247,6 +248,7 @@ class PageReader {
  private:
   bool IsShort(const Piece& p) const;
   void BuildUnits(bool continued);
+  void MoveLateMeasure();
   Placed Place(const std::vector<size_t>& items, bool single, const std::vector<int>& cuts,
                bool after, double fill, bool glued = false) const;
   OutCell& CellAt(int row, int col);
@@ -317,6 +319,7 @@ void PageReader::BuildUnits(bool continued) {
     }
   }
   if (!cur.pieces.empty()) units_.push_back(cur);
+  MoveLateMeasure();
   // Text on one line belongs to one row (rows do not overlap): a line
   // holding a row's running text puts every piece on it in that row.
   std::vector<std::pair<int, int>> line_unit;  // (line, unit)
@@ -333,6 +336,36 @@ void PageReader::BuildUnits(bool continued) {
     for (auto jt = it; jt != line_unit.end() && jt->first == body_[i].line; ++jt) one &= jt->second == u;
     if (one) line_row_[i] = u;
   }
+}
+
+// A measure read late: the page opens with a row's cells (a deadline among
+// them) before any running text, and every measure but one has its deadline
+// after it: pdftotext emitted that one measure after others. It is the
+// page's first row, its cells those at the top (soft: the order of the text
+// says otherwise).
+void PageReader::MoveLateMeasure() {
+  const size_t R = units_.size();
+  if (R < 2 || units_.front().continued || !sections_.empty()) return;
+  auto deadline_in = [&](int a, int b) {  // pieces a..b-1
+    for (int i = std::max(a, 0); i < b && i < static_cast<int>(body_.size()); ++i) {
+      if (body_[static_cast<size_t>(i)].kind == Kind::kDeadline) return true;
+    }
+    return false;
+  };
+  if (!deadline_in(0, units_.front().first())) return;
+  size_t late = R;
+  for (size_t u = 0; u < R; ++u) {
+    int end = u + 1 < R ? units_[u + 1].first() : static_cast<int>(body_.size());
+    if (deadline_in(units_[u].last() + 1, end)) continue;
+    if (late != R) return;  // two without: not this case
+    late = u;
+  }
+  if (late == R || late == 0) return;
+  Unit moved = units_[late];
+  units_.erase(units_.begin() + static_cast<long>(late));
+  moved.at = 0;
+  moved.soft = true;
+  units_.insert(units_.begin(), moved);
 }
 
 OutCell& PageReader::CellAt(int row, int col) {
@@ -709,7 +742,9 @@ std::vector<OutRow> PageReader::Read(int ncols) {
   for (int r = 0; r < R; ++r) {
     OutCell& c = CellAt(r, roles_.anchor);
     for (size_t i : units_[static_cast<size_t>(r)].pieces) c.lines.push_back(body_[i].text);
-    if (!units_[static_cast<size_t>(r)].closed) c.confidence = kSoft;
+    if (!units_[static_cast<size_t>(r)].closed || units_[static_cast<size_t>(r)].soft) {
+      c.confidence = kSoft;
+    }
   }
   const bool after = CellsFollowRows();
   PlaceSingles(Kind::kSeq, roles_.seq, false);  // a number starts its row
