@@ -338,34 +338,61 @@ void PageReader::BuildUnits(bool continued) {
   }
 }
 
-// A measure read late: the page opens with a row's cells (a deadline among
-// them) before any running text, and every measure but one has its deadline
-// after it: pdftotext emitted that one measure after others. It is the
-// page's first row, its cells those at the top (soft: the order of the text
-// says otherwise).
+// Measures read late: every row's deadline follows its text (or, for the
+// page's first row, may open the page), but some measures have none after
+// them while one gap between rows holds as many extra deadlines: pdftotext
+// emitted those measures after others. They go, in order, to that gap, one
+// after each extra deadline's cells (soft: the order of the text says
+// otherwise).
 void PageReader::MoveLateMeasure() {
   const size_t R = units_.size();
-  if (R < 2 || units_.front().continued || !sections_.empty()) return;
-  auto deadline_in = [&](int a, int b) {  // pieces a..b-1
+  if (R < 2 || !sections_.empty()) return;
+  // A measure continued from the last page may have its deadline there.
+  const size_t u0 = units_.front().continued ? 1 : 0;
+  auto deadlines = [&](int a, int b) {  // in pieces a..b-1
+    std::vector<int> out;
     for (int i = std::max(a, 0); i < b && i < static_cast<int>(body_.size()); ++i) {
-      if (body_[static_cast<size_t>(i)].kind == Kind::kDeadline) return true;
+      if (body_[static_cast<size_t>(i)].kind == Kind::kDeadline) out.push_back(i);
     }
-    return false;
+    return out;
   };
-  if (!deadline_in(0, units_.front().first())) return;
-  size_t late = R;
+  std::vector<size_t> late;
+  int gap = -2;                 // unit after which the extra deadlines are; -1: page top
+  std::vector<int> extra;       // their positions
+  auto take_gap = [&](int g, const std::vector<int>& d, size_t skip) {
+    if (d.size() <= skip) return true;
+    if (gap != -2) return false;  // two gaps with extras: not this case
+    gap = g;
+    extra.assign(d.begin() + static_cast<long>(skip), d.end());
+    return true;
+  };
+  if (u0 == 0 && !take_gap(-1, deadlines(0, units_.front().first()), 0)) return;
   for (size_t u = 0; u < R; ++u) {
     int end = u + 1 < R ? units_[u + 1].first() : static_cast<int>(body_.size());
-    if (deadline_in(units_[u].last() + 1, end)) continue;
-    if (late != R) return;  // two without: not this case
-    late = u;
+    std::vector<int> d = deadlines(units_[u].last() + 1, end);
+    if (u < u0) {
+      if (d.size() > 1) return;
+      continue;
+    }
+    if (d.empty()) late.push_back(u);
+    if (!take_gap(static_cast<int>(u), d, 1)) return;
   }
-  if (late == R || late == 0) return;
-  Unit moved = units_[late];
-  units_.erase(units_.begin() + static_cast<long>(late));
-  moved.at = 0;
-  moved.soft = true;
-  units_.insert(units_.begin(), moved);
+  if (late.empty() || extra.size() != late.size() || gap == -2) return;
+  if (static_cast<int>(late.front()) <= gap) return;  // only later measures move back
+  std::vector<Unit> moved;
+  for (size_t k = late.size(); k-- > 0;) {
+    moved.insert(moved.begin(), units_[late[k]]);
+    units_.erase(units_.begin() + static_cast<long>(late[k]));
+  }
+  // Each moved measure sits where its cells start: after the deadline
+  // before it in the gap (or at the gap's start).
+  const int gap_start = gap < 0 ? 0 : units_[static_cast<size_t>(gap)].last() + 1;
+  for (size_t k = 0; k < moved.size(); ++k) {
+    moved[k].at = gap < 0 ? (k == 0 ? 0 : extra[k - 1] + 1)
+                          : (k == 0 ? std::max(gap_start, extra[0] - 1) : extra[k - 1] + 1);
+    moved[k].soft = true;
+  }
+  units_.insert(units_.begin() + (gap + 1), moved.begin(), moved.end());
 }
 
 OutCell& PageReader::CellAt(int row, int col) {
