@@ -64,55 +64,54 @@ bool IsCandidate(const Piece& p) {
   return p.kind == Kind::kText || p.kind == Kind::kDept;
 }
 
-// Header words on one page: pieces that ClassifyHeader knows (or split
-// pieces that join into one), each with at least one other known header
-// word of another kind within three lines (a lone 重大项目 in the body is
-// not a header).
-bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
+// Header words among the pieces of one page: pieces that ClassifyHeader
+// knows (a whole word is short: a longer line naming a column is a title,
+// "重点任务分工表"), and split pieces joined: a short piece with a later short
+// one within eight lines when the joined text names a column and either
+// alone does not (or both are halves of 序号).
+std::vector<HeaderWord> HeaderWords(const std::vector<Piece>& ps) {
   std::vector<size_t> cand;
   for (size_t i = 0; i < ps.size(); ++i) {
-    if (!IsCandidate(ps[i]) || lexicon::CodePoints(ps[i].norm) > 8 ||
-        lexicon::AttachmentLabel(ps[i].norm)) {
-      continue;
+    if (IsCandidate(ps[i]) && lexicon::CodePoints(ps[i].norm) <= 8 &&
+        !lexicon::AttachmentLabel(ps[i].norm)) {
+      cand.push_back(i);
     }
-    cand.push_back(i);
   }
-  // Join split pieces: a short piece with a later short one within eight
-  // lines when the joined text names a column and either alone does not
-  // (or both are halves of 序号).
   std::vector<HeaderWord> words;
   std::vector<bool> used(cand.size(), false);
   for (size_t a = 0; a < cand.size(); ++a) {
     if (used[a]) continue;
     const Piece& pa = ps[cand[a]];
-    ColumnKey ka = ClassifyHeader(pa.norm);
-    bool a_short = lexicon::CodePoints(pa.norm) <= 3;
-    bool joined = false;
-    for (size_t b = a + 1; a_short && b < cand.size(); ++b) {
+    const ColumnKey ka = ClassifyHeader(pa.norm);
+    for (size_t b = a + 1; lexicon::CodePoints(pa.norm) <= 3 && b < cand.size(); ++b) {
       const Piece& pb = ps[cand[b]];
       if (pb.line - pa.line > 8) break;
       if (used[b] || lexicon::CodePoints(pb.norm) > 3) continue;
-      ColumnKey kb = ClassifyHeader(pb.norm);
-      ColumnKey kj = ClassifyHeader(pa.norm + pb.norm);
+      const ColumnKey kb = ClassifyHeader(pb.norm);
+      const ColumnKey kj = ClassifyHeader(pa.norm + pb.norm);
       if (kj == ColumnKey::kExtra) continue;
       bool halves = ka == kj && kb == kj && kj == ColumnKey::kSeq;
       if (!halves && ka != ColumnKey::kExtra && kb != ColumnKey::kExtra) continue;
       words.push_back({kj, pa.norm + pb.norm, {cand[a], cand[b]}});
       used[a] = used[b] = true;
-      joined = true;
       break;
     }
-    if (joined) continue;
-    // A whole header word is short; a longer line naming a column is a title
-    // ("重点任务分工表").
+    if (used[a]) continue;
     if ((ka != ColumnKey::kExtra && lexicon::CodePoints(pa.norm) <= 6) ||
         flow::IsNoteColumnWord(pa.norm)) {
       words.push_back({ka, pa.norm, {cand[a]}});
       used[a] = true;
     }
   }
-  // Keep words with a neighbour of another kind; of two words of one kind
-  // keep the one with more neighbours (the first on a tie).
+  return words;
+}
+
+// Keeps the words with a neighbour of another kind within three lines (a
+// lone 重大项目 in the body is no header; a split word or a notes column
+// needs none); of two words of one kind, the one with more neighbours (the
+// first on a tie).
+std::vector<HeaderWord> KeepHeaderWords(const std::vector<Piece>& ps,
+                                        const std::vector<HeaderWord>& words) {
   auto neighbours = [&](const HeaderWord& w) {
     int n = 0;
     for (const HeaderWord& o : words) {
@@ -126,7 +125,6 @@ bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
   std::vector<int> score;
   for (const HeaderWord& w : words) {
     int n = neighbours(w);
-    // A word of split pieces is a header word by itself (序/号, 完成/时限).
     bool joined = w.pieces.size() > 1;
     if (n == 0 && !joined && !(w.key == ColumnKey::kExtra && flow::IsNoteColumnWord(w.text))) {
       continue;
@@ -142,6 +140,13 @@ bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
     }
     if (!replaced && !dropped) kept.push_back(w), score.push_back(n);
   }
+  return kept;
+}
+
+// The header of one page, if its words name at least three known columns,
+// one of them the measure or task column.
+bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
+  std::vector<HeaderWord> kept = KeepHeaderWords(ps, HeaderWords(ps));
   bool measure = false;
   std::vector<ColumnKey> known;
   for (const HeaderWord& w : kept) {
