@@ -38,6 +38,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <unordered_map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -556,6 +557,9 @@ struct Zone {
   // sentence of the text column: its first lines finish that sentence.
   bool continues = false;
   bool after_table_page = false;  // an earlier page holds the table
+  // Cut from a longer zone where no row boundary was certain: its rows are
+  // a guess.
+  bool forced = false;
 };
 
 class ZoneReader {
@@ -566,6 +570,7 @@ class ZoneReader {
 
   // Groups the zone's text lines into rows; returns the alignment cost.
   double Rows(const Zone& z, std::vector<ZoneRow>* rows) const;
+  double GroupRows(const Zone& z, std::vector<ZoneRow>* rows) const;
   void AssignOthers(const Zone& z, std::vector<ZoneRow>* rows) const;
   // Task groups: for each row, the index of the sequence number whose cell
   // spans it (-1: the zone's lead-in, continuing an earlier task).
@@ -576,8 +581,10 @@ class ZoneReader {
   const std::string& Text(int line, int c) const {
     return cells_[static_cast<size_t>(line)][static_cast<size_t>(c)];
   }
+  // Sets *guess when the assignment fell back to the nearest row.
   std::vector<int> AssignLines(const std::vector<CellLine>& lines,
-                               const std::vector<ZoneRow>& rows, bool names) const;
+                               const std::vector<ZoneRow>& rows, bool names,
+                               bool* guess) const;
 
   const std::vector<std::vector<std::string>>& cells_;
   const Roles& roles_;
@@ -612,6 +619,14 @@ std::vector<std::vector<CellLine>> DeadlineCells(const std::vector<CellLine>& pi
 }
 
 double ZoneReader::Rows(const Zone& z, std::vector<ZoneRow>* rows) const {
+  double cost = GroupRows(z, rows);
+  if (z.forced) {
+    for (ZoneRow& r : *rows) r.guess = true;
+  }
+  return cost;
+}
+
+double ZoneReader::GroupRows(const Zone& z, std::vector<ZoneRow>* rows) const {
   rows->clear();
   // Segments of the text column, split after sentence ends.
   std::vector<std::vector<CellLine>> segs;
@@ -706,7 +721,7 @@ double ZoneReader::Rows(const Zone& z, std::vector<ZoneRow>* rows) const {
 // Monotone assignment of one column's lines to the zone's rows.
 std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
                                          const std::vector<ZoneRow>& rows,
-                                         bool names) const {
+                                         bool names, bool* guess) const {
   const size_t p = lines.size(), r = rows.size();
   std::vector<int> owner(p, -1);
   if (p == 0 || r == 0) return owner;
@@ -736,36 +751,35 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
       }
     }
   }
-  auto group_cost = [&](size_t row, size_t i, size_t j) -> double {
+  // The cost of lines [i, j) as row `row`'s cell, built line by line (one
+  // extension in O(1), so a start costs O(kMaxCellLines)).
+  struct Group {
+    double fixed = 0;  // neighbours' text, gaps, names listed twice
+    std::unordered_map<std::string, int> names;
+  };
+  auto extend = [&](size_t row, size_t i, size_t k, Group* g) {
+    if (row + 1 < r && lines[k].line >= rows[row + 1].anchor.top) g->fixed += 10;
+    if (row > 0 && !rows[row - 1].anchor_lines.empty() &&
+        lines[k].line <= rows[row - 1].anchor.bottom) {
+      g->fixed += 10;
+    }
+    if (k > i) g->fixed += std::max(0, lines[k].line - lines[k - 1].line - 2);
+    if (complete[k]) g->fixed += 4.0 * g->names[norm[k]]++;
+  };
+  auto group_cost = [&](size_t row, size_t i, size_t j, const Group& g) -> double {
     if (i == j) return 0.0;
     Span cell{lines[i].line, lines[j - 1].line};
     // A lead-in row's lines start at the zone's top.
     double c = rows[row].anchor_lines.empty() && rows[row].deadline.empty()
                    ? Misalign(cell, rows[row].anchor, Align::kTop)
                    : Misalign(cell, rows[row].anchor, align_);
-    // A cell stays between its neighbours' text.
-    if (row + 1 < r) {
-      int limit = rows[row + 1].anchor.top;
-      for (size_t k = i; k < j; ++k) c += lines[k].line >= limit ? 10 : 0;
-    }
-    if (row > 0 && !rows[row - 1].anchor_lines.empty()) {
-      int limit = rows[row - 1].anchor.bottom;
-      for (size_t k = i; k < j; ++k) c += lines[k].line <= limit ? 10 : 0;
-    }
-    for (size_t k = i + 1; k < j; ++k) {
-      c += std::max(0, lines[k].line - lines[k - 1].line - 2);
-    }
-    for (size_t k = i; k < j; ++k) {
-      if (!complete[k]) continue;
-      for (size_t q = i; q < k; ++q) c += complete[q] && norm[q] == norm[k] ? 4 : 0;
-    }
-    return c + (i > 0 ? cut[i] : 0);
+    return c + g.fixed + (i > 0 ? cut[i] : 0);
   };
   // Bounded work: a cell holds at most kMaxCellLines lines; beyond kMaxWork
   // the nearest row takes each line.
   constexpr size_t kMaxCellLines = 64;
   constexpr size_t kMaxWork = 4000000;
-  if (r * p * std::min(p, kMaxCellLines) > kMaxWork) {
+  auto nearest = [&]() {
     size_t row = 0;
     for (size_t k = 0; k < p; ++k) {
       while (row + 1 < r && std::fabs(lines[k].line - rows[row + 1].anchor.center()) <=
@@ -774,20 +788,25 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
       }
       owner[k] = static_cast<int>(row);
     }
+    *guess = true;
     return owner;
-  }
+  };
+  if (r * p * std::min(p, kMaxCellLines) > kMaxWork) return nearest();
   std::vector<std::vector<double>> dp(r + 1, std::vector<double>(p + 1, kInf));
   std::vector<std::vector<size_t>> from(r + 1, std::vector<size_t>(p + 1, 0));
   dp[0][0] = 0;
   for (size_t row = 0; row < r; ++row) {
     for (size_t i = 0; i <= p; ++i) {
       if (dp[row][i] == kInf) continue;
+      Group g;
       for (size_t j = i; j <= p && j - i <= kMaxCellLines; ++j) {
-        double c = dp[row][i] + group_cost(row, i, j);
+        if (j > i) extend(row, i, j - 1, &g);
+        double c = dp[row][i] + group_cost(row, i, j, g);
         if (c < dp[row + 1][j]) dp[row + 1][j] = c, from[row + 1][j] = i;
       }
     }
   }
+  if (dp[r][p] == kInf) return nearest();
   size_t j = p;
   for (size_t row = r; row > 0; --row) {
     size_t i = from[row][j];
@@ -818,7 +837,11 @@ void ZoneReader::AssignOthers(const Zone& z, std::vector<ZoneRow>* rows) const {
       if (!Text(i, ci).empty()) lines.push_back({i, Text(i, ci)});
     }
     bool names = std::find(roles_.names.begin(), roles_.names.end(), ci) != roles_.names.end();
-    std::vector<int> owner = AssignLines(lines, *rows, names);
+    bool guess = false;
+    std::vector<int> owner = AssignLines(lines, *rows, names, &guess);
+    if (guess) {
+      for (ZoneRow& r : *rows) r.guess = true;
+    }
     for (size_t i = 0; i < lines.size(); ++i) {
       if (owner[i] >= 0) (*rows)[static_cast<size_t>(owner[i])].other[c].push_back(lines[i]);
     }
@@ -993,6 +1016,54 @@ void MoveSentenceEnd(int anchor, std::vector<std::string>* cells) {
   right = lexicon::Trim(right.substr(sp + 1));
 }
 
+// A row certainly starts at line i: the text column starts a sentence there
+// (the line above ends one or is empty) beside a sequence number or a
+// deadline.
+bool CleanBreak(const PageTable& t, const Roles& roles, int i) {
+  auto text = [&](int line, int c) -> const std::string& {
+    return t.cells[static_cast<size_t>(line)][static_cast<size_t>(c)];
+  };
+  if (roles.anchor < 0 || text(i, roles.anchor).empty()) return false;
+  const std::string& above = text(i - 1, roles.anchor);
+  if (!above.empty() && !lex::EndsSentence(above)) return false;
+  return (roles.seq >= 0 && !text(i, roles.seq).empty()) ||
+         (roles.deadline >= 0 && !text(i, roles.deadline).empty());
+}
+
+// Zones of lines [begin, end). Rows are found by dynamic programs quadratic
+// in a zone's size; a real page holds some tens of lines, so a zone longer
+// than kMaxZoneLines (hostile input) is cut at a certain row start, or,
+// failing one, anywhere, its rows then marked as guesses.
+void AddZones(int begin, int end, PageTable* t) {
+  constexpr int kMaxZoneLines = 120;
+  const Roles roles = RolesOf(t->header);
+  bool forced_before = false;
+  while (begin < end) {
+    int cut = end;
+    bool forced = false;
+    if (end - begin > kMaxZoneLines) {
+      cut = -1;
+      for (int i = begin + kMaxZoneLines; i < std::min(end, begin + 2 * kMaxZoneLines); ++i) {
+        if (CleanBreak(*t, roles, i)) {
+          cut = i;
+          break;
+        }
+      }
+      forced = cut < 0;
+      if (forced) cut = begin + kMaxZoneLines;
+    }
+    Zone z;
+    z.begin = begin;
+    z.end = cut;
+    z.page_top = t->zones.empty() && begin == t->body.from;
+    z.page_end = cut == t->body.to;
+    z.forced = forced || forced_before;
+    t->zones.push_back(z);
+    forced_before = forced;
+    begin = cut;
+  }
+}
+
 void SplitCells(const PPage& page, PageTable* t) {
   const size_t ncol = t->edges.size() - 1;
   t->cells.assign(page.lines.size(), std::vector<std::string>(ncol));
@@ -1012,9 +1083,7 @@ void SplitCells(const PPage& page, PageTable* t) {
   int begin = t->body.from;
   for (int i = t->body.from; i <= t->body.to; ++i) {
     if (i == t->body.to || t->section[static_cast<size_t>(i)]) {
-      if (i > begin) {
-        t->zones.push_back({begin, i, t->zones.empty() && begin == t->body.from, i == t->body.to});
-      }
+      if (i > begin) AddZones(begin, i, t);
       begin = i + 1;
     }
   }
@@ -1298,6 +1367,7 @@ Grid LayoutReader::MakeGrid(const PPage& page, const PageTable& t, Align align) 
   }
   const Roles roles = RolesOf(t.header);
   ZoneReader reader(t.cells, roles, ncol, align, dict_);
+  size_t next_zone = 0;
   for (int i = t.body.from; i < t.body.to; ++i) {
     if (t.section[static_cast<size_t>(i)]) {
       Cell c;
@@ -1311,8 +1381,11 @@ Grid LayoutReader::MakeGrid(const PPage& page, const PageTable& t, Align align) 
       g.row_edges.push_back(i + 1);
       continue;
     }
-    for (const Zone& z : t.zones) {
-      if (z.begin == i && roles.anchor >= 0) AddZone(t, z, reader, &g);
+    while (next_zone < t.zones.size() && t.zones[next_zone].begin <= i) {
+      if (t.zones[next_zone].begin == i && roles.anchor >= 0) {
+        AddZone(t, t.zones[next_zone], reader, &g);
+      }
+      ++next_zone;
     }
   }
   // Row edges rise strictly; boxes follow them.
