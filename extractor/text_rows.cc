@@ -460,7 +460,11 @@ Placed PageReader::Place(const std::vector<size_t>& items, bool single,
     pin.push_back(line_row_[i] >= 0 ? line_row_[i] : burst_row_[i]);
   }
   std::vector<bool> block_sure(n, false);
-  if (glued) PinBlocks(items, cuts, &pin, &block_sure);
+  // Blocks only where the page went column by column: no name of the page
+  // stands on a line of running text.
+  bool on_text_lines = false;
+  for (size_t i : items) on_text_lines |= line_row_[i] >= 0;
+  if (glued && !on_text_lines) PinBlocks(items, cuts, &pin, &block_sure);
   // `glued`: where no cut is allowed, the item stays in its predecessor's row.
   std::vector<bool> glue(n, false);
   for (size_t k = 1; k < n; ++k) glue[k] = glued && cuts[k] == 0;
