@@ -249,6 +249,16 @@ bool IsNoteColumnWord(const std::string& norm) {
 
 namespace {
 
+// "2021年" alone: a year, which a wrapped "6月30日前" makes finer.
+bool BareYear(const std::string& norm) {
+  std::u32string u = lexicon::ToU32(norm);
+  if (u.size() < 2 || u.back() != U'年') return false;
+  for (size_t i = 0; i + 1 < u.size(); ++i) {
+    if (!(u[i] >= U'0' && u[i] <= U'9')) return false;
+  }
+  return true;
+}
+
 // Joins a deadline a wrap cut ("第二季" + "度", "2024年7" + "月10日" + "前",
 // "按国家部" ... "署") when the joined text is a deadline; up to four pieces of
 // other columns may lie between the parts (lines interleaved by baseline).
@@ -269,7 +279,8 @@ void JoinDeadlines(std::vector<Piece>* ps) {
                   (lexicon::IsDeadline(joined) ||
                    (lexicon::CodePoints(joined) <= kMaxDeadlinePrefix &&
                     lexicon::IsDeadlinePrefix(joined))) &&
-                  (!complete || (lexicon::CodePoints(q.norm) <= 2 && !lexicon::IsDeadline(q.norm)));
+                  (!complete || BareYear(p.norm) ||
+                   (lexicon::CodePoints(q.norm) <= 2 && !lexicon::IsDeadline(q.norm)));
       if (!fits) {
         if (complete) break;
         ++skipped;

@@ -185,6 +185,19 @@ bool EndsName(const std::string& norm) {
   return lexicon::LooksLikeDepartment(name);
 }
 
+// A line break inside a cell of names that may end a name or wrap one:
+// "…、成都东部" + "新区管委会" is 成都东部 and 新区管委会, or 成都东部新区管委会.
+// Only a dictionary could tell; the cell is a guess.
+bool AmbiguousWrap(const std::string& before, const std::string& after) {
+  const std::string a = lexicon::NormCompact(before), b = lexicon::NormCompact(after);
+  size_t sep = a.rfind("、");
+  const std::string tail = sep == std::string::npos ? a : a.substr(sep + 3);
+  size_t cut = b.find("、");
+  const std::string head = cut == std::string::npos ? b : b.substr(0, cut);
+  return lexicon::LooksLikeDepartment(tail) && lexicon::LooksLikeDepartment(head) &&
+         lexicon::LooksLikeDepartment(tail + head);
+}
+
 bool StartsName(const std::string& norm) {
   if (norm.empty()) return false;
   std::u32string u = lexicon::ToU32(norm);
@@ -711,7 +724,14 @@ void PageReader::PlaceDepartments(bool after) {
       }
     }
     OutCell& c = CellAt(r, roles_.depts[col]);
-    c.lines.push_back(p.text);
+    if (!c.lines.empty() && AmbiguousWrap(c.lines.back(), p.text)) sure = false;
+    // A piece no cut may precede continues the name before it: one line, so
+    // no later reading splits the name at the wrap.
+    if (!c.lines.empty() && k > 0 && cuts[k] == 0 && pl.row[k - 1] == r) {
+      c.lines.back() += p.text;
+    } else {
+      c.lines.push_back(p.text);
+    }
     if (!sure) c.confidence = kSoft;
   }
   if (D > 1) {
