@@ -5,6 +5,7 @@
 // wrap cut (deadlines, sequence numbers) rejoined.
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -322,17 +323,30 @@ void JoinSeqs(std::vector<Piece>* ps) {
 // number centred in a tall cell comes after the next row's), or restarts at
 // 1 after a section heading; any other number is text ("5000" of a wrapped
 // "5000 公里", the "1." "2." of points inside a measure).
-void CheckSeqs(std::vector<Piece>* ps, int* last, bool* restart) {
+struct SeqState {
+  int last = 0;
+  bool restart = true;      // a heading since the last number
+  std::set<int> seen;       // numbers since the last restart
+};
+
+void CheckSeqs(std::vector<Piece>* ps, SeqState* st) {
   for (Piece& p : *ps) {
-    if (p.kind == Kind::kSection) *restart = true;
+    if (p.kind == Kind::kSection) st->restart = true;
     if (p.kind != Kind::kSeq) continue;
-    int v = lexicon::ParseSeq(p.norm).value_or(-1);
-    if ((v >= *last - 1 && v <= *last + 2) || (v == 1 && *restart)) {
-      *restart = false;
-      *last = v;
+    const int v = lexicon::ParseSeq(p.norm).value_or(-1);
+    if (v == 1 && st->restart) {
+      st->seen.clear();
+      st->last = v;
+    } else if (v >= st->last && v <= st->last + 2) {
+      st->last = v;
+    } else if (v == st->last - 1 && st->seen.count(v) == 0) {
+      // read late; `last` stays
     } else {
       p.kind = Kind::kText;
+      continue;
     }
+    st->restart = false;
+    st->seen.insert(v);
   }
 }
 
@@ -394,12 +408,11 @@ std::vector<std::vector<Piece>> PagePieces(const DumpPages& dump) {
       pages[static_cast<size_t>(l.page) - 1].push_back(std::move(p));
     }
   }
-  int last = 0;
-  bool restart = true;
+  SeqState seqs;
   for (std::vector<Piece>& ps : pages) {
     JoinSeqs(&ps);
     JoinNamePieces(&ps);
-    CheckSeqs(&ps, &last, &restart);
+    CheckSeqs(&ps, &seqs);
     JoinDeadlines(&ps);
   }
   return pages;

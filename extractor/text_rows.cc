@@ -296,7 +296,8 @@ bool PageReader::IsShort(const Piece& p) const {
   if (p.kind != Kind::kText || (roles_.task < 0 && roles_.extras.empty())) return false;
   size_t n = lexicon::CodePoints(p.norm);
   return !lexicon::EndsSentence(p.norm) && n * 20 <= maxlen_ * 9 &&
-         p.norm.find("，") == std::string::npos && p.norm.find("；") == std::string::npos;
+         p.norm.find("，") == std::string::npos && p.norm.find("；") == std::string::npos &&
+         p.norm.find("：") == std::string::npos;  // a colon opens running text
 }
 
 // A measure ends at a sentence end, but not at
