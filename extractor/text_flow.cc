@@ -315,13 +315,15 @@ void CarryBack(const std::vector<std::string>& lines, std::vector<Grid>* grids,
 
 // One table page's pieces: before the header on the first table page is
 // `above`; the words of a repeated header (on a page holding two or more of
-// them) are dropped; from a note or the closing block on, and a bare page
-// number at a page's foot, is `under`; the rest is the body.
+// them) are dropped; from a note or the closing block on (but for cells read
+// after a note on its page), and a bare page number at a page's foot, is
+// `under`; the rest is the body.
 void Sort(const Header& header, int page, const std::vector<Piece>& ps, bool form_feeds,
           bool* below, std::vector<std::string>* above, std::vector<Piece>* body,
           std::vector<std::string>* under) {
   int repeats = 0;
   for (const Piece& pc : ps) repeats += IsCandidate(pc) && IsHeaderWord(header, pc.norm);
+  bool note_here = false;  // a note (not the closing block) began on this page
   for (size_t i = 0; i < ps.size(); ++i) {
     const Piece& pc = ps[i];
     if (page == header.page && i < header.first_piece) {
@@ -332,10 +334,17 @@ void Sort(const Header& header, int page, const std::vector<Piece>& ps, bool for
         (page == header.page || repeats >= 2)) {
       continue;
     }
-    if (pc.kind == Kind::kNote) *below = true;
+    if (pc.kind == Kind::kNote) {
+      *below = true;
+      note_here = !lexicon::IsColophon(pc.norm);
+    }
     const bool page_number = i + 1 == ps.size() && form_feeds && !body->empty() &&
                              lexicon::IsPageNumberLine(pc.norm);
-    if (*below || page_number) {
+    // Cells of the last row that the reading order put after a note under
+    // the table (not after the closing block) are still the table's.
+    const bool cell = pc.kind == Kind::kDeadline || pc.kind == Kind::kDept ||
+                      pc.kind == Kind::kBlank;
+    if ((*below && !(note_here && cell)) || page_number) {
       under->push_back(pc.text);
       continue;
     }

@@ -318,36 +318,56 @@ void JoinSeqs(std::vector<Piece>* ps) {
   *ps = std::move(out);
 }
 
-// Sequence numbers count up: a number is one only where it repeats the last
-// (a task continued on a new page), follows it, skips one, is one less (a
-// number centred in a tall cell comes after the next row's), or restarts at
-// 1 after a section heading; any other number is text ("5000" of a wrapped
-// "5000 公里", the "1." "2." of points inside a measure).
 struct SeqState {
   int last = 0;
   bool restart = true;      // a heading since the last number
+  bool new_page = false;    // a page break since the last number
   std::set<int> seen;       // numbers since the last restart
 };
 
+// Sequence numbers count up: a number is one where it follows the last,
+// skips one, restarts at 1 after a heading, repeats the last across a page
+// break (a task continued), or is one less and not seen yet (centred in a
+// tall cell and read late). Any other number is text ("5000" of "5000 公
+// 里", the points "2." "3." inside a measure); cut from the front of its
+// line, it goes back to the text it led.
 void CheckSeqs(std::vector<Piece>* ps, SeqState* st) {
-  for (Piece& p : *ps) {
+  st->new_page = true;
+  std::vector<bool> gone(ps->size(), false);
+  for (size_t i = 0; i < ps->size(); ++i) {
+    Piece& p = (*ps)[i];
     if (p.kind == Kind::kSection) st->restart = true;
     if (p.kind != Kind::kSeq) continue;
     const int v = lexicon::ParseSeq(p.norm).value_or(-1);
+    bool ok = true;
     if (v == 1 && st->restart) {
       st->seen.clear();
       st->last = v;
-    } else if (v >= st->last && v <= st->last + 2) {
+    } else if ((v == st->last && st->new_page) || v == st->last + 1 || v == st->last + 2) {
       st->last = v;
-    } else if (v == st->last - 1 && st->seen.count(v) == 0) {
-      // read late; `last` stays
-    } else {
-      p.kind = Kind::kText;
+    } else if (!(v == st->last - 1 && st->seen.count(v) == 0)) {
+      ok = false;
+    }
+    if (ok) {
+      st->restart = st->new_page = false;
+      st->seen.insert(v);
       continue;
     }
-    st->restart = false;
-    st->seen.insert(v);
+    p.kind = Kind::kText;
+    if (!p.line_end && i + 1 < ps->size() && (*ps)[i + 1].line == p.line &&
+        (*ps)[i + 1].kind == Kind::kText) {
+      Piece& next = (*ps)[i + 1];
+      next.text = p.text + " " + next.text;
+      next.norm = p.norm + next.norm;
+      next.line_start = p.line_start;
+      gone[i] = true;
+    }
   }
+  std::vector<Piece> out;
+  for (size_t i = 0; i < ps->size(); ++i) {
+    if (!gone[i]) out.push_back(std::move((*ps)[i]));
+  }
+  *ps = std::move(out);
 }
 
 // A wrapped name's first part has no name ending yet ("市园林绿化" + "局",
