@@ -879,9 +879,10 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   // above the first key or heading that no row can centre are the rest of
   // the previous page's last row: they get a row of their own on top
   // (row 0, free of any centre), which the plan layer joins to that row.
+  const int anchor_col = key >= 0 ? key : static_cast<int>(defining);
   const bool centred_keys =
-      !top && key >= 0 &&
-      blocks[static_cast<size_t>(key)].size() >= ProseRows(blocks[defining], options);
+      !top && ((key >= 0 &&
+      blocks[static_cast<size_t>(key)].size() >= ProseRows(blocks[defining], options)));
   if (centred_keys) {
     const double first = std::min(row_boxes.front().y0, grid.row_edges[1]);
     grid.row_edges.insert(grid.row_edges.begin() + 1,
@@ -918,7 +919,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
     // Each row's anchor: its key, or its heading; a row's lines stay
     // between the neighbouring anchors.
     std::vector<Box> anchor(static_cast<size_t>(nrows), Box{0, 0, 0, -1});
-    for (const Block& b : blocks[static_cast<size_t>(key)]) {
+    for (const Block& b : blocks[static_cast<size_t>(anchor_col)]) {
       int r = IndexOf(grid.row_edges, b.box.cy());
       if (r >= 0) centres[static_cast<size_t>(r)] = b.box.cy(), anchor[static_cast<size_t>(r)] = b.box;
     }
@@ -936,7 +937,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       hi[static_cast<size_t>(r)] = a.y1 >= a.y0 ? a.y0 + 0.1 * line_h : hi[static_cast<size_t>(r + 1)];
     }
     for (size_t c = 0; c < blocks.size(); ++c) {
-      if (static_cast<int>(c) == key) continue;
+      if (static_cast<int>(c) == anchor_col) continue;
       std::vector<std::vector<const Glyph*>> col;
       for (const Block& b : blocks[c]) {
         for (auto& l : ClusterLines(b.glyphs)) col.push_back(std::move(l));
@@ -961,7 +962,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   }
   for (const auto& bs : blocks) {
     for (const Block& b : bs) {
-      if (centred_keys && b.col != key) continue;  // shared out above
+      if (centred_keys && b.col != anchor_col) continue;  // shared out above
       int r = IndexOf(grid.row_edges, anchor_y(b.box));
       if (r < 0) continue;
       int c = full_row[static_cast<size_t>(r)] ? 0 : b.col;
