@@ -369,13 +369,39 @@ bool FindHeader(const PPage& page, Header* out) {
 // Lines [from, to) of the page that hold body text.
 struct Body {
   int from = 0, to = 0;
+  // Lines split piece by piece (Banded): they do not vote on gutters.
+  const std::vector<char>* banded = nullptr;
 };
+
+// Lines in runs of three or more that hold one piece per column each, every
+// piece starting within two positions of the one above it.
+std::vector<char> Banded(const PPage& page, const Body& body, size_t ncol) {
+  std::vector<char> out(page.lines.size(), 0);
+  std::vector<Chunk> prev, cur;
+  int run = 0;
+  for (int i = body.from; i < body.to; ++i) {
+    cur = Chunks(page.lines[static_cast<size_t>(i)].glyphs, 2);
+    bool full = cur.size() == ncol && ncol > 1;
+    bool same = full && prev.size() == ncol;
+    for (size_t c = 0; same && c < ncol; ++c) same = std::abs(cur[c].x0 - prev[c].x0) <= 2;
+    run = same ? run + 1 : full ? 1 : 0;
+    if (run == 3) {
+      for (int k = i - 2; k <= i; ++k) out[static_cast<size_t>(k)] = 1;
+    } else if (run > 3) {
+      out[static_cast<size_t>(i)] = 1;
+    }
+    prev = std::move(cur);
+  }
+  return out;
+}
+
 
 // Number of body lines in which a word runs across position b.
 int CutsAt(const PPage& page, const Body& body, int b) {
   int cost = 0;
   for (int i = body.from; i < body.to; ++i) {
     if (page.lines[static_cast<size_t>(i)].across) continue;
+    if (body.banded != nullptr && (*body.banded)[static_cast<size_t>(i)]) continue;
     bool left = false, right = false;
     for (const Glyph& g : page.lines[static_cast<size_t>(i)].glyphs) {
       if (g.x < b && g.x + g.w > b) {
@@ -958,6 +984,7 @@ struct PageTable {
                                    // has them (what Grid::col_edges holds)
   int cuts = 0;
   Body body;
+  std::vector<char> banded;                     // per page line (Banded)
   std::vector<std::vector<std::string>> cells;  // per page line, per column
   std::vector<char> section;                    // per page line
   std::vector<Zone> zones;
@@ -1089,33 +1116,11 @@ void AddZones(int begin, int end, PageTable* t) {
   }
 }
 
-// Lines in runs of three or more that hold one piece per column each, every
-// piece starting within two positions of the one above it.
-std::vector<char> Banded(const PPage& page, const Body& body, size_t ncol) {
-  std::vector<char> out(page.lines.size(), 0);
-  std::vector<Chunk> prev, cur;
-  int run = 0;
-  for (int i = body.from; i < body.to; ++i) {
-    cur = Chunks(page.lines[static_cast<size_t>(i)].glyphs, 2);
-    bool full = cur.size() == ncol && ncol > 1;
-    bool same = full && prev.size() == ncol;
-    for (size_t c = 0; same && c < ncol; ++c) same = std::abs(cur[c].x0 - prev[c].x0) <= 2;
-    run = same ? run + 1 : full ? 1 : 0;
-    if (run == 3) {
-      for (int k = i - 2; k <= i; ++k) out[static_cast<size_t>(k)] = 1;
-    } else if (run > 3) {
-      out[static_cast<size_t>(i)] = 1;
-    }
-    prev = std::move(cur);
-  }
-  return out;
-}
-
 void SplitCells(const PPage& page, PageTable* t) {
   const size_t ncol = t->edges.size() - 1;
   t->cells.assign(page.lines.size(), std::vector<std::string>(ncol));
   t->section.assign(page.lines.size(), 0);
-  std::vector<char> banded = Banded(page, t->body, ncol);
+  const std::vector<char>& banded = t->banded;
   for (int i = t->body.from; i < t->body.to; ++i) {
     const PLine& l = page.lines[static_cast<size_t>(i)];
     if (l.blank()) continue;
@@ -1209,11 +1214,15 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
     if (FindHeader(page, &t.header)) {
       t.own_header = t.table = true;
       t.body.from = t.header.last + 1;
+      t.banded = Banded(page, t.body, t.header.leaves.size());
+      t.body.banded = &t.banded;
       t.edges = EdgesFromHeader(page, t.header, t.body, &t.cuts);
     } else if (prev != nullptr && LooksTabular(page, t.body)) {
       t.table = true;
       t.header = prev->header;
       int shift = LeftMargin(page, t.body) - prev_margin;
+      t.banded = Banded(page, t.body, prev->header.leaves.size());
+      t.body.banded = &t.banded;
       t.edges = EdgesFromPrevious(page, t.body, prev->edges, shift, &t.cuts);
     }
     if (!t.table) continue;
