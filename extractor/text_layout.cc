@@ -369,13 +369,39 @@ bool FindHeader(const PPage& page, Header* out) {
 // Lines [from, to) of the page that hold body text.
 struct Body {
   int from = 0, to = 0;
+  // Lines split piece by piece (Banded): they do not vote on gutters.
+  const std::vector<char>* banded = nullptr;
 };
+
+// Lines in runs of three or more that hold one piece per column each, every
+// piece starting within two positions of the one above it.
+std::vector<char> Banded(const PPage& page, const Body& body, size_t ncol) {
+  std::vector<char> out(page.lines.size(), 0);
+  std::vector<Chunk> prev, cur;
+  int run = 0;
+  for (int i = body.from; i < body.to; ++i) {
+    cur = Chunks(page.lines[static_cast<size_t>(i)].glyphs, 2);
+    bool full = cur.size() == ncol && ncol > 1;
+    bool same = full && prev.size() == ncol;
+    for (size_t c = 0; same && c < ncol; ++c) same = std::abs(cur[c].x0 - prev[c].x0) <= 2;
+    run = same ? run + 1 : full ? 1 : 0;
+    if (run == 3) {
+      for (int k = i - 2; k <= i; ++k) out[static_cast<size_t>(k)] = 1;
+    } else if (run > 3) {
+      out[static_cast<size_t>(i)] = 1;
+    }
+    prev = std::move(cur);
+  }
+  return out;
+}
+
 
 // Number of body lines in which a word runs across position b.
 int CutsAt(const PPage& page, const Body& body, int b) {
   int cost = 0;
   for (int i = body.from; i < body.to; ++i) {
     if (page.lines[static_cast<size_t>(i)].across) continue;
+    if (body.banded != nullptr && (*body.banded)[static_cast<size_t>(i)]) continue;
     bool left = false, right = false;
     for (const Glyph& g : page.lines[static_cast<size_t>(i)].glyphs) {
       if (g.x < b && g.x + g.w > b) {
@@ -462,7 +488,11 @@ std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
 // drift between rows: "9  任务9" and "10  任务10"); otherwise glyphs go by
 // position, a word crossing an edge going wholly to the column holding most
 // of it.
-std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges) {
+// `banded`: the line is one of a run of lines holding one piece per column
+// at the same positions, wherever those lie (a band whose positions drifted
+// away from the header's).
+std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges,
+                                   bool banded) {
   const size_t ncol = edges.size() - 1;
   std::vector<Chunk> pieces = Chunks(l.glyphs, 2);
   if (pieces.size() == ncol && ncol > 1) {
@@ -471,7 +501,7 @@ std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges
     for (size_t c = 0; c < ncol && near; ++c) {
       near = pieces[c].x0 >= edges[c] - kDrift && pieces[c].x1 <= edges[c + 1] + kDrift;
     }
-    if (near) {
+    if (near || banded) {
       std::vector<std::string> out(ncol);
       for (size_t c = 0; c < ncol; ++c) out[c] = pieces[c].text;
       return out;
@@ -753,9 +783,18 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
   }
   // The cost of lines [i, j) as row `row`'s cell, built line by line (one
   // extension in O(1), so a start costs O(kMaxCellLines)).
+  // Names as small integers (-1: not a complete name), counted per group.
+  std::vector<int> id(p, -1);
+  {
+    std::unordered_map<std::string, int> ids;
+    for (size_t k = 0; k < p; ++k) {
+      if (complete[k]) id[k] = ids.emplace(norm[k], static_cast<int>(ids.size())).first->second;
+    }
+  }
+  std::vector<int> seen(p, 0);
   struct Group {
     double fixed = 0;  // neighbours' text, gaps, names listed twice
-    std::unordered_map<std::string, int> names;
+    std::vector<int> touched;
   };
   auto extend = [&](size_t row, size_t i, size_t k, Group* g) {
     if (row + 1 < r && lines[k].line >= rows[row + 1].anchor.top) g->fixed += 10;
@@ -764,7 +803,11 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
       g->fixed += 10;
     }
     if (k > i) g->fixed += std::max(0, lines[k].line - lines[k - 1].line - 2);
-    if (complete[k]) g->fixed += 4.0 * g->names[norm[k]]++;
+    if (id[k] >= 0) {
+      int& n = seen[static_cast<size_t>(id[k])];
+      g->fixed += 4.0 * n++;
+      g->touched.push_back(id[k]);
+    }
   };
   auto group_cost = [&](size_t row, size_t i, size_t j, const Group& g) -> double {
     if (i == j) return 0.0;
@@ -796,14 +839,22 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
   std::vector<std::vector<size_t>> from(r + 1, std::vector<size_t>(p + 1, 0));
   dp[0][0] = 0;
   for (size_t row = 0; row < r; ++row) {
+    // A cell never reaches past its neighbours' text.
+    const int lo = row > 0 && !rows[row - 1].anchor_lines.empty()
+                       ? rows[row - 1].anchor.top
+                       : std::numeric_limits<int>::min();
+    const int hi = row + 1 < r ? rows[row + 1].anchor.bottom : std::numeric_limits<int>::max();
     for (size_t i = 0; i <= p; ++i) {
       if (dp[row][i] == kInf) continue;
       Group g;
-      for (size_t j = i; j <= p && j - i <= kMaxCellLines; ++j) {
+      const size_t last = i < p && lines[i].line < lo ? i : p;  // empty only
+      for (size_t j = i; j <= last && j - i <= kMaxCellLines; ++j) {
+        if (j > i && lines[j - 1].line > hi) break;
         if (j > i) extend(row, i, j - 1, &g);
         double c = dp[row][i] + group_cost(row, i, j, g);
         if (c < dp[row + 1][j]) dp[row + 1][j] = c, from[row + 1][j] = i;
       }
+      for (int t : g.touched) seen[static_cast<size_t>(t)] = 0;
     }
   }
   if (dp[r][p] == kInf) return nearest();
@@ -933,6 +984,7 @@ struct PageTable {
                                    // has them (what Grid::col_edges holds)
   int cuts = 0;
   Body body;
+  std::vector<char> banded;                     // per page line (Banded)
   std::vector<std::vector<std::string>> cells;  // per page line, per column
   std::vector<char> section;                    // per page line
   std::vector<Zone> zones;
@@ -1068,6 +1120,7 @@ void SplitCells(const PPage& page, PageTable* t) {
   const size_t ncol = t->edges.size() - 1;
   t->cells.assign(page.lines.size(), std::vector<std::string>(ncol));
   t->section.assign(page.lines.size(), 0);
+  const std::vector<char>& banded = t->banded;
   for (int i = t->body.from; i < t->body.to; ++i) {
     const PLine& l = page.lines[static_cast<size_t>(i)];
     if (l.blank()) continue;
@@ -1075,7 +1128,7 @@ void SplitCells(const PPage& page, PageTable* t) {
       t->section[static_cast<size_t>(i)] = 1;
       continue;
     }
-    t->cells[static_cast<size_t>(i)] = SplitLine(l, t->edges);
+    t->cells[static_cast<size_t>(i)] = SplitLine(l, t->edges, banded[static_cast<size_t>(i)]);
     const Roles roles = RolesOf(t->header);
     MoveDeadlineWords(roles.deadline, &t->cells[static_cast<size_t>(i)]);
     MoveSentenceEnd(roles.anchor, &t->cells[static_cast<size_t>(i)]);
@@ -1161,11 +1214,15 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
     if (FindHeader(page, &t.header)) {
       t.own_header = t.table = true;
       t.body.from = t.header.last + 1;
+      t.banded = Banded(page, t.body, t.header.leaves.size());
+      t.body.banded = &t.banded;
       t.edges = EdgesFromHeader(page, t.header, t.body, &t.cuts);
     } else if (prev != nullptr && LooksTabular(page, t.body)) {
       t.table = true;
       t.header = prev->header;
       int shift = LeftMargin(page, t.body) - prev_margin;
+      t.banded = Banded(page, t.body, prev->header.leaves.size());
+      t.body.banded = &t.banded;
       t.edges = EdgesFromPrevious(page, t.body, prev->edges, shift, &t.cuts);
     }
     if (!t.table) continue;
@@ -1289,6 +1346,14 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
   std::vector<int> row_task = reader.Tasks(z, rows, &seqs);
   const Roles roles = RolesOf(t.header);
   const int first_row = g->rows();
+  // Text in the sequence column that is no sequence number: the task cells
+  // were built without their anchors.
+  bool odd_seq = false;
+  for (int i = z.begin; i < z.end && roles.seq >= 0; ++i) {
+    const std::string& s = t.cells[static_cast<size_t>(i)][static_cast<size_t>(roles.seq)];
+    odd_seq = odd_seq || (!s.empty() && !lex::IsSeq(s));
+  }
+
   auto cell = [&](int row, int col, const std::vector<CellLine>& ls, bool guess) {
     Cell c;
     c.page = g->page;
@@ -1334,6 +1399,7 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
       Cell c = cell(first_row + static_cast<int>(i), col, mine, false);
       c.row_span = static_cast<int>(j - i);
       for (size_t k = i; k < j; ++k) c.confidence = std::min(c.confidence, rows[k].guess ? kGuess : 1.0);
+      if (odd_seq) c.confidence = kGuess;
       g->cells.push_back(std::move(c));
       i = j;
     }
