@@ -107,6 +107,26 @@ TEST(PagePieces, RejoinsWhatAWrapCut) {
   }
 }
 
+TEST(PagePieces, WrappedNamePiecesAreNames) {
+  struct Case {
+    std::string dump;
+    std::vector<std::string> kinds;
+  };
+  const std::vector<Case> cases = {
+      {"市园林绿化\n局\n", {"dept", "dept"}},                     // a bare ending after it
+      {"各区政府（含\n北京经济技术\n开发区管委会）\n", {"dept", "dept", "dept"}},  // open bracket
+      {"党委学生工\n年底前\n作部、各学院\n", {"dept", "deadline", "dept"}},  // across a deadline
+      {"重大项目\n苏州工业园区管委会\n", {"text", "dept"}},          // a whole name after: no
+  };
+  for (const Case& c : cases) {
+    std::vector<Kind> kinds;
+    PieceTexts(c.dump, &kinds);
+    std::vector<std::string> got;
+    for (Kind k : kinds) got.push_back(flow::KindName(k));
+    EXPECT_EQ(got, c.kinds) << "dump: " << c.dump;
+  }
+}
+
 TEST(PagePieces, SequenceNumbersCountUp) {
   std::vector<Kind> kinds;
   // 5000 is text; "1." restarts only after a heading; "2." inside a measure

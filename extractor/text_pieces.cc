@@ -391,12 +391,33 @@ void JoinNamePieces(std::vector<Piece>* ps) {
       punct |= std::u32string_view(U"，。；：！？、").find(c) != std::u32string_view::npos;
     }
     if (punct) continue;
-    const bool after_open = i > 0 && (*ps)[i - 1].kind == Kind::kDept && open_bracket((*ps)[i - 1].norm);
+    // The names around it, past at most one deadline or placeholder of
+    // another column (lines interleaved by baseline).
+    auto neighbour = [&](int step) -> const Piece* {
+      for (int j = static_cast<int>(i) + step, n = 0; j >= 0 && j < static_cast<int>(ps->size()) && n < 2;
+           j += step, ++n) {
+        const Piece& q = (*ps)[static_cast<size_t>(j)];
+        if (q.kind == Kind::kDept) return &q;
+        if (q.kind != Kind::kDeadline && q.kind != Kind::kBlank) return nullptr;
+      }
+      return nullptr;
+    };
+    const Piece* prev = neighbour(-1);
+    const Piece* next = neighbour(+1);
+    bool after_open = prev != nullptr && open_bracket(prev->norm);
+    if (prev != nullptr && lexicon::CodePoints(p.norm) <= 2) {
+      // "各部" + "门": a short end completing the name before it.
+      size_t sep = prev->norm.rfind("、");
+      const std::string tail = sep == std::string::npos ? prev->norm : prev->norm.substr(sep + 3);
+      after_open |= !lexicon::LooksLikeDepartment(tail) && lexicon::LooksLikeDepartment(tail + p.norm);
+    }
     bool before_tail = false;
-    if (i + 1 < ps->size() && (*ps)[i + 1].kind == Kind::kDept) {
-      const std::string& next = (*ps)[i + 1].norm;
-      size_t cut = next.find("、");
-      before_tail = lexicon::IsNameSuffix(cut == std::string::npos ? next : next.substr(0, cut));
+    if (next != nullptr) {
+      size_t cut = next->norm.find("、");
+      const std::string head = cut == std::string::npos ? next->norm : next->norm.substr(0, cut);
+      // "局" alone, or a short end that makes one name ("党委学生工" + "作部").
+      before_tail = lexicon::IsNameSuffix(head) ||
+                    (lexicon::CodePoints(head) <= 2 && lexicon::LooksLikeDepartment(p.norm + head));
     }
     if (after_open || before_tail) p.kind = Kind::kDept;
   }
