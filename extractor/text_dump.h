@@ -127,15 +127,9 @@ std::vector<Grid> LayoutGrids(const DumpPages& dump, const TextOptions& options)
 std::vector<Grid> ReadingOrderGrids(const DumpPages& dump,
                                     const TextOptions& options);
 
-// The reading-order reader that builds its RawPlan itself, until
-// ReadingOrderGrids replaces it.
+// BuildPlan over ReadingOrderGrids (text_flow.cc), for ReadTextDump.
 Result<RawPlan> ReadReadingOrder(const DumpPages& dump,
                                  const normalizer::DepartmentDict& dict);
-
-// The reading-order reader (text_flow.cc): one Grid per physical page
-// (pages before the table hold only `above`), cells with per-cell
-// confidence; BuildPlan gives them meaning.
-std::vector<Grid> ReadingOrderGrids(const DumpPages& dump, const TextOptions& options);
 
 }  // namespace plan2json::extractor::textdump
 

@@ -14,14 +14,19 @@
 //  2. Header: the header words of the first page naming three known columns
 //     (ClassifyHeader), in any order, split pieces rejoined (序/号, 完成/时限);
 //     the same words on later pages are a repeated header and dropped.
-//  3. Rows, per page: running text is cut into measures at sentence ends;
-//     each measure is a row. Every other stream (sequence numbers, tasks,
-//     deadlines, department cells, extra text) is matched to the rows in
-//     reading order by one monotone assignment (AssignStream). Where a
-//     stream has exactly one item per row, or an item sits inside a row's
-//     own text (the same baseline), the placement is hard evidence; where
-//     only the distance in reading order ranks the choices, the cell gets a
-//     confidence below Cell::kSureCell and BuildPlan flags its row.
+//  3. Rows, per page (text_rows.cc): running text is cut into measures at
+//     sentence ends; each measure is a row. Every other stream (sequence
+//     numbers, tasks, deadlines, department cells, extra text) is matched to
+//     the rows keeping its order. Where a stream has exactly one item per
+//     row, an item shares a line with a row's text, or wrapped name lists
+//     allow exactly as many cells as rows, the placement is hard evidence;
+//     where only the distance in reading order ranks the choices, the cell
+//     gets a confidence below Cell::kSureCell and BuildPlan flags its row.
+//  4. Grids: one per physical page; the header as one row (two when a
+//     责任单位-like word spans the department columns), a heading as one
+//     cell spanning every column, `above` the text before the header on the
+//     first table page (and whole pages before it), `below` notes and the
+//     closing block. Column positions are synthetic (one unit per column).
 
 #include <algorithm>
 #include <string>
@@ -59,49 +64,54 @@ bool IsCandidate(const Piece& p) {
   return p.kind == Kind::kText || p.kind == Kind::kDept;
 }
 
-// Header words on one page: pieces that ClassifyHeader knows (or split
-// pieces that join into one), each with at least one other known header
-// word of another kind within three lines (a lone 重大项目 in the body is
-// not a header).
-bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
+// Header words among the pieces of one page: pieces that ClassifyHeader
+// knows (a whole word is short: a longer line naming a column is a title,
+// "重点任务分工表"), and split pieces joined: a short piece with a later short
+// one within eight lines when the joined text names a column and either
+// alone does not (or both are halves of 序号).
+std::vector<HeaderWord> HeaderWords(const std::vector<Piece>& ps) {
   std::vector<size_t> cand;
   for (size_t i = 0; i < ps.size(); ++i) {
-    if (!IsCandidate(ps[i]) || lexicon::CodePoints(ps[i].norm) > 8) continue;
-    cand.push_back(i);
+    if (IsCandidate(ps[i]) && lexicon::CodePoints(ps[i].norm) <= 8 &&
+        !lexicon::AttachmentLabel(ps[i].norm)) {
+      cand.push_back(i);
+    }
   }
-  // Join split pieces: a short piece with a later short one within eight
-  // lines when the joined text names a column and either alone does not
-  // (or both are halves of 序号).
   std::vector<HeaderWord> words;
   std::vector<bool> used(cand.size(), false);
   for (size_t a = 0; a < cand.size(); ++a) {
     if (used[a]) continue;
     const Piece& pa = ps[cand[a]];
-    ColumnKey ka = ClassifyHeader(pa.norm);
-    bool a_short = lexicon::CodePoints(pa.norm) <= 3;
-    bool joined = false;
-    for (size_t b = a + 1; a_short && b < cand.size(); ++b) {
+    const ColumnKey ka = ClassifyHeader(pa.norm);
+    for (size_t b = a + 1; lexicon::CodePoints(pa.norm) <= 3 && b < cand.size(); ++b) {
       const Piece& pb = ps[cand[b]];
       if (pb.line - pa.line > 8) break;
       if (used[b] || lexicon::CodePoints(pb.norm) > 3) continue;
-      ColumnKey kb = ClassifyHeader(pb.norm);
-      ColumnKey kj = ClassifyHeader(pa.norm + pb.norm);
+      const ColumnKey kb = ClassifyHeader(pb.norm);
+      const ColumnKey kj = ClassifyHeader(pa.norm + pb.norm);
       if (kj == ColumnKey::kExtra) continue;
       bool halves = ka == kj && kb == kj && kj == ColumnKey::kSeq;
       if (!halves && ka != ColumnKey::kExtra && kb != ColumnKey::kExtra) continue;
       words.push_back({kj, pa.norm + pb.norm, {cand[a], cand[b]}});
       used[a] = used[b] = true;
-      joined = true;
       break;
     }
-    if (joined) continue;
-    if (ka != ColumnKey::kExtra || flow::IsNoteColumnWord(pa.norm)) {
+    if (used[a]) continue;
+    if ((ka != ColumnKey::kExtra && lexicon::CodePoints(pa.norm) <= 6) ||
+        flow::IsNoteColumnWord(pa.norm)) {
       words.push_back({ka, pa.norm, {cand[a]}});
       used[a] = true;
     }
   }
-  // Keep words with a neighbour of another kind; of two words of one kind
-  // keep the one with more neighbours (the first on a tie).
+  return words;
+}
+
+// Keeps the words with a neighbour of another kind within three lines (a
+// lone 重大项目 in the body is no header; a split word or a notes column
+// needs none); of two words of one kind, the one with more neighbours (the
+// first on a tie).
+std::vector<HeaderWord> KeepHeaderWords(const std::vector<Piece>& ps,
+                                        const std::vector<HeaderWord>& words) {
   auto neighbours = [&](const HeaderWord& w) {
     int n = 0;
     for (const HeaderWord& o : words) {
@@ -115,7 +125,10 @@ bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
   std::vector<int> score;
   for (const HeaderWord& w : words) {
     int n = neighbours(w);
-    if (n == 0 && !(w.key == ColumnKey::kExtra && flow::IsNoteColumnWord(w.text))) continue;
+    bool joined = w.pieces.size() > 1;
+    if (n == 0 && !joined && !(w.key == ColumnKey::kExtra && flow::IsNoteColumnWord(w.text))) {
+      continue;
+    }
     bool replaced = false, dropped = false;
     for (size_t k = 0; k < kept.size(); ++k) {
       if (kept[k].key != w.key || w.key == ColumnKey::kExtra) continue;
@@ -127,6 +140,13 @@ bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
     }
     if (!replaced && !dropped) kept.push_back(w), score.push_back(n);
   }
+  return kept;
+}
+
+// The header of one page, if its words name at least three known columns,
+// one of them the measure or task column.
+bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
+  std::vector<HeaderWord> kept = KeepHeaderWords(ps, HeaderWords(ps));
   bool measure = false;
   std::vector<ColumnKey> known;
   for (const HeaderWord& w : kept) {
@@ -152,14 +172,17 @@ bool CollectHeader(const std::vector<Piece>& ps, Header* out) {
   return true;
 }
 
-// A 责任单位-like word over two or more lead/assisting words is the upper
-// level of a two-level header: it spans them.
+// A 责任单位-like word read before two or more lead/assisting words is the
+// upper level of a two-level header (printed above them): it spans them.
 void FindGroup(Header* h) {
   int subs = 0, group = -1;
   for (size_t i = 0; i < h->cols.size(); ++i) {
     ColumnKey k = h->cols[i].key;
-    if (k == ColumnKey::kLead || k == ColumnKey::kAssisting) ++subs;
-    if (k == ColumnKey::kResponsible) group = group < 0 ? static_cast<int>(i) : -2;
+    if (k == ColumnKey::kLead || k == ColumnKey::kAssisting) {
+      ++subs;
+      if (group < 0) return;  // a sub-word first: three department columns
+    }
+    if (k == ColumnKey::kResponsible) group = group == -1 ? static_cast<int>(i) : -2;
   }
   if (subs < 2 || group < 0) return;
   // Move the sub-columns right after the group word, in their order.
@@ -200,7 +223,7 @@ class GridWriter {
  public:
   GridWriter(int page, int cols) {
     grid_.page = page;
-    grid_.ruled = false;
+    grid_.ruled = true;  // rows and spans are explicit: nothing to infer from geometry
     for (int c = 0; c <= cols; ++c) grid_.col_edges.push_back(c * kColWidth);
     grid_.row_edges.push_back(0);
   }
@@ -269,6 +292,66 @@ std::vector<TextLine> Lines(const std::vector<std::string>& texts) {
   return out;
 }
 
+// Appends `lines` to the last department cell of the last grid with body
+// rows (a name the page break cut); the cell becomes soft.
+void CarryBack(const std::vector<std::string>& lines, std::vector<Grid>* grids,
+               const std::vector<ColumnKey>& keys) {
+  for (auto g = grids->rbegin(); g != grids->rend(); ++g) {
+    Cell* best = nullptr;
+    for (Cell& c : g->cells) {
+      const ColumnKey k = keys[static_cast<size_t>(c.col)];
+      if (c.col_span != 1 || (k != ColumnKey::kLead && k != ColumnKey::kResponsible &&
+                              k != ColumnKey::kAssisting)) {
+        continue;
+      }
+      if (best == nullptr || c.row > best->row || (c.row == best->row && c.col > best->col)) best = &c;
+    }
+    if (best == nullptr) continue;
+    for (const std::string& t : lines) best->lines.push_back(Line(t, best->box.x0, best->box.y0, best->box.x1));
+    best->confidence = std::min(best->confidence, 0.5);
+    return;
+  }
+}
+
+// One table page's pieces: before the header on the first table page is
+// `above`; the words of a repeated header (on a page holding two or more of
+// them) are dropped; from a note or the closing block on (but for cells read
+// after a note on its page), and a bare page number at a page's foot, is
+// `under`; the rest is the body.
+void Sort(const Header& header, int page, const std::vector<Piece>& ps, bool form_feeds,
+          bool* below, std::vector<std::string>* above, std::vector<Piece>* body,
+          std::vector<std::string>* under) {
+  int repeats = 0;
+  for (const Piece& pc : ps) repeats += IsCandidate(pc) && IsHeaderWord(header, pc.norm);
+  bool note_here = false;  // a note (not the closing block) began on this page
+  for (size_t i = 0; i < ps.size(); ++i) {
+    const Piece& pc = ps[i];
+    if (page == header.page && i < header.first_piece) {
+      above->push_back(pc.text);
+      continue;
+    }
+    if (IsCandidate(pc) && IsHeaderWord(header, pc.norm) &&
+        (page == header.page || repeats >= 2)) {
+      continue;
+    }
+    if (pc.kind == Kind::kNote) {
+      *below = true;
+      note_here = !lexicon::IsColophon(pc.norm);
+    }
+    const bool page_number = i + 1 == ps.size() && form_feeds && !body->empty() &&
+                             lexicon::IsPageNumberLine(pc.norm);
+    // Cells of the last row that the reading order put after a note under
+    // the table (not after the closing block) are still the table's.
+    const bool cell = pc.kind == Kind::kDeadline || pc.kind == Kind::kDept ||
+                      pc.kind == Kind::kBlank;
+    if ((*below && !(note_here && cell)) || page_number) {
+      under->push_back(pc.text);
+      continue;
+    }
+    body->push_back(pc);
+  }
+}
+
 }  // namespace
 
 std::vector<Grid> ReadingOrderGrids(const DumpPages& dump, const TextOptions& options) {
@@ -312,28 +395,11 @@ std::vector<Grid> ReadingOrderGrids(const DumpPages& dump, const TextOptions& op
       for (const Piece& pc : ps) above.push_back(pc.text);
     } else {
       if (page == header.page) WriteHeader(header, &w);
-      // Pieces of a repeated header: the words themselves, on a page that
-      // holds at least two of them.
-      int repeats = 0;
-      for (const Piece& pc : ps) repeats += IsCandidate(pc) && IsHeaderWord(header, pc.norm);
-      for (size_t i = 0; i < ps.size(); ++i) {
-        const Piece& pc = ps[i];
-        if (page == header.page && i < header.first_piece) {
-          above.push_back(pc.text);
-          continue;
-        }
-        if (IsCandidate(pc) && IsHeaderWord(header, pc.norm) &&
-            (page == header.page || repeats >= 2)) {
-          continue;
-        }
-        if (pc.kind == Kind::kNote) below = true;
-        if (below) {
-          under.push_back(pc.text);
-          continue;
-        }
-        body.push_back(pc);
-      }
-      for (const flow::OutRow& row : reader.ReadPage(body)) {
+      Sort(header, page, ps, dump.form_feeds, &below, &above, &body, &under);
+      std::vector<std::string> carry;
+      std::vector<flow::OutRow> rows = reader.ReadPage(body, &carry);
+      if (!carry.empty()) CarryBack(carry, &grids, keys);
+      for (const flow::OutRow& row : rows) {
         int r = w.NewRow();
         for (const flow::OutCell& c : row) w.Put(r, c.col, c.col_span, c.lines, c.confidence);
       }

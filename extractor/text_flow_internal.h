@@ -65,15 +65,19 @@ struct OutCell {
 using OutRow = std::vector<OutCell>;
 
 // Reads the body pieces of each page, in page order, into rows. Keeps what
-// runs over a page break (an unfinished measure).
+// runs over a page break (an unfinished measure). Names at the top of a page
+// that only finish a name cut by the break go to `carry_back`: they end the
+// previous page's last department cell.
 class RowReader {
  public:
   explicit RowReader(std::vector<ColumnKey> keys) : keys_(std::move(keys)) {}
-  std::vector<OutRow> ReadPage(const std::vector<Piece>& body);
+  std::vector<OutRow> ReadPage(const std::vector<Piece>& body,
+                               std::vector<std::string>* carry_back);
 
  private:
   std::vector<ColumnKey> keys_;
   bool open_measure_ = false;  // the last page ended inside a measure
+  bool had_rows_ = false;      // an earlier page gave rows
 };
 
 }  // namespace plan2json::extractor::textdump::flow

@@ -38,6 +38,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <unordered_map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -368,13 +369,39 @@ bool FindHeader(const PPage& page, Header* out) {
 // Lines [from, to) of the page that hold body text.
 struct Body {
   int from = 0, to = 0;
+  // Lines split piece by piece (Banded): they do not vote on gutters.
+  const std::vector<char>* banded = nullptr;
 };
+
+// Lines in runs of three or more that hold one piece per column each, every
+// piece starting within two positions of the one above it.
+std::vector<char> Banded(const PPage& page, const Body& body, size_t ncol) {
+  std::vector<char> out(page.lines.size(), 0);
+  std::vector<Chunk> prev, cur;
+  int run = 0;
+  for (int i = body.from; i < body.to; ++i) {
+    cur = Chunks(page.lines[static_cast<size_t>(i)].glyphs, 2);
+    bool full = cur.size() == ncol && ncol > 1;
+    bool same = full && prev.size() == ncol;
+    for (size_t c = 0; same && c < ncol; ++c) same = std::abs(cur[c].x0 - prev[c].x0) <= 2;
+    run = same ? run + 1 : full ? 1 : 0;
+    if (run == 3) {
+      for (int k = i - 2; k <= i; ++k) out[static_cast<size_t>(k)] = 1;
+    } else if (run > 3) {
+      out[static_cast<size_t>(i)] = 1;
+    }
+    prev = std::move(cur);
+  }
+  return out;
+}
+
 
 // Number of body lines in which a word runs across position b.
 int CutsAt(const PPage& page, const Body& body, int b) {
   int cost = 0;
   for (int i = body.from; i < body.to; ++i) {
     if (page.lines[static_cast<size_t>(i)].across) continue;
+    if (body.banded != nullptr && (*body.banded)[static_cast<size_t>(i)]) continue;
     bool left = false, right = false;
     for (const Glyph& g : page.lines[static_cast<size_t>(i)].glyphs) {
       if (g.x < b && g.x + g.w > b) {
@@ -461,7 +488,11 @@ std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
 // drift between rows: "9  任务9" and "10  任务10"); otherwise glyphs go by
 // position, a word crossing an edge going wholly to the column holding most
 // of it.
-std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges) {
+// `banded`: the line is one of a run of lines holding one piece per column
+// at the same positions, wherever those lie (a band whose positions drifted
+// away from the header's).
+std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges,
+                                   bool banded) {
   const size_t ncol = edges.size() - 1;
   std::vector<Chunk> pieces = Chunks(l.glyphs, 2);
   if (pieces.size() == ncol && ncol > 1) {
@@ -470,7 +501,7 @@ std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges
     for (size_t c = 0; c < ncol && near; ++c) {
       near = pieces[c].x0 >= edges[c] - kDrift && pieces[c].x1 <= edges[c + 1] + kDrift;
     }
-    if (near) {
+    if (near || banded) {
       std::vector<std::string> out(ncol);
       for (size_t c = 0; c < ncol; ++c) out[c] = pieces[c].text;
       return out;
@@ -556,6 +587,9 @@ struct Zone {
   // sentence of the text column: its first lines finish that sentence.
   bool continues = false;
   bool after_table_page = false;  // an earlier page holds the table
+  // Cut from a longer zone where no row boundary was certain: its rows are
+  // a guess.
+  bool forced = false;
 };
 
 class ZoneReader {
@@ -566,6 +600,7 @@ class ZoneReader {
 
   // Groups the zone's text lines into rows; returns the alignment cost.
   double Rows(const Zone& z, std::vector<ZoneRow>* rows) const;
+  double GroupRows(const Zone& z, std::vector<ZoneRow>* rows) const;
   void AssignOthers(const Zone& z, std::vector<ZoneRow>* rows) const;
   // Task groups: for each row, the index of the sequence number whose cell
   // spans it (-1: the zone's lead-in, continuing an earlier task).
@@ -576,8 +611,10 @@ class ZoneReader {
   const std::string& Text(int line, int c) const {
     return cells_[static_cast<size_t>(line)][static_cast<size_t>(c)];
   }
+  // Sets *guess when the assignment fell back to the nearest row.
   std::vector<int> AssignLines(const std::vector<CellLine>& lines,
-                               const std::vector<ZoneRow>& rows, bool names) const;
+                               const std::vector<ZoneRow>& rows, bool names,
+                               bool* guess) const;
 
   const std::vector<std::vector<std::string>>& cells_;
   const Roles& roles_;
@@ -612,6 +649,14 @@ std::vector<std::vector<CellLine>> DeadlineCells(const std::vector<CellLine>& pi
 }
 
 double ZoneReader::Rows(const Zone& z, std::vector<ZoneRow>* rows) const {
+  double cost = GroupRows(z, rows);
+  if (z.forced) {
+    for (ZoneRow& r : *rows) r.guess = true;
+  }
+  return cost;
+}
+
+double ZoneReader::GroupRows(const Zone& z, std::vector<ZoneRow>* rows) const {
   rows->clear();
   // Segments of the text column, split after sentence ends.
   std::vector<std::vector<CellLine>> segs;
@@ -706,7 +751,7 @@ double ZoneReader::Rows(const Zone& z, std::vector<ZoneRow>* rows) const {
 // Monotone assignment of one column's lines to the zone's rows.
 std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
                                          const std::vector<ZoneRow>& rows,
-                                         bool names) const {
+                                         bool names, bool* guess) const {
   const size_t p = lines.size(), r = rows.size();
   std::vector<int> owner(p, -1);
   if (p == 0 || r == 0) return owner;
@@ -736,36 +781,48 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
       }
     }
   }
-  auto group_cost = [&](size_t row, size_t i, size_t j) -> double {
+  // The cost of lines [i, j) as row `row`'s cell, built line by line (one
+  // extension in O(1), so a start costs O(kMaxCellLines)).
+  // Names as small integers (-1: not a complete name), counted per group.
+  std::vector<int> id(p, -1);
+  {
+    std::unordered_map<std::string, int> ids;
+    for (size_t k = 0; k < p; ++k) {
+      if (complete[k]) id[k] = ids.emplace(norm[k], static_cast<int>(ids.size())).first->second;
+    }
+  }
+  std::vector<int> seen(p, 0);
+  struct Group {
+    double fixed = 0;  // neighbours' text, gaps, names listed twice
+    std::vector<int> touched;
+  };
+  auto extend = [&](size_t row, size_t i, size_t k, Group* g) {
+    if (row + 1 < r && lines[k].line >= rows[row + 1].anchor.top) g->fixed += 10;
+    if (row > 0 && !rows[row - 1].anchor_lines.empty() &&
+        lines[k].line <= rows[row - 1].anchor.bottom) {
+      g->fixed += 10;
+    }
+    if (k > i) g->fixed += std::max(0, lines[k].line - lines[k - 1].line - 2);
+    if (id[k] >= 0) {
+      int& n = seen[static_cast<size_t>(id[k])];
+      g->fixed += 4.0 * n++;
+      g->touched.push_back(id[k]);
+    }
+  };
+  auto group_cost = [&](size_t row, size_t i, size_t j, const Group& g) -> double {
     if (i == j) return 0.0;
     Span cell{lines[i].line, lines[j - 1].line};
     // A lead-in row's lines start at the zone's top.
     double c = rows[row].anchor_lines.empty() && rows[row].deadline.empty()
                    ? Misalign(cell, rows[row].anchor, Align::kTop)
                    : Misalign(cell, rows[row].anchor, align_);
-    // A cell stays between its neighbours' text.
-    if (row + 1 < r) {
-      int limit = rows[row + 1].anchor.top;
-      for (size_t k = i; k < j; ++k) c += lines[k].line >= limit ? 10 : 0;
-    }
-    if (row > 0 && !rows[row - 1].anchor_lines.empty()) {
-      int limit = rows[row - 1].anchor.bottom;
-      for (size_t k = i; k < j; ++k) c += lines[k].line <= limit ? 10 : 0;
-    }
-    for (size_t k = i + 1; k < j; ++k) {
-      c += std::max(0, lines[k].line - lines[k - 1].line - 2);
-    }
-    for (size_t k = i; k < j; ++k) {
-      if (!complete[k]) continue;
-      for (size_t q = i; q < k; ++q) c += complete[q] && norm[q] == norm[k] ? 4 : 0;
-    }
-    return c + (i > 0 ? cut[i] : 0);
+    return c + g.fixed + (i > 0 ? cut[i] : 0);
   };
   // Bounded work: a cell holds at most kMaxCellLines lines; beyond kMaxWork
   // the nearest row takes each line.
   constexpr size_t kMaxCellLines = 64;
   constexpr size_t kMaxWork = 4000000;
-  if (r * p * std::min(p, kMaxCellLines) > kMaxWork) {
+  auto nearest = [&]() {
     size_t row = 0;
     for (size_t k = 0; k < p; ++k) {
       while (row + 1 < r && std::fabs(lines[k].line - rows[row + 1].anchor.center()) <=
@@ -774,20 +831,33 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
       }
       owner[k] = static_cast<int>(row);
     }
+    *guess = true;
     return owner;
-  }
+  };
+  if (r * p * std::min(p, kMaxCellLines) > kMaxWork) return nearest();
   std::vector<std::vector<double>> dp(r + 1, std::vector<double>(p + 1, kInf));
   std::vector<std::vector<size_t>> from(r + 1, std::vector<size_t>(p + 1, 0));
   dp[0][0] = 0;
   for (size_t row = 0; row < r; ++row) {
+    // A cell never reaches past its neighbours' text.
+    const int lo = row > 0 && !rows[row - 1].anchor_lines.empty()
+                       ? rows[row - 1].anchor.top
+                       : std::numeric_limits<int>::min();
+    const int hi = row + 1 < r ? rows[row + 1].anchor.bottom : std::numeric_limits<int>::max();
     for (size_t i = 0; i <= p; ++i) {
       if (dp[row][i] == kInf) continue;
-      for (size_t j = i; j <= p && j - i <= kMaxCellLines; ++j) {
-        double c = dp[row][i] + group_cost(row, i, j);
+      Group g;
+      const size_t last = i < p && lines[i].line < lo ? i : p;  // empty only
+      for (size_t j = i; j <= last && j - i <= kMaxCellLines; ++j) {
+        if (j > i && lines[j - 1].line > hi) break;
+        if (j > i) extend(row, i, j - 1, &g);
+        double c = dp[row][i] + group_cost(row, i, j, g);
         if (c < dp[row + 1][j]) dp[row + 1][j] = c, from[row + 1][j] = i;
       }
+      for (int t : g.touched) seen[static_cast<size_t>(t)] = 0;
     }
   }
+  if (dp[r][p] == kInf) return nearest();
   size_t j = p;
   for (size_t row = r; row > 0; --row) {
     size_t i = from[row][j];
@@ -818,7 +888,11 @@ void ZoneReader::AssignOthers(const Zone& z, std::vector<ZoneRow>* rows) const {
       if (!Text(i, ci).empty()) lines.push_back({i, Text(i, ci)});
     }
     bool names = std::find(roles_.names.begin(), roles_.names.end(), ci) != roles_.names.end();
-    std::vector<int> owner = AssignLines(lines, *rows, names);
+    bool guess = false;
+    std::vector<int> owner = AssignLines(lines, *rows, names, &guess);
+    if (guess) {
+      for (ZoneRow& r : *rows) r.guess = true;
+    }
     for (size_t i = 0; i < lines.size(); ++i) {
       if (owner[i] >= 0) (*rows)[static_cast<size_t>(owner[i])].other[c].push_back(lines[i]);
     }
@@ -910,6 +984,7 @@ struct PageTable {
                                    // has them (what Grid::col_edges holds)
   int cuts = 0;
   Body body;
+  std::vector<char> banded;                     // per page line (Banded)
   std::vector<std::vector<std::string>> cells;  // per page line, per column
   std::vector<char> section;                    // per page line
   std::vector<Zone> zones;
@@ -993,10 +1068,59 @@ void MoveSentenceEnd(int anchor, std::vector<std::string>* cells) {
   right = lexicon::Trim(right.substr(sp + 1));
 }
 
+// A row certainly starts at line i: the text column starts a sentence there
+// (the line above ends one or is empty) beside a sequence number or a
+// deadline.
+bool CleanBreak(const PageTable& t, const Roles& roles, int i) {
+  auto text = [&](int line, int c) -> const std::string& {
+    return t.cells[static_cast<size_t>(line)][static_cast<size_t>(c)];
+  };
+  if (roles.anchor < 0 || text(i, roles.anchor).empty()) return false;
+  const std::string& above = text(i - 1, roles.anchor);
+  if (!above.empty() && !lex::EndsSentence(above)) return false;
+  return (roles.seq >= 0 && !text(i, roles.seq).empty()) ||
+         (roles.deadline >= 0 && !text(i, roles.deadline).empty());
+}
+
+// Zones of lines [begin, end). Rows are found by dynamic programs quadratic
+// in a zone's size; a real page holds some tens of lines, so a zone longer
+// than kMaxZoneLines (hostile input) is cut at a certain row start, or,
+// failing one, anywhere, its rows then marked as guesses.
+void AddZones(int begin, int end, PageTable* t) {
+  constexpr int kMaxZoneLines = 120;
+  const Roles roles = RolesOf(t->header);
+  bool forced_before = false;
+  while (begin < end) {
+    int cut = end;
+    bool forced = false;
+    if (end - begin > kMaxZoneLines) {
+      cut = -1;
+      for (int i = begin + kMaxZoneLines; i < std::min(end, begin + 2 * kMaxZoneLines); ++i) {
+        if (CleanBreak(*t, roles, i)) {
+          cut = i;
+          break;
+        }
+      }
+      forced = cut < 0;
+      if (forced) cut = begin + kMaxZoneLines;
+    }
+    Zone z;
+    z.begin = begin;
+    z.end = cut;
+    z.page_top = t->zones.empty() && begin == t->body.from;
+    z.page_end = cut == t->body.to;
+    z.forced = forced || forced_before;
+    t->zones.push_back(z);
+    forced_before = forced;
+    begin = cut;
+  }
+}
+
 void SplitCells(const PPage& page, PageTable* t) {
   const size_t ncol = t->edges.size() - 1;
   t->cells.assign(page.lines.size(), std::vector<std::string>(ncol));
   t->section.assign(page.lines.size(), 0);
+  const std::vector<char>& banded = t->banded;
   for (int i = t->body.from; i < t->body.to; ++i) {
     const PLine& l = page.lines[static_cast<size_t>(i)];
     if (l.blank()) continue;
@@ -1004,7 +1128,7 @@ void SplitCells(const PPage& page, PageTable* t) {
       t->section[static_cast<size_t>(i)] = 1;
       continue;
     }
-    t->cells[static_cast<size_t>(i)] = SplitLine(l, t->edges);
+    t->cells[static_cast<size_t>(i)] = SplitLine(l, t->edges, banded[static_cast<size_t>(i)]);
     const Roles roles = RolesOf(t->header);
     MoveDeadlineWords(roles.deadline, &t->cells[static_cast<size_t>(i)]);
     MoveSentenceEnd(roles.anchor, &t->cells[static_cast<size_t>(i)]);
@@ -1012,9 +1136,7 @@ void SplitCells(const PPage& page, PageTable* t) {
   int begin = t->body.from;
   for (int i = t->body.from; i <= t->body.to; ++i) {
     if (i == t->body.to || t->section[static_cast<size_t>(i)]) {
-      if (i > begin) {
-        t->zones.push_back({begin, i, t->zones.empty() && begin == t->body.from, i == t->body.to});
-      }
+      if (i > begin) AddZones(begin, i, t);
       begin = i + 1;
     }
   }
@@ -1092,11 +1214,15 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
     if (FindHeader(page, &t.header)) {
       t.own_header = t.table = true;
       t.body.from = t.header.last + 1;
+      t.banded = Banded(page, t.body, t.header.leaves.size());
+      t.body.banded = &t.banded;
       t.edges = EdgesFromHeader(page, t.header, t.body, &t.cuts);
     } else if (prev != nullptr && LooksTabular(page, t.body)) {
       t.table = true;
       t.header = prev->header;
       int shift = LeftMargin(page, t.body) - prev_margin;
+      t.banded = Banded(page, t.body, prev->header.leaves.size());
+      t.body.banded = &t.banded;
       t.edges = EdgesFromPrevious(page, t.body, prev->edges, shift, &t.cuts);
     }
     if (!t.table) continue;
@@ -1220,6 +1346,14 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
   std::vector<int> row_task = reader.Tasks(z, rows, &seqs);
   const Roles roles = RolesOf(t.header);
   const int first_row = g->rows();
+  // Text in the sequence column that is no sequence number: the task cells
+  // were built without their anchors.
+  bool odd_seq = false;
+  for (int i = z.begin; i < z.end && roles.seq >= 0; ++i) {
+    const std::string& s = t.cells[static_cast<size_t>(i)][static_cast<size_t>(roles.seq)];
+    odd_seq = odd_seq || (!s.empty() && !lex::IsSeq(s));
+  }
+
   auto cell = [&](int row, int col, const std::vector<CellLine>& ls, bool guess) {
     Cell c;
     c.page = g->page;
@@ -1265,6 +1399,7 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
       Cell c = cell(first_row + static_cast<int>(i), col, mine, false);
       c.row_span = static_cast<int>(j - i);
       for (size_t k = i; k < j; ++k) c.confidence = std::min(c.confidence, rows[k].guess ? kGuess : 1.0);
+      if (odd_seq) c.confidence = kGuess;
       g->cells.push_back(std::move(c));
       i = j;
     }
@@ -1298,6 +1433,7 @@ Grid LayoutReader::MakeGrid(const PPage& page, const PageTable& t, Align align) 
   }
   const Roles roles = RolesOf(t.header);
   ZoneReader reader(t.cells, roles, ncol, align, dict_);
+  size_t next_zone = 0;
   for (int i = t.body.from; i < t.body.to; ++i) {
     if (t.section[static_cast<size_t>(i)]) {
       Cell c;
@@ -1311,8 +1447,11 @@ Grid LayoutReader::MakeGrid(const PPage& page, const PageTable& t, Align align) 
       g.row_edges.push_back(i + 1);
       continue;
     }
-    for (const Zone& z : t.zones) {
-      if (z.begin == i && roles.anchor >= 0) AddZone(t, z, reader, &g);
+    while (next_zone < t.zones.size() && t.zones[next_zone].begin <= i) {
+      if (t.zones[next_zone].begin == i && roles.anchor >= 0) {
+        AddZone(t, t.zones[next_zone], reader, &g);
+      }
+      ++next_zone;
     }
   }
   // Row edges rise strictly; boxes follow them.
