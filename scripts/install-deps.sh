@@ -11,6 +11,8 @@ packages=(
   nlohmann-json3-dev libvalijson-dev libcli11-dev
   libgtest-dev unicode-data               # tests; EquivalentUnifiedIdeograph.txt
   qpdf poppler-utils strace               # tests: encrypted inputs, text dumps, worker forks
+  libzip-dev libpugixml-dev               # ooxml: .docx/.xlsx packages and XML
+  libreoffice-writer-nogui libreoffice-calc-nogui  # ooxml: .doc/.wps/.rtf/.odt, .xls/.ods
 )
 missing=()
 for p in "${packages[@]}"; do

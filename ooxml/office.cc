@@ -1,0 +1,162 @@
+// Copyright 2026 The plan2json Authors.
+
+#include "ooxml/office.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <utility>
+
+namespace plan2json::ooxml {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+// True when the compound file names a stream `name` (directory entries
+// hold names in UTF-16LE).
+bool HasStream(std::string_view bytes, std::string_view name) {
+  std::string wide;
+  for (char c : name) wide += c, wide += '\0';
+  return bytes.find(wide) != std::string_view::npos;
+}
+
+std::string LowerExtension(const std::string& name) {
+  std::string ext = std::filesystem::path(name).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext.empty() ? ext : ext.substr(1);
+}
+
+Result<Sniffed> SniffZip(std::string_view bytes, const PackageLimits& limits) {
+  Result<std::unique_ptr<Package>> pkg = Package::Open(bytes, limits);
+  if (!pkg.ok()) return pkg.status();
+  Package& p = **pkg;
+  if (p.Has("word/document.xml")) return Sniffed{OfficeKind::kDocx, "docx"};
+  if (p.Has("xl/workbook.xml")) return Sniffed{OfficeKind::kXlsx, "xlsx"};
+  if (p.Has("mimetype")) {
+    Result<std::string> mime = p.Read("mimetype");
+    if (mime.ok() && StartsWith(*mime, "application/vnd.oasis.opendocument.text")) {
+      return Sniffed{OfficeKind::kOdfText, "odt"};
+    }
+    if (mime.ok() && StartsWith(*mime, "application/vnd.oasis.opendocument.spreadsheet")) {
+      return Sniffed{OfficeKind::kOdfSheet, "ods"};
+    }
+  }
+  return Sniffed{OfficeKind::kZipOther, "zip"};
+}
+
+}  // namespace
+
+Result<Sniffed> Sniff(std::string_view bytes, const std::string& name,
+                      const PackageLimits& limits) {
+  if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, std::string_view("PK\x05\x06", 4))) {
+    return SniffZip(bytes, limits);
+  }
+  if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    if (HasStream(bytes, "EncryptedPackage")) return Sniffed{OfficeKind::kEncrypted, "docx"};
+    if (HasStream(bytes, "Workbook") || HasStream(bytes, "Book")) {
+      return Sniffed{OfficeKind::kOle2Excel, "xls"};
+    }
+    return Sniffed{OfficeKind::kOle2Word, LowerExtension(name) == "wps" ? "wps" : "doc"};
+  }
+  if (StartsWith(bytes, "{\\rtf")) return Sniffed{OfficeKind::kRtf, "rtf"};
+  return Sniffed{};
+}
+
+namespace {
+
+Result<OfficePlan> PlanFromWord(std::string_view docx, const OfficeOptions& options) {
+  Result<std::vector<Table>> tables = ReadDocx(docx, options.limits);
+  if (!tables.ok()) return tables.status();
+  if (tables->empty()) {
+    return Status(Status::Code::kNoPlanTable, "no table in the document (no plan table)");
+  }
+  std::vector<extractor::Grid> grids;
+  OfficePlan out;
+  for (Table& t : *tables) {
+    grids.push_back(std::move(t.grid));
+    out.sources.push_back(std::move(t.source));
+  }
+  Result<extractor::RawPlan> plan = extractor::BuildPlan(grids);
+  if (!plan.ok()) return plan.status();
+  out.plan = std::move(*plan);
+  return out;
+}
+
+// The first sheet that gives a plan; a later one that does too is named in
+// a warning.
+Result<OfficePlan> PlanFromWorkbook(std::string_view xlsx, const OfficeOptions& options) {
+  Result<std::vector<Table>> sheets = ReadXlsx(xlsx, options.limits);
+  if (!sheets.ok()) return sheets.status();
+  OfficePlan out;
+  out.spreadsheet = true;
+  std::optional<Status> first_error;
+  std::string chosen;
+  for (Table& t : *sheets) {
+    Result<extractor::RawPlan> plan = extractor::BuildPlan({t.grid});
+    if (!plan.ok()) {
+      if (!first_error) first_error = plan.status();
+      continue;
+    }
+    if (!chosen.empty()) {
+      out.plan.warnings.push_back(
+          {"other_plan_sheet", "sheet '" + t.source.sheet + "' also holds a plan table; sheet '" +
+                                   chosen + "' was read", 0});
+      continue;
+    }
+    chosen = t.source.sheet;
+    std::vector<Warning> warnings = std::move(out.plan.warnings);
+    out.plan = std::move(*plan);
+    out.plan.warnings.insert(out.plan.warnings.end(), warnings.begin(), warnings.end());
+    out.sources.assign(static_cast<size_t>(t.grid.page), GridSource{});
+    out.sources.back() = std::move(t.source);
+  }
+  if (chosen.empty()) {
+    if (first_error) return *first_error;
+    return Status(Status::Code::kNoPlanTable, "no visible sheet with cells (no plan table)");
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<OfficePlan> ReadOfficePlan(std::string_view bytes, const Sniffed& kind,
+                                  const OfficeOptions& options) {
+  switch (kind.kind) {
+    case OfficeKind::kNone:
+      return Status(Status::Code::kCorrupt, "not an office document");
+    case OfficeKind::kZipOther:
+      return Status(Status::Code::kCorrupt,
+                    "a ZIP archive, but not a Word, Excel or OpenDocument file");
+    case OfficeKind::kEncrypted:
+      return Status(Status::Code::kEncrypted,
+                    "password-protected Office document (encrypted package); save it "
+                    "without a password first");
+    case OfficeKind::kDocx: {
+      Result<OfficePlan> r = PlanFromWord(bytes, options);
+      if (r.ok()) r->format = kind.format;
+      return r;
+    }
+    case OfficeKind::kXlsx: {
+      Result<OfficePlan> r = PlanFromWorkbook(bytes, options);
+      if (r.ok()) r->format = kind.format;
+      return r;
+    }
+    default:
+      break;
+  }
+  const bool sheet = kind.kind == OfficeKind::kOle2Excel || kind.kind == OfficeKind::kOdfSheet;
+  const std::string to = sheet ? "xlsx" : "docx";
+  Result<std::string> converted =
+      ConvertWithLibreOffice(bytes, kind.format, to, options.soffice_timeout_seconds);
+  if (!converted.ok()) return converted.status();
+  Result<OfficePlan> r = sheet ? PlanFromWorkbook(*converted, options)
+                               : PlanFromWord(*converted, options);
+  if (!r.ok()) return r;
+  r->format = kind.format;
+  r->converted = "LibreOffice: " + kind.format + " → " + to;
+  return r;
+}
+
+}  // namespace plan2json::ooxml
