@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <vector>
 #include <filesystem>
 #include <utility>
 
@@ -14,12 +16,55 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
-// True when the compound file names a stream `name` (directory entries
-// hold names in UTF-16LE).
-bool HasStream(std::string_view bytes, std::string_view name) {
-  std::string wide;
-  for (char c : name) wide += c, wide += '\0';
-  return bytes.find(wide) != std::string_view::npos;
+uint32_t Le32(std::string_view b, size_t at) {
+  if (at + 4 > b.size()) return 0xFFFFFFFF;
+  return static_cast<uint32_t>(static_cast<unsigned char>(b[at])) |
+         static_cast<uint32_t>(static_cast<unsigned char>(b[at + 1])) << 8 |
+         static_cast<uint32_t>(static_cast<unsigned char>(b[at + 2])) << 16 |
+         static_cast<uint32_t>(static_cast<unsigned char>(b[at + 3])) << 24;
+}
+
+// The names (ASCII part) of a compound file's directory entries, read by
+// following the directory's sector chain through the FAT (MS-CFB). Empty
+// when the structure is damaged.
+std::vector<std::string> CompoundFileNames(std::string_view b) {
+  if (b.size() < 512) return {};
+  const unsigned shift = static_cast<unsigned char>(b[0x1E]);
+  if (shift != 9 && shift != 12) return {};
+  const size_t sector = size_t{1} << shift;
+  auto offset = [&](uint32_t s) { return (static_cast<size_t>(s) + 1) * sector; };
+  // FAT sector numbers: 109 in the header, then the DIFAT chain.
+  std::vector<uint32_t> fat_sectors;
+  for (size_t i = 0; i < 109; ++i) fat_sectors.push_back(Le32(b, 0x4C + 4 * i));
+  uint32_t difat = Le32(b, 0x44);
+  for (int guard = 0; difat < 0xFFFFFFFA && guard < 1000; ++guard) {
+    for (size_t i = 0; i + 1 < sector / 4; ++i) fat_sectors.push_back(Le32(b, offset(difat) + 4 * i));
+    difat = Le32(b, offset(difat) + sector - 4);
+  }
+  auto next = [&](uint32_t s) -> uint32_t {
+    const size_t per = sector / 4, idx = s / per;
+    if (idx >= fat_sectors.size() || fat_sectors[idx] >= 0xFFFFFFFA) return 0xFFFFFFFE;
+    return Le32(b, offset(fat_sectors[idx]) + 4 * (s % per));
+  };
+  std::vector<std::string> names;
+  uint32_t dir = Le32(b, 0x30);
+  for (int guard = 0; dir < 0xFFFFFFFA && guard < 10000; ++guard, dir = next(dir)) {
+    const size_t at = offset(dir);
+    if (at + sector > b.size()) break;
+    for (size_t e = at; e + 128 <= at + sector; e += 128) {
+      size_t len = static_cast<unsigned char>(b[e + 0x40]) | static_cast<size_t>(static_cast<unsigned char>(b[e + 0x41])) << 8;
+      std::string name;
+      for (size_t k = 0; k + 1 < std::min<size_t>(len, 64); k += 2) {
+        if (b[e + k + 1] == 0 && b[e + k] >= 0x20) name += b[e + k];
+      }
+      if (!name.empty()) names.push_back(name);
+    }
+  }
+  return names;
+}
+
+bool Has(const std::vector<std::string>& names, const char* name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 std::string LowerExtension(const std::string& name) {
@@ -54,8 +99,9 @@ Result<Sniffed> Sniff(std::string_view bytes, const std::string& name,
     return SniffZip(bytes, limits);
   }
   if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
-    if (HasStream(bytes, "EncryptedPackage")) return Sniffed{OfficeKind::kEncrypted, "docx"};
-    if (HasStream(bytes, "Workbook") || HasStream(bytes, "Book")) {
+    const std::vector<std::string> names = CompoundFileNames(bytes);
+    if (Has(names, "EncryptedPackage")) return Sniffed{OfficeKind::kEncrypted, "docx"};
+    if (Has(names, "Workbook") || Has(names, "Book")) {
       return Sniffed{OfficeKind::kOle2Excel, "xls"};
     }
     return Sniffed{OfficeKind::kOle2Word, LowerExtension(name) == "wps" ? "wps" : "doc"};
