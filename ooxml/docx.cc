@@ -83,7 +83,7 @@ class Styles {
       styles_[id] = std::move(st);
     }
   }
-  // The style's run properties with its basedOn chain and the defaults.
+  // The style's run properties with its basedOn chain (not the defaults).
   RunProps Run(const std::string& id) const {
     RunProps out;
     std::string cur = id;
@@ -93,9 +93,9 @@ class Styles {
       out.Inherit(it->second.run);
       cur = it->second.based_on;
     }
-    out.Inherit(defaults_);
     return out;
   }
+  const RunProps& defaults() const { return defaults_; }
   // The numbering a paragraph style carries (through basedOn), if any.
   std::pair<int, int> Num(const std::string& id) const {
     std::string cur = id;
@@ -173,6 +173,7 @@ void BodyWalker::Paragraph(const pugi::xml_node& p, std::vector<Item>* out) {
     RunProps props;
     props.Read(Child(ppr, "rPr"));
     props.Inherit(styles_->Run(para_style_));
+    props.Inherit(styles_->defaults());
     std::string label = numbering_->Next(num.first, num.second);
     if (!label.empty() && !props.hidden.value_or(false)) Text(label, props);
   }
@@ -209,6 +210,7 @@ void BodyWalker::Run(const pugi::xml_node& r) {
   props.Read(Child(r, "rPr"));
   props.Inherit(styles_->Run(Attr(Child(Child(r, "rPr"), "rStyle"), "val").value()));
   props.Inherit(styles_->Run(para_style_));
+  props.Inherit(styles_->defaults());
   const bool hidden = props.hidden.value_or(false);
   for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {
     std::string_view name = LocalName(c);
