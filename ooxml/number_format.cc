@@ -217,6 +217,9 @@ std::string FormatFixed(double v, const std::string& code) {
   }
   if (!seen_placeholder) return General(v);
   if (percent) v *= 100;
+  // Excel rounds halves away from zero (printf would round 2.5 to 2).
+  const double scale = std::pow(10.0, std::min(decimals, 15));
+  if (std::fabs(v) * scale < 1e15) v = std::round(v * scale) / scale;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", std::min(decimals, 15), v);
   std::string s = buf;

@@ -26,7 +26,7 @@ std::string ChineseCounting(int n) {
       if (!out.empty()) zero = true;
       continue;
     }
-    if (zero) out += kCnDigits[0];
+    if (zero) out += "零";
     zero = false;
     out += kCnDigits[d];
     out += kUnits[unit];
