@@ -64,15 +64,29 @@ std::string MakeXlsx(const std::vector<std::pair<std::string, std::string>>& she
       "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
   std::string book = head + "<workbook " + ns + "><sheets>";
   std::string rels = head + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
-  Entries e = {{"[Content_Types].xml", head + "<Types/>"}};
+  std::string types =
+      head + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+             "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+             "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+             "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+             "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>";
+  for (size_t i = 0; i < sheets.size(); ++i) {
+    types += "<Override PartName=\"/xl/worksheets/sheet" + std::to_string(i + 1) +
+             ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>";
+  }
+  Entries e = {{"[Content_Types].xml", types + "</Types>"},
+               {"_rels/.rels", head + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                      "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                                      "</Relationships>"}};
   for (size_t i = 0; i < sheets.size(); ++i) {
     const std::string n = std::to_string(i + 1);
     book += "<sheet name=\"" + sheets[i].first + "\" sheetId=\"" + n + "\" r:id=\"rId" + n + "\"/>";
-    rels += "<Relationship Id=\"rId" + n + "\" Type=\"worksheet\" Target=\"worksheets/sheet" + n + ".xml\"/>";
+    rels += "<Relationship Id=\"rId" + n + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet" + n + ".xml\"/>";
     e.push_back({"xl/worksheets/sheet" + n + ".xml",
                  head + "<worksheet " + ns + ">" + sheets[i].second + "</worksheet>"});
   }
   e.push_back({"xl/workbook.xml", book + "</sheets></workbook>"});
+  rels += "<Relationship Id=\"rIdS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>";
   e.push_back({"xl/_rels/workbook.xml.rels", rels + "</Relationships>"});
   std::string sst = head + "<sst " + ns + ">";
   for (const std::string& s : shared) sst += "<si><t xml:space=\"preserve\">" + s + "</t></si>";
