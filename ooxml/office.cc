@@ -194,6 +194,10 @@ Result<OfficePlan> ReadOfficePlan(std::string_view bytes, const Sniffed& kind,
   }
   const bool sheet = kind.kind == OfficeKind::kOle2Excel || kind.kind == OfficeKind::kOdfSheet;
   const std::string to = sheet ? "xlsx" : "docx";
+  if (!options.use_libreoffice) {
+    return Status(Status::Code::kInvalidArgument,
+                  "reading ." + kind.format + " files needs LibreOffice, which is disabled here");
+  }
   Result<std::string> converted =
       ConvertWithLibreOffice(bytes, kind.format, to, options.soffice_timeout_seconds);
   if (!converted.ok()) return converted.status();

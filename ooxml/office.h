@@ -44,6 +44,8 @@ struct OfficeOptions {
   PackageLimits limits;
   // LibreOffice's conversion is killed after this many seconds.
   double soffice_timeout_seconds = 120;
+  // false: formats that need LibreOffice fail instead (kInvalidArgument).
+  bool use_libreoffice = true;
 };
 
 struct OfficePlan {

@@ -334,6 +334,7 @@ Result<Conversion> ConvertOffice(std::string_view bytes, const ooxml::Sniffed& k
   auto t0 = Clock::now();
   ooxml::OfficeOptions office_options;
   office_options.soffice_timeout_seconds = options.office_timeout_seconds;
+  office_options.use_libreoffice = options.use_libreoffice;
   Result<ooxml::OfficePlan> office = ooxml::ReadOfficePlan(bytes, kind, office_options);
   conv.times.table = MsSince(t0);
   if (!office.ok()) return office.status();

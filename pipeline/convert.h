@@ -38,6 +38,9 @@ struct ConvertOptions {
   // LibreOffice converting a .doc/.wps/.xls/.rtf/.odt/.ods is killed after
   // this many seconds. Default 120.
   double office_timeout_seconds = 120;
+  // Whether LibreOffice may be run at all (false: such files fail, e.g.
+  // when fuzzing). Default true.
+  bool use_libreoffice = true;
 };
 
 // Wall time per stage, in milliseconds (for --timings).
