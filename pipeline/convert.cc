@@ -18,6 +18,7 @@
 #include "extractor/plan.h"
 #include "extractor/table.h"
 #include "extractor/text_reader.h"
+#include "lexicon/lexicon.h"
 #include "ooxml/office.h"
 #include "schema/schema.h"
 
@@ -67,26 +68,6 @@ int YearOf(const std::string& title) {
   int year = 0;
   if (RE2::PartialMatch(title, kYear, &year)) return year;
   return 0;
-}
-
-// A printed sequence number ("3", "３", "3.", "（3）") as an integer.
-std::optional<int> ParseSeq(const std::string& text) {
-  std::string digits;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= '0' && c <= '9') {
-      digits += static_cast<char>(c);
-    } else if (c == 0xEF && i + 2 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0xBC) {
-      unsigned char d = static_cast<unsigned char>(text[i + 2]);
-      if (d >= 0x90 && d <= 0x99) {  // U+FF10..U+FF19 full-width digits
-        digits += static_cast<char>('0' + (d - 0x90));
-        i += 2;
-      }
-    }
-  }
-  if (digits.empty() || digits.size() > 6) return std::nullopt;
-  return std::stoi(digits);
 }
 
 ordered_json TextOrNull(const std::vector<std::string>& lines) {
@@ -175,8 +156,10 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
 
   ordered_json columns = ordered_json::array();
   for (const extractor::Column& c : plan.columns) {
-    columns.push_back({{"key", extractor::ColumnKeyName(c.key)},
-                       {"header", normalizer::JoinLines({c.header})}});
+    ordered_json col = {{"key", extractor::ColumnKeyName(c.key)},
+                        {"header", normalizer::JoinLines({c.header})}};
+    if (!c.group.empty()) col["group"] = normalizer::JoinLines({c.group});
+    columns.push_back(std::move(col));
   }
   doc["columns"] = std::move(columns);
 
@@ -202,9 +185,16 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
   const int task_col = column_of(ColumnKey::kTask);
   const int measure_col = column_of(ColumnKey::kMeasure);
   const int deadline_col = column_of(ColumnKey::kDeadline);
-  const int dept_cols[3] = {column_of(ColumnKey::kLead),
-                            column_of(ColumnKey::kResponsible),
-                            column_of(ColumnKey::kAssisting)};
+  // Every column of a department key, in column order (省牵头单位 and
+  // 市牵头单位 both feed lead).
+  std::vector<int> dept_cols[3];
+  const ColumnKey kDeptColumnKeys[3] = {ColumnKey::kLead, ColumnKey::kResponsible,
+                                        ColumnKey::kAssisting};
+  for (size_t i = 0; i < plan.columns.size(); ++i) {
+    for (int k = 0; k < 3; ++k) {
+      if (plan.columns[i].key == kDeptColumnKeys[k]) dept_cols[k].push_back(static_cast<int>(i));
+    }
+  }
   static const char* const kDeptKeys[3] = {"lead", "responsible", "assisting"};
 
   ordered_json rows = ordered_json::array();
@@ -221,7 +211,7 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
     ordered_json seq_text = TextOrNull(cell(seq_col));
     std::optional<int> seq;
     if (seq_text.is_string()) {
-      seq = ParseSeq(seq_text.get<std::string>());
+      seq = lexicon::ParseSeq(seq_text.get<std::string>());
       if (!seq) {
         warn("unparsed_seq",
              "row " + std::to_string(row_no) + ": sequence number '" +
@@ -242,15 +232,23 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
                   {"date", due.date ? ordered_json(*due.date)
                                     : ordered_json(nullptr)}};
     for (int k = 0; k < 3; ++k) {
-      normalizer::DepartmentSplit split =
-          normalizer::SplitDepartments(cell(dept_cols[k]), dict);
-      for (const std::string& name : split.unknown) {
-        warn("unknown_department",
-             "row " + std::to_string(row_no) + " (" + kDeptKeys[k] +
-                 "): '" + name + "' is not in the department list",
-             page, row_no);
+      std::vector<std::string> names;
+      for (int col : dept_cols[k]) {
+        normalizer::DepartmentSplit split = normalizer::SplitDepartments(cell(col), dict);
+        for (const std::string& name : split.unknown) {
+          warn("unknown_department",
+               "row " + std::to_string(row_no) + " (" + kDeptKeys[k] +
+                   "): '" + name + "' is not in the department list",
+               page, row_no);
+        }
+        names.insert(names.end(), split.names.begin(), split.names.end());
       }
-      row[kDeptKeys[k]] = split.names;
+      row[kDeptKeys[k]] = std::move(names);
+    }
+    // 注：排在第一位的为牵头单位 — the first name of each responsible cell leads.
+    if (plan.first_listed_leads && row["lead"].empty() && !row["responsible"].empty()) {
+      row["lead"].push_back(row["responsible"].front());
+      row["responsible"].erase(row["responsible"].begin());
     }
     ordered_json extra = ordered_json::object();
     for (size_t i = 0; i < plan.columns.size(); ++i) {
@@ -261,7 +259,9 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
       if (header.empty() || extra.contains(header)) {
         header = "第" + std::to_string(i + 1) + "列";
       }
-      extra[header] = TextOrNull(raw.cells[i]);
+      ordered_json text = TextOrNull(raw.cells[i]);
+      if (text.is_string() && normalizer::IsPlaceholder(text.get<std::string>())) text = nullptr;
+      extra[header] = std::move(text);
     }
     if (!extra.empty()) row["extra"] = std::move(extra);
     if (raw.low_confidence) row["confidence"] = "low";

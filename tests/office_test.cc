@@ -99,6 +99,9 @@ TEST(OfficeCorpusTest, DocxRowsMatchExpectedText) {
       }
       ASSERT_TRUE(g.contains("source"));
       EXPECT_FALSE(g.contains("pages"));
+      EXPECT_GE(g["source"]["table"].get<int>(), 1);
+      ASSERT_EQ(g["source"]["rows"].size(), 2u) << g["source"];
+      EXPECT_LE(g["source"]["rows"][0].get<int>(), g["source"]["rows"][1].get<int>());
       bool same = true;
       for (auto it = w.begin(); it != w.end(); ++it) same &= g.contains(it.key()) && g[it.key()] == it.value();
       exact += same;
@@ -140,7 +143,9 @@ TEST(OfficeXlsxTest, PlanSheetFoundAndCellsCited) {
   EXPECT_EQ(doc["rows"][1]["measure"], "措施二");
   EXPECT_EQ(doc["rows"][1]["task"], "任务甲");  // merged over both rows
   EXPECT_EQ(doc["rows"][1]["seq"], 1);
-  EXPECT_EQ(doc["rows"][0]["source"]["sheet"], "任务表");
+  // Provenance: the sheet and the cells of each row (the header is row 2).
+  EXPECT_EQ(doc["rows"][0]["source"], (ordered_json{{"sheet", "任务表"}, {"cells", "A3:E3"}}));
+  EXPECT_EQ(doc["rows"][1]["source"], (ordered_json{{"sheet", "任务表"}, {"cells", "A4:E4"}}));
 }
 
 // Valid OOXML that holds no plan, and every kind of broken input.
