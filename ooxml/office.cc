@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdint>
 #include <vector>
 #include <filesystem>
@@ -112,7 +113,13 @@ Result<Sniffed> Sniff(std::string_view bytes, const std::string& name,
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+double MsSince(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
 Result<OfficePlan> PlanFromWord(std::string_view docx, const OfficeOptions& options) {
+  const auto t0 = Clock::now();
   Result<std::vector<Table>> tables = ReadDocx(docx, options.limits);
   if (!tables.ok()) return tables.status();
   if (tables->empty()) {
@@ -120,6 +127,7 @@ Result<OfficePlan> PlanFromWord(std::string_view docx, const OfficeOptions& opti
   }
   std::vector<extractor::Grid> grids;
   OfficePlan out;
+  out.read_ms = MsSince(t0);
   for (Table& t : *tables) {
     grids.push_back(std::move(t.grid));
     out.sources.push_back(std::move(t.source));
@@ -133,9 +141,11 @@ Result<OfficePlan> PlanFromWord(std::string_view docx, const OfficeOptions& opti
 // The first sheet that gives a plan; a later one that does too is named in
 // a warning.
 Result<OfficePlan> PlanFromWorkbook(std::string_view xlsx, const OfficeOptions& options) {
+  const auto t0 = Clock::now();
   Result<std::vector<Table>> sheets = ReadXlsx(xlsx, options.limits);
   if (!sheets.ok()) return sheets.status();
   OfficePlan out;
+  out.read_ms = MsSince(t0);
   out.spreadsheet = true;
   std::optional<Status> first_error;
   std::string chosen;
@@ -198,14 +208,17 @@ Result<OfficePlan> ReadOfficePlan(std::string_view bytes, const Sniffed& kind,
     return Status(Status::Code::kInvalidArgument,
                   "reading ." + kind.format + " files needs LibreOffice, which is disabled here");
   }
+  const auto t0 = Clock::now();
   Result<std::string> converted =
       ConvertWithLibreOffice(bytes, kind.format, to, options.soffice_timeout_seconds);
+  const double convert_ms = MsSince(t0);
   if (!converted.ok()) return converted.status();
   Result<OfficePlan> r = sheet ? PlanFromWorkbook(*converted, options)
                                : PlanFromWord(*converted, options);
   if (!r.ok()) return r;
   r->format = kind.format;
   r->converted = "LibreOffice: " + kind.format + " → " + to;
+  r->read_ms += convert_ms;
   return r;
 }
 

@@ -55,6 +55,8 @@ struct OfficePlan {
   // Per Grid::page - 1: where that grid's rows and columns are.
   std::vector<GridSource> sources;
   bool spreadsheet = false;
+  // Wall time reading the file (LibreOffice, ZIP, XML) before BuildPlan, ms.
+  double read_ms = 0;
 };
 
 // Reads an office file and builds its plan: a Word document's top-level

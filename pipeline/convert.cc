@@ -336,8 +336,9 @@ Result<Conversion> ConvertOffice(std::string_view bytes, const ooxml::Sniffed& k
   office_options.soffice_timeout_seconds = options.office_timeout_seconds;
   office_options.use_libreoffice = options.use_libreoffice;
   Result<ooxml::OfficePlan> office = ooxml::ReadOfficePlan(bytes, kind, office_options);
-  conv.times.table = MsSince(t0);
   if (!office.ok()) return office.status();
+  conv.times.extract = office->read_ms;  // LibreOffice, ZIP and XML
+  conv.times.table = MsSince(t0) - office->read_ms;
   src.format = office->format;
   src.converted = office->converted;
   src.office = &*office;
