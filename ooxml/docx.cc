@@ -26,6 +26,9 @@ using extractor::Grid;
 using extractor::TextLine;
 
 constexpr double kDefaultHalfPoints = 21;  // 10.5 pt, Word's 五号
+// Deeper nesting (content controls in content controls, tables in tables)
+// is not read: bounds the recursion on hostile documents.
+constexpr int kMaxDepth = 64;
 
 // An on/off property (w:b, w:vanish): present and not "0"/"false"/"off".
 std::optional<bool> Toggle(const pugi::xml_node& props, std::string_view name) {
@@ -139,10 +142,10 @@ class BodyWalker {
   // Appends the paragraph's lines (and page breaks) to `out`.
   void Paragraph(const pugi::xml_node& p, std::vector<Item>* out);
   // The lines of a table cell's content (paragraphs; nested tables' text).
-  void CellContent(const pugi::xml_node& tc, std::vector<TextLine>* out);
+  void CellContent(const pugi::xml_node& tc, std::vector<TextLine>* out, int depth = 0);
 
  private:
-  void Inline(const pugi::xml_node& node);
+  void Inline(const pugi::xml_node& node, int depth = 0);
   void Run(const pugi::xml_node& r);
   void Text(std::string_view text, const RunProps& props);
   void NewLine() { items_->push_back({TextLine{}, false}); }
@@ -191,7 +194,8 @@ void BodyWalker::Paragraph(const pugi::xml_node& p, std::vector<Item>* out) {
   }
 }
 
-void BodyWalker::Inline(const pugi::xml_node& node) {
+void BodyWalker::Inline(const pugi::xml_node& node, int depth) {
+  if (depth > kMaxDepth) return;
   std::string_view name = LocalName(node);
   if (name == "r") {
     Run(node);
@@ -199,7 +203,7 @@ void BodyWalker::Inline(const pugi::xml_node& node) {
              name == "customXml" || name == "sdt" || name == "sdtContent" ||
              name == "fldSimple" || name == "bdo" || name == "dir") {
     // Accepted insertions, links, content controls, simple fields' results.
-    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) Inline(c);
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) Inline(c, depth + 1);
   }
   // w:del, w:moveFrom (deleted text), mc:AlternateContent (text boxes),
   // m:oMath, bookmarks, proofing marks: nothing shown as text here.
@@ -256,7 +260,8 @@ void BodyWalker::Text(std::string_view text, const RunProps& props) {
   }
 }
 
-void BodyWalker::CellContent(const pugi::xml_node& tc, std::vector<TextLine>* out) {
+void BodyWalker::CellContent(const pugi::xml_node& tc, std::vector<TextLine>* out, int depth) {
+  if (depth > kMaxDepth) return;
   for (pugi::xml_node c = tc.first_child(); c; c = c.next_sibling()) {
     std::string_view name = LocalName(c);
     if (name == "p") {
@@ -267,7 +272,7 @@ void BodyWalker::CellContent(const pugi::xml_node& tc, std::vector<TextLine>* ou
       }
     } else if (name == "tbl" || name == "tr" || name == "tc" || name == "sdt" ||
                name == "sdtContent" || name == "customXml") {
-      CellContent(c, out);  // a nested table: its text, row by row
+      CellContent(c, out, depth + 1);  // a nested table: its text, row by row
     }
   }
 }
@@ -281,11 +286,13 @@ struct RawCell {
 };
 
 // The cells of one w:tr (looking through content controls).
-void RowCells(const pugi::xml_node& node, BodyWalker* walker, std::vector<RawCell>* out) {
+void RowCells(const pugi::xml_node& node, BodyWalker* walker, std::vector<RawCell>* out,
+              int depth = 0) {
+  if (depth > kMaxDepth) return;
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     std::string_view name = LocalName(c);
     if (name == "sdt" || name == "sdtContent" || name == "customXml") {
-      RowCells(c, walker, out);
+      RowCells(c, walker, out, depth + 1);
     } else if (name == "tc") {
       RawCell cell;
       pugi::xml_node tcpr = Child(c, "tcPr");
@@ -361,7 +368,8 @@ Table ReadTable(const pugi::xml_node& tbl, int index, BodyWalker* walker) {
 // Walks the body: top-level tables (also inside content controls) and the
 // paragraphs between them.
 void WalkBody(const pugi::xml_node& node, BodyWalker* walker, std::vector<Item>* items,
-              std::vector<std::pair<size_t, Table>>* tables) {
+              std::vector<std::pair<size_t, Table>>* tables, int depth = 0) {
+  if (depth > kMaxDepth) return;
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     std::string_view name = LocalName(c);
     if (name == "p") {
@@ -370,7 +378,7 @@ void WalkBody(const pugi::xml_node& node, BodyWalker* walker, std::vector<Item>*
       tables->emplace_back(items->size(),
                            ReadTable(c, static_cast<int>(tables->size()) + 1, walker));
     } else if (name == "sdt" || name == "sdtContent" || name == "customXml") {
-      WalkBody(c, walker, items, tables);
+      WalkBody(c, walker, items, tables, depth + 1);
     }
   }
 }

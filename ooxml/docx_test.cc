@@ -189,5 +189,22 @@ TEST(DocxTest, TablesAreNumberedInBodyOrder) {
   EXPECT_EQ((*tables)[1].grid.cols(), 2);  // the table's grid has two columns
 }
 
+TEST(DocxTest, DeepNestingIsBoundedNotRecursedWithoutEnd) {
+  std::string deep_body, deep_cell;
+  for (int i = 0; i < 20000; ++i) deep_body += "<w:sdt><w:sdtContent>";
+  deep_body += Tbl({Tr({Cell("a")})});
+  for (int i = 0; i < 20000; ++i) deep_body += "</w:sdtContent></w:sdt>";
+  Result<std::vector<Table>> tables = ReadDocx(MakeDocx(Tbl({Tr({Cell("top")})}) + deep_body));
+  ASSERT_TRUE(tables.ok()) << tables.status().ToString();
+  EXPECT_EQ(tables->size(), 1u);  // the table below the depth bound is not read
+
+  std::string cell = P(R("x"));
+  for (int i = 0; i < 20000; ++i) cell = "<w:tbl><w:tr><w:tc>" + cell;
+  for (int i = 0; i < 20000; ++i) cell += "</w:tc></w:tr></w:tbl>";
+  tables = ReadDocx(MakeDocx(Tbl({Tr({Tc(P(R("外")) + cell), Cell("b")})})));
+  ASSERT_TRUE(tables.ok()) << tables.status().ToString();
+  EXPECT_EQ(Dump(tables->front().grid), "0,0 1x1: 外\n0,1 1x1: b\n");
+}
+
 }  // namespace
 }  // namespace plan2json::ooxml

@@ -23,8 +23,9 @@ namespace plan2json::ooxml {
 struct PackageLimits {
   // More entries than this: not a document (an office file has tens).
   size_t max_entries = 10000;
-  // Largest part inflated, in bytes (a plan's document.xml is < 1 MiB).
-  size_t max_entry_bytes = size_t{256} << 20;
+  // Largest part inflated, in bytes (a plan's document.xml is < 1 MiB; the
+  // XML tree costs a few times the text).
+  size_t max_entry_bytes = size_t{128} << 20;
   // Largest total inflated over all parts read from one package.
   size_t max_total_bytes = size_t{512} << 20;
 };

@@ -75,19 +75,23 @@ int RunWithTimeout(const std::vector<std::string>& argv, const std::string& log,
   if (rc != 0) return -2;
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::milliseconds(static_cast<long>(timeout * 1000));
-  int status = 0;
+  // The leader is checked without being reaped (WNOWAIT): while it is a
+  // zombie its process group id cannot be reused, so killing the group
+  // after it exited reaches only helpers it left behind.
   for (auto wait = std::chrono::milliseconds(5);; wait = std::min(wait * 2, std::chrono::milliseconds(50))) {
-    pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (done < 0) return -2;
+    siginfo_t info{};
+    if (waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0) return -2;
+    if (info.si_pid == pid) break;
     if (std::chrono::steady_clock::now() > deadline) {
       kill(-pid, SIGKILL);
-      waitpid(pid, &status, 0);
+      waitpid(pid, nullptr, 0);
       return -1;
     }
     std::this_thread::sleep_for(wait);
   }
-  kill(-pid, SIGKILL);  // helpers left behind in the group, if any
+  kill(-pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
