@@ -307,19 +307,62 @@ void RowCells(const pugi::xml_node& node, BodyWalker* walker, std::vector<RawCel
   }
 }
 
-Table ReadTable(const pugi::xml_node& tbl, int index, BodyWalker* walker) {
+// Word allows 63 columns; a table wider than this is not read.
+constexpr int kMaxColumns = 1000;
+
+// Places one row's cells from column `col` on: a new cell each, or a vMerge
+// continuation extending the cell above it. `above_cell[c]` is the index in
+// g->cells of the cell covering column c in the previous row; it is updated.
+// Returns the column after the last cell, or -1 past kMaxColumns.
+int PlaceRow(std::vector<RawCell>* cells, int col, int row, Grid* g, std::vector<int>* above_cell) {
+  std::vector<int> covering;
+  for (RawCell& rc : *cells) {
+    rc.col = col;
+    col += rc.span;
+    if (col > kMaxColumns) return -1;
+    const size_t end = static_cast<size_t>(col);
+    if (above_cell->size() < end) above_cell->resize(end, -1);
+    if (covering.size() < end) covering.resize(end, -1);
+    const int up = (*above_cell)[static_cast<size_t>(rc.col)];
+    int owner = up;
+    if (rc.merge_continue && up >= 0 && g->cells[static_cast<size_t>(up)].col == rc.col &&
+        g->cells[static_cast<size_t>(up)].col_span == rc.span) {
+      Cell& origin = g->cells[static_cast<size_t>(up)];
+      origin.row_span = row - origin.row + 1;
+      for (TextLine& l : rc.lines) origin.lines.push_back(std::move(l));
+    } else {
+      Cell cell;
+      cell.page = g->page;
+      cell.row = row;
+      cell.col = rc.col;
+      cell.col_span = rc.span;
+      cell.lines = std::move(rc.lines);
+      g->cells.push_back(std::move(cell));
+      owner = static_cast<int>(g->cells.size()) - 1;
+    }
+    for (int k = rc.col; k < col; ++k) covering[static_cast<size_t>(k)] = owner;
+  }
+  *above_cell = std::move(covering);
+  return col;
+}
+
+// One top-level table as a Grid; nullopt when it exceeds the bounds a
+// plan table keeps (columns, rows x columns slots), like a PDF page whose
+// ruled grid is too large.
+std::optional<Table> ReadTable(const pugi::xml_node& tbl, int index, BodyWalker* walker) {
   Table t;
   Grid& g = t.grid;
   g.page = index;
   g.ruled = true;
-  std::vector<double> widths;
+  std::vector<double> widths;  // points (w:gridCol is in twips)
   for (pugi::xml_node gc : Child(tbl, "tblGrid").children()) {
-    if (LocalName(gc) == "gridCol") widths.push_back(std::max(1.0, Attr(gc, "w").as_double(1440)) / 20);
+    if (LocalName(gc) == "gridCol" && widths.size() < kMaxColumns) {
+      widths.push_back(std::max(1.0, Attr(gc, "w").as_double(1440)) / 20);
+    }
   }
-  // above_cell[c]: index in g.cells of the cell covering column c in the
-  // previous row (for vMerge continuation).
   std::vector<int> above_cell;
   int row = 0, tr_number = 0;
+  const size_t max_slots = extractor::TableOptions().max_grid_slots;
   for (pugi::xml_node tr = tbl.first_child(); tr; tr = tr.next_sibling()) {
     if (LocalName(tr) != "tr") continue;
     ++tr_number;
@@ -327,36 +370,12 @@ Table ReadTable(const pugi::xml_node& tbl, int index, BodyWalker* walker) {
     if (Child(trpr, "del")) continue;  // a deleted row, accepted
     std::vector<RawCell> cells;
     RowCells(tr, walker, &cells);
-    int col = Attr(Child(trpr, "gridBefore"), "val").as_int(0);
-    col = std::clamp(col, 0, 1000);
-    std::vector<int> covering;
-    for (RawCell& rc : cells) {
-      rc.col = col;
-      col += rc.span;
-      if (static_cast<size_t>(col) > above_cell.size()) above_cell.resize(static_cast<size_t>(col), -1);
-      if (covering.size() < static_cast<size_t>(col)) covering.resize(static_cast<size_t>(col), -1);
-      int up = above_cell[static_cast<size_t>(rc.col)];
-      if (rc.merge_continue && up >= 0 && g.cells[static_cast<size_t>(up)].col == rc.col &&
-          g.cells[static_cast<size_t>(up)].col_span == rc.span) {
-        Cell& origin = g.cells[static_cast<size_t>(up)];
-        origin.row_span = row - origin.row + 1;
-        for (TextLine& l : rc.lines) origin.lines.push_back(std::move(l));
-        for (int k = rc.col; k < col; ++k) covering[static_cast<size_t>(k)] = up;
-        continue;
-      }
-      Cell cell;
-      cell.page = index;
-      cell.row = row;
-      cell.col = rc.col;
-      cell.col_span = rc.span;
-      cell.lines = std::move(rc.lines);
-      g.cells.push_back(std::move(cell));
-      for (int k = rc.col; k < col; ++k) covering[static_cast<size_t>(k)] = static_cast<int>(g.cells.size()) - 1;
-    }
-    above_cell = covering;
-    if (static_cast<size_t>(col) > widths.size()) widths.resize(static_cast<size_t>(col), 72.0);
+    const int first = std::clamp(Attr(Child(trpr, "gridBefore"), "val").as_int(0), 0, kMaxColumns);
+    const int end = PlaceRow(&cells, first, row, &g, &above_cell);
+    if (end < 0) return std::nullopt;
+    if (static_cast<size_t>(end) > widths.size()) widths.resize(static_cast<size_t>(end), 72.0);
     t.source.row_numbers.push_back(tr_number);
-    ++row;
+    if (static_cast<size_t>(++row) * widths.size() > max_slots) return std::nullopt;
   }
   g.col_edges.assign(1, 0.0);
   for (double w : widths) g.col_edges.push_back(g.col_edges.back() + w);
@@ -368,17 +387,20 @@ Table ReadTable(const pugi::xml_node& tbl, int index, BodyWalker* walker) {
 // Walks the body: top-level tables (also inside content controls) and the
 // paragraphs between them.
 void WalkBody(const pugi::xml_node& node, BodyWalker* walker, std::vector<Item>* items,
-              std::vector<std::pair<size_t, Table>>* tables, int depth = 0) {
+              std::vector<std::pair<size_t, Table>>* tables, int* count, int depth = 0) {
   if (depth > kMaxDepth) return;
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     std::string_view name = LocalName(c);
     if (name == "p") {
       walker->Paragraph(c, items);
     } else if (name == "tbl") {
-      tables->emplace_back(items->size(),
-                           ReadTable(c, static_cast<int>(tables->size()) + 1, walker));
+      // Every top-level table counts for the numbering, read or not.
+      const int index = ++*count;
+      if (std::optional<Table> t = ReadTable(c, index, walker)) {
+        tables->emplace_back(items->size(), std::move(*t));
+      }
     } else if (name == "sdt" || name == "sdtContent" || name == "customXml") {
-      WalkBody(c, walker, items, tables, depth + 1);
+      WalkBody(c, walker, items, tables, count, depth + 1);
     }
   }
 }
@@ -415,7 +437,8 @@ Result<std::vector<Table>> ReadDocx(std::string_view bytes, const PackageLimits&
   BodyWalker walker(&styles, &numbering);
   std::vector<Item> items;
   std::vector<std::pair<size_t, Table>> at;  // (items before it, table)
-  WalkBody(body, &walker, &items, &at);
+  int count = 0;
+  WalkBody(body, &walker, &items, &at, &count);
 
   std::vector<Table> out;
   for (size_t k = 0; k < at.size(); ++k) {

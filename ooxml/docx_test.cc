@@ -189,6 +189,15 @@ TEST(DocxTest, TablesAreNumberedInBodyOrder) {
   EXPECT_EQ((*tables)[1].grid.cols(), 2);  // the table's grid has two columns
 }
 
+TEST(DocxTest, TableWiderThanAnyPlanIsNotRead) {
+  const std::string wide = Tbl({Tr({Tc(P(R("x")), "<w:gridSpan w:val=\"999\"/>"),
+                                    Tc(P(R("y")), "<w:gridSpan w:val=\"999\"/>")})});
+  Result<std::vector<Table>> tables = ReadDocx(MakeDocx(wide + Tbl({Tr({Cell("a")})})));
+  ASSERT_TRUE(tables.ok()) << tables.status().ToString();
+  ASSERT_EQ(tables->size(), 1u);
+  EXPECT_EQ(tables->front().grid.page, 2);  // still the body's second table
+}
+
 TEST(DocxTest, DeepNestingIsBoundedNotRecursedWithoutEnd) {
   std::string deep_body, deep_cell;
   for (int i = 0; i < 20000; ++i) deep_body += "<w:sdt><w:sdtContent>";

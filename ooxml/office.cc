@@ -128,9 +128,10 @@ Result<OfficePlan> PlanFromWord(std::string_view docx, const OfficeOptions& opti
   std::vector<extractor::Grid> grids;
   OfficePlan out;
   out.read_ms = MsSince(t0);
-  for (Table& t : *tables) {
+  for (Table& t : *tables) {  // sources by Grid::page (tables may be skipped)
+    out.sources.resize(static_cast<size_t>(t.grid.page));
+    out.sources.back() = std::move(t.source);
     grids.push_back(std::move(t.grid));
-    out.sources.push_back(std::move(t.source));
   }
   Result<extractor::RawPlan> plan = extractor::BuildPlan(grids);
   if (!plan.ok()) return plan.status();

@@ -26,10 +26,6 @@ using extractor::Cell;
 using extractor::Grid;
 using extractor::TextLine;
 
-// Grids larger than this (rows x columns) are not read (a sparse sheet with
-// a far-off cell); the same bound as TableOptions::max_grid_slots.
-constexpr size_t kMaxSlots = size_t{1} << 18;
-
 // "AB12" -> column 28, row 12 (1-based); false when malformed.
 bool ParseRef(std::string_view ref, int* col, int* row) {
   size_t i = 0;
@@ -140,59 +136,70 @@ int HeaderRow(const Grid& g) {
   return -1;
 }
 
-Result<Table> ReadSheet(const pugi::xml_node& ws, const Workbook& wb, int index,
-                        const std::string& name) {
-  std::set<int> hidden_cols;
+// Hidden columns (cols/col with hidden="1"), as a flag per column 1..16384.
+std::vector<bool> HiddenColumns(const pugi::xml_node& ws) {
+  std::vector<int> diff(16386, 0);  // +1 at a range's start, -1 after it
   for (pugi::xml_node col : Child(ws, "cols").children()) {
     if (!Attr(col, "hidden").as_bool()) continue;
-    int lo = std::max(1, Attr(col, "min").as_int(1)), hi = std::min(16384, Attr(col, "max").as_int(lo));
-    for (int c = lo; c <= hi; ++c) hidden_cols.insert(c);
+    int lo = std::clamp(Attr(col, "min").as_int(1), 1, 16384);
+    int hi = std::clamp(Attr(col, "max").as_int(lo), lo, 16384);
+    ++diff[static_cast<size_t>(lo)];
+    --diff[static_cast<size_t>(hi + 1)];
   }
-  std::vector<SheetCell> cells;
-  std::set<int> rows, cols, hidden_rows;
+  std::vector<bool> hidden(16385, false);
+  for (int c = 1, depth = 0; c <= 16384; ++c) {
+    depth += diff[static_cast<size_t>(c)];
+    hidden[static_cast<size_t>(c)] = depth > 0;
+  }
+  return hidden;
+}
+
+// The non-empty cells of the visible rows and columns.
+Status ReadCells(const pugi::xml_node& ws, const Workbook& wb, const std::string& name,
+                 std::vector<SheetCell>* cells) {
+  const std::vector<bool> hidden_col = HiddenColumns(ws);
   int row_no = 0;
   for (pugi::xml_node r : Child(ws, "sheetData").children()) {
     if (LocalName(r) != "row") continue;
     row_no = Attr(r, "r").as_int(row_no + 1);
-    if (Attr(r, "hidden").as_bool()) {
-      hidden_rows.insert(row_no);
-      continue;
-    }
+    if (Attr(r, "hidden").as_bool()) continue;
     int col_no = 0;
     for (pugi::xml_node c : r.children()) {
       if (LocalName(c) != "c") continue;
       int col = col_no + 1, row = row_no;
       if (pugi::xml_attribute ref = Attr(c, "r")) {
         if (!ParseRef(ref.value(), &col, &row)) {
-          return Status(Status::Code::kCorrupt, "sheet " + name + ": bad cell reference " + ref.value());
+          return Status(Status::Code::kCorrupt,
+                        "sheet " + name + ": bad cell reference " + ref.value());
         }
       }
       col_no = col;
-      if (hidden_cols.count(col) != 0) continue;
+      if (col > 16384 || hidden_col[static_cast<size_t>(col)]) continue;
       size_t style = Attr(c, "s").as_uint(0);
       std::string text = CellText(c, wb, style);
       if (text.empty()) continue;
       double size = style < wb.xf_size.size() ? wb.xf_size[style] : 11;
-      cells.push_back({row, col, std::move(text), size});
-      rows.insert(row);
-      cols.insert(col);
+      cells->push_back({row, col, std::move(text), size});
     }
   }
-  if (rows.size() * std::max<size_t>(cols.size(), 1) > kMaxSlots) {
-    return Status(Status::Code::kLimit, "sheet " + name + " has more than " +
-                                            std::to_string(kMaxSlots) + " cells to read");
+  return Status::Ok();
+}
+
+// Grid rows and columns: the sheet's rows and columns that hold text.
+struct Axes {
+  std::map<int, int> row, col;  // sheet number -> grid index
+  int Count(const std::map<int, int>& idx, int lo, int hi) const {
+    return static_cast<int>(std::distance(idx.lower_bound(lo), idx.upper_bound(hi)));
   }
-  std::map<int, int> row_index, col_index;
-  Table t;
-  for (int r : rows) row_index[r] = static_cast<int>(row_index.size()), t.source.row_numbers.push_back(r);
-  for (int c : cols) col_index[c] = static_cast<int>(col_index.size()), t.source.col_numbers.push_back(c);
-  t.source.sheet = name;
-  Grid& g = t.grid;
-  g.page = index;
-  g.ruled = true;
-  // Merged ranges: the origin's spans over the rows and columns kept.
-  std::map<std::pair<int, int>, std::pair<int, int>> spans;  // origin -> (rows, cols)
-  std::set<std::pair<int, int>> covered;
+};
+
+// Merged ranges as spans of their first kept slot; the other slots they
+// cover are marked in `covered` (row-major). kLimit when the ranges cover
+// slots many times over (overlapping ranges in a hostile file).
+Status ApplyMerges(const pugi::xml_node& ws, const Axes& ax, std::map<std::pair<int, int>, std::pair<int, int>>* spans,
+                   std::vector<bool>* covered) {
+  const size_t ncols = ax.col.size();
+  size_t budget = 2 * covered->size() + 1000;
   for (pugi::xml_node m : Child(ws, "mergeCells").children()) {
     std::string ref = Attr(m, "ref").value();
     size_t colon = ref.find(':');
@@ -201,41 +208,64 @@ Result<Table> ReadSheet(const pugi::xml_node& ws, const Workbook& wb, int index,
         !ParseRef(ref.substr(colon + 1), &c1, &r1) || c1 < c0 || r1 < r0) {
       continue;
     }
-    auto count = [](const std::map<int, int>& idx, int lo, int hi) {
-      return static_cast<int>(std::distance(idx.lower_bound(lo), idx.upper_bound(hi)));
-    };
-    auto ri = row_index.lower_bound(r0), ci = col_index.lower_bound(c0);
-    if (ri == row_index.end() || ri->first > r1 || ci == col_index.end() || ci->first > c1) continue;
-    // The text sits in the range's top-left cell; if that row or column is
-    // hidden, Excel shows it nowhere, and the first kept slot holds nothing.
-    std::pair<int, int> origin{ri->second, ci->second};
-    spans[origin] = {count(row_index, r0, r1), count(col_index, c0, c1)};
-    for (auto r = ri; r != row_index.end() && r->first <= r1; ++r) {
-      for (auto c = ci; c != col_index.end() && c->first <= c1; ++c) {
-        if (r != ri || c != ci) covered.insert({r->second, c->second});
+    auto ri = ax.row.lower_bound(r0), ci = ax.col.lower_bound(c0);
+    if (ri == ax.row.end() || ri->first > r1 || ci == ax.col.end() || ci->first > c1) continue;
+    // Excel shows a range's text from its top-left cell; when that row or
+    // column is hidden the text is shown nowhere, and the first kept slot
+    // holds nothing.
+    (*spans)[{ri->second, ci->second}] = {ax.Count(ax.row, r0, r1), ax.Count(ax.col, c0, c1)};
+    for (auto r = ri; r != ax.row.end() && r->first <= r1; ++r) {
+      for (auto c = ci; c != ax.col.end() && c->first <= c1; ++c) {
+        if (budget-- == 0) {
+          return Status(Status::Code::kLimit, "merged ranges overlap beyond reading");
+        }
+        if (r != ri || c != ci) (*covered)[static_cast<size_t>(r->second) * ncols + static_cast<size_t>(c->second)] = true;
       }
     }
   }
-  std::map<std::pair<int, int>, const SheetCell*> at;
-  for (const SheetCell& c : cells) at[{row_index[c.row], col_index[c.col]}] = &c;
-  const int nrows = static_cast<int>(rows.size()), ncols = static_cast<int>(cols.size());
-  for (int r = 0; r < nrows; ++r) {
-    for (int c = 0; c < ncols; ++c) {
-      if (covered.count({r, c}) != 0) continue;
-      Cell cell;
-      cell.page = index;
-      cell.row = r;
-      cell.col = c;
-      auto s = spans.find({r, c});
-      if (s != spans.end()) cell.row_span = s->second.first, cell.col_span = s->second.second;
-      auto it = at.find({r, c});
-      if (it != at.end()) cell.lines = Lines(it->second->text, it->second->size);
-      g.cells.push_back(std::move(cell));
-    }
+  return Status::Ok();
+}
+
+Result<Table> ReadSheet(const pugi::xml_node& ws, const Workbook& wb, int index,
+                        const std::string& name) {
+  std::vector<SheetCell> cells;
+  Status st = ReadCells(ws, wb, name, &cells);
+  if (!st.ok()) return st;
+  Axes ax;
+  for (const SheetCell& c : cells) ax.row[c.row] = 0, ax.col[c.col] = 0;
+  const size_t nrows = ax.row.size(), ncols = ax.col.size();
+  if (nrows * ncols > extractor::TableOptions().max_grid_slots) {
+    return Status(Status::Code::kLimit, "sheet " + name + " spans more than " +
+                                            std::to_string(extractor::TableOptions().max_grid_slots) +
+                                            " cells (rows x columns)");
   }
-  g.col_edges.resize(static_cast<size_t>(ncols + 1));
-  for (int c = 0; c <= ncols; ++c) g.col_edges[static_cast<size_t>(c)] = 72.0 * c;
-  g.row_edges.assign(static_cast<size_t>(nrows + 1), 0.0);
+  Table t;
+  t.source.sheet = name;
+  for (auto& [r, i] : ax.row) i = static_cast<int>(t.source.row_numbers.size()), t.source.row_numbers.push_back(r);
+  for (auto& [c, i] : ax.col) i = static_cast<int>(t.source.col_numbers.size()), t.source.col_numbers.push_back(c);
+  std::map<std::pair<int, int>, std::pair<int, int>> spans;  // origin -> (rows, cols)
+  std::vector<bool> covered(nrows * ncols, false);
+  st = ApplyMerges(ws, ax, &spans, &covered);
+  if (!st.ok()) return Status(st.code(), "sheet " + name + ": " + st.message());
+  std::map<std::pair<int, int>, const SheetCell*> at;
+  for (const SheetCell& c : cells) at[{ax.row.at(c.row), ax.col.at(c.col)}] = &c;
+  Grid& g = t.grid;
+  g.page = index;
+  g.ruled = true;
+  for (size_t k = 0; k < nrows * ncols; ++k) {
+    if (covered[k]) continue;
+    Cell cell;
+    cell.page = index;
+    cell.row = static_cast<int>(k / ncols);
+    cell.col = static_cast<int>(k % ncols);
+    auto s = spans.find({cell.row, cell.col});
+    if (s != spans.end()) cell.row_span = s->second.first, cell.col_span = s->second.second;
+    auto it = at.find({cell.row, cell.col});
+    if (it != at.end()) cell.lines = Lines(it->second->text, it->second->size);
+    g.cells.push_back(std::move(cell));
+  }
+  for (size_t c = 0; c <= ncols; ++c) g.col_edges.push_back(72.0 * static_cast<double>(c));
+  g.row_edges.assign(nrows + 1, 0.0);
   return t;
 }
 
