@@ -36,7 +36,9 @@ struct Table {
 // displayed result, automatic numbering is printed, tracked changes are
 // accepted, hidden text (w:vanish) is dropped. A table nested in a cell
 // gives its text, row by row, as lines of that cell (never rows); text
-// boxes, drawings, headers and footers are dropped. `above` holds the
+// boxes, drawings, headers and footers are dropped. Header rows marked
+// w:tblHeader are ordinary rows: the plan layer finds the header by meaning
+// (a Word table has no repeated headers to drop). `above` holds the
 // paragraphs since the previous table that sit on the table's page (after
 // the last explicit page or section break); `below` the paragraphs after
 // it up to the next table or page break. kCorrupt when the package is not

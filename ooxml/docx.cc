@@ -204,9 +204,15 @@ void BodyWalker::Inline(const pugi::xml_node& node, int depth) {
              name == "fldSimple" || name == "bdo" || name == "dir") {
     // Accepted insertions, links, content controls, simple fields' results.
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) Inline(c, depth + 1);
+  } else if (name == "AlternateContent") {
+    // Runs offered in two forms: the fallback is what every reader shows
+    // (drawings and text boxes inside it are skipped by Run).
+    pugi::xml_node pick = Child(node, "Fallback");
+    if (!pick) pick = Child(node, "Choice");
+    for (pugi::xml_node c = pick.first_child(); c; c = c.next_sibling()) Inline(c, depth + 1);
   }
-  // w:del, w:moveFrom (deleted text), mc:AlternateContent (text boxes),
-  // m:oMath, bookmarks, proofing marks: nothing shown as text here.
+  // w:del, w:moveFrom (deleted text), m:oMath, bookmarks, proofing marks:
+  // nothing shown as text here.
 }
 
 void BodyWalker::Run(const pugi::xml_node& r) {

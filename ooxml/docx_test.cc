@@ -127,6 +127,11 @@ const std::vector<Case>& Cases() {
                      "</w:txbxContent></wps:txbx></w:drawing></mc:Choice></mc:AlternateContent></w:r>")),
                 Cell("b")})}),
        "0,0 1x1: 正文\n0,1 1x1: b\n"},
+      {"AlternateRunsFromTheFallback",
+       Tbl({Tr({Tc(P(R("甲") + "<mc:AlternateContent><mc:Choice Requires=\"w14\">" + R("新式") +
+                     "</mc:Choice><mc:Fallback>" + R("乙") + "</mc:Fallback></mc:AlternateContent>")),
+                Cell("b")})}),
+       "0,0 1x1: 甲乙\n0,1 1x1: b\n"},
       {"AboveFromTheTablesPageBelowUntilNextBreak",
        P(R("通知正文")) + P("<w:r><w:br w:type=\"page\"/></w:r>") + P(R("附件1")) + P(R("标题")) +
            Tbl({Tr({Cell("a"), Cell("b")})}) + P(R("注：说明")) +
