@@ -9,6 +9,7 @@
 #include "extractor/table.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <numeric>
 
@@ -332,6 +333,56 @@ int KeyColumn(const Blocks& blocks, size_t prose) {
   return -1;
 }
 
+// Whether cells are set at the top of their rows: nearly every paragraph
+// of the other columns (9 in 10) starts level (within 0.3 line) with a
+// paragraph of the prose column. Centred cells taller or shorter than
+// their row's prose start above or below it.
+template <typename Blocks>
+bool TopAligned(const Blocks& blocks, size_t prose, double line_h) {
+  int level = 0, total = 0;
+  for (size_t c = 0; c < blocks.size(); ++c) {
+    if (c == prose) continue;
+    for (const auto& b : blocks[c]) {
+      ++total;
+      bool found = false;
+      for (const auto& p : blocks[prose]) found |= std::fabs(b.box.y0 - p.box.y0) < 0.3 * line_h;
+      level += found ? 1 : 0;
+    }
+  }
+  return total >= 3 && level * 10 >= total * 9;
+}
+
+// With top-aligned cells, a row holding nothing but a paragraph of prose is
+// the rest of the row above it (a measure's sub-points on lines of their
+// own: "1.…", "2.…"); its edge goes.
+template <typename Blocks, typename Spans, typename AnchorY>
+void MergeProseOnlyRows(const Blocks& blocks, const Spans& spans, size_t prose,
+                        AnchorY anchor_y, std::vector<double>* edges) {
+  const int nrows = static_cast<int>(edges->size()) - 1;
+  if (nrows < 2) return;
+  std::vector<bool> prose_only(static_cast<size_t>(nrows), false), other(static_cast<size_t>(nrows), false),
+      full(static_cast<size_t>(nrows), false);
+  for (const auto& b : spans) {
+    int r = IndexOf(*edges, b.box.cy());
+    if (r >= 0) full[static_cast<size_t>(r)] = true;
+  }
+  for (size_t c = 0; c < blocks.size(); ++c) {
+    for (const auto& b : blocks[c]) {
+      int r = IndexOf(*edges, anchor_y(b.box));
+      if (r < 0) continue;
+      (c == prose ? prose_only : other)[static_cast<size_t>(r)] = true;
+    }
+  }
+  std::vector<double> kept{edges->front()};
+  for (int r = 1; r < nrows; ++r) {
+    const size_t i = static_cast<size_t>(r);
+    bool merge = prose_only[i] && !other[i] && !full[i] && !full[i - 1];
+    if (!merge) kept.push_back((*edges)[i]);
+  }
+  kept.push_back(edges->back());
+  *edges = std::move(kept);
+}
+
 int Grid::RowAt(double y) const { return IndexOf(row_edges, y); }
 int Grid::ColAt(double x) const { return IndexOf(col_edges, x); }
 
@@ -436,7 +487,9 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   }
   while (body_end < lines.size()) {
     Box b = BoxOf(lines[body_end]);
-    if (b.y0 - last_y1 > 1.5 * line_h) break;
+    // The rule under a header (三线表) leaves more room above the first row.
+    const double max_gap = (body_end == header_end ? 4.0 : 1.5) * line_h;
+    if (b.y0 - last_y1 > max_gap) break;
     last_y1 = std::max(last_y1, b.y1);
     ++body_end;
   }
@@ -495,12 +548,16 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   std::vector<std::vector<std::vector<const Glyph*>>> col_lines(static_cast<size_t>(ncols));
   for (size_t i = header_end; i < body_end; ++i) {
     const auto& line = lines[i];
-    // A line crossing a column edge inside a word (a glyph over the edge,
-    // or glyphs set solid across it) is a full-width row: a section
-    // heading. Any gap at an edge separates cells, however narrow (a full
+    // A line of one piece crossing a column edge inside a word (a glyph
+    // over the edge, or glyphs set solid across it) is a full-width row: a
+    // section heading. Any gap at an edge separates cells, however narrow (a full
     // cell's last glyph may nearly touch the next column's text).
+    // A line of several pieces apart (gaps of half a character or more) is
+    // a row of cells whatever its glyphs' boxes do: a hanging quotation
+    // mark may reach over an edge.
     bool crosses = false;
-    for (size_t k = 0; k < line.size() && !crosses; ++k) {
+    const bool one_piece = SplitAtGaps(line, 0.5).size() == 1;
+    for (size_t k = 0; k < line.size() && one_piece && !crosses; ++k) {
       const Glyph* g = line[k];
       for (size_t e = 1; e + 1 < grid.col_edges.size() && !crosses; ++e) {
         double edge = grid.col_edges[e];
@@ -621,11 +678,24 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
             [](const Box& a, const Box& b) { return a.y0 < b.y0; });
   if (row_boxes.empty()) return grid;
   grid.row_edges.push_back(BoxOf(lines[header_end - 1]).y1);
-  // Between two rows, the edge goes where the fewest paragraphs of other
-  // columns cross (the middle of the widest such stretch): cells are top-,
-  // centre- or bottom-aligned, so the gap between prose paragraphs alone
-  // does not say where one row ends.
-  for (size_t r = 1; r < row_boxes.size(); ++r) {
+  // Cells set at the top of their rows: each row starts just above its
+  // first line, a paragraph belongs to the row it starts in, and a row of
+  // prose alone continues the row above (MergeProseOnlyRows).
+  const bool top = key < 0 && TopAligned(blocks, defining, line_h);
+  for (size_t r = 1; top && r < row_boxes.size(); ++r) {
+    double start = row_boxes[r].y0;  // the row's first line, in any column
+    for (const auto& bs : blocks) {
+      for (const Block& b : bs) {
+        if (std::fabs(b.box.y0 - row_boxes[r].y0) < 0.5 * line_h) start = std::min(start, b.box.y0);
+      }
+    }
+    grid.row_edges.push_back(std::max(start - 0.2 * line_h, grid.row_edges.back()));
+  }
+  // Otherwise, between two rows, the edge goes where the fewest paragraphs
+  // of other columns cross (the middle of the widest such stretch): cells
+  // are centre- or bottom-aligned, so the gap between prose paragraphs
+  // alone does not say where one row ends.
+  for (size_t r = 1; !top && r < row_boxes.size(); ++r) {
     double lo = row_boxes[r - 1].y1, hi = row_boxes[r].y0;
     if (hi - lo < 1) {
       grid.row_edges.push_back((lo + hi) / 2);
@@ -655,6 +725,23 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
     grid.row_edges.push_back(best_from + best_len / 2);
   }
   grid.row_edges.push_back(last_y1 + 1);
+  // Where a paragraph goes: the row holding its first line (top-aligned
+  // cells) or its centre.
+  auto anchor_y = [&](const Box& b) { return top ? b.y0 + 0.3 * line_h : b.cy(); };
+  if (top) {
+    MergeProseOnlyRows(blocks, spans, defining, anchor_y, &grid.row_edges);
+    // A row's cells lie wholly below its start: each line of a short column
+    // goes to the row it starts in (cells of neighbouring rows set close
+    // together may have run into one paragraph).
+    for (size_t c = 0; c < blocks.size(); ++c) {
+      if (c == defining) continue;
+      std::vector<Block> lines_of;
+      for (const Block& b : blocks[c]) {
+        for (auto& l : ClusterLines(b.glyphs)) lines_of.push_back({b.col, BoxOf(l), l});
+      }
+      blocks[c] = std::move(lines_of);
+    }
+  }
   const int nrows = grid.rows();
 
   // 6. Cells: one per (row, column); full-width rows are one spanning cell.
@@ -672,12 +759,12 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   std::vector<int> paragraphs(static_cast<size_t>(nrows * ncols), 0);
   for (const auto& bs : blocks) {
     for (const Block& b : bs) {
-      int r = IndexOf(grid.row_edges, b.box.cy());
+      int r = IndexOf(grid.row_edges, anchor_y(b.box));
       if (r < 0) continue;
       int c = full_row[static_cast<size_t>(r)] ? 0 : b.col;
       auto& dst = cell_glyphs[static_cast<size_t>(r * ncols + c)];
       dst.insert(dst.end(), b.glyphs.begin(), b.glyphs.end());
-      if (static_cast<size_t>(b.col) != defining) ++paragraphs[static_cast<size_t>(r * ncols + c)];
+      if (!top && static_cast<size_t>(b.col) != defining) ++paragraphs[static_cast<size_t>(r * ncols + c)];
     }
   }
   for (int r = 0; r < nrows; ++r) {

@@ -196,6 +196,9 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
     }
   }
   static const char* const kDeptKeys[3] = {"lead", "responsible", "assisting"};
+  static const normalizer::Role kRoles[3] = {normalizer::Role::kLead,
+                                             normalizer::Role::kResponsible,
+                                             normalizer::Role::kAssisting};
 
   ordered_json rows = ordered_json::array();
   int row_no = 0;
@@ -231,25 +234,28 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
     row["due"] = {{"kind", normalizer::DueKindName(due.kind)},
                   {"date", due.date ? ordered_json(*due.date)
                                     : ordered_json(nullptr)}};
+    // Departments: each column by its key's role, with the roles a cell
+    // marks itself (（牵头）, "…牵头，…配合") and the note that the first-listed
+    // unit leads; every column of a key feeds it, in column order.
+    std::vector<std::string> by_role[3];
     for (int k = 0; k < 3; ++k) {
-      std::vector<std::string> names;
       for (int col : dept_cols[k]) {
-        normalizer::DepartmentSplit split = normalizer::SplitDepartments(cell(col), dict);
+        normalizer::RoledDepartments split = normalizer::SplitRoledDepartments(
+            cell(col), kRoles[k], plan.first_listed_leads, dict);
         for (const std::string& name : split.unknown) {
           warn("unknown_department",
-               "row " + std::to_string(row_no) + " (" + kDeptKeys[k] +
-                   "): '" + name + "' is not in the department list",
+               "row " + std::to_string(row_no) + " (" + kDeptKeys[k] + "): '" + name +
+                   "' does not read as a department name",
                page, row_no);
         }
-        names.insert(names.end(), split.names.begin(), split.names.end());
+        const std::vector<std::string>* parts[3] = {&split.lead, &split.responsible,
+                                                    &split.assisting};
+        for (int r = 0; r < 3; ++r) {
+          by_role[r].insert(by_role[r].end(), parts[r]->begin(), parts[r]->end());
+        }
       }
-      row[kDeptKeys[k]] = std::move(names);
     }
-    // 注：排在第一位的为牵头单位 — the first name of each responsible cell leads.
-    if (plan.first_listed_leads && row["lead"].empty() && !row["responsible"].empty()) {
-      row["lead"].push_back(row["responsible"].front());
-      row["responsible"].erase(row["responsible"].begin());
-    }
+    for (int k = 0; k < 3; ++k) row[kDeptKeys[k]] = std::move(by_role[k]);
     ordered_json extra = ordered_json::object();
     for (size_t i = 0; i < plan.columns.size(); ++i) {
       if (plan.columns[i].key != ColumnKey::kExtra) continue;
