@@ -69,8 +69,6 @@ const std::set<std::string>& KnownGaps() {
       "chengdu-digital-2022.latex.pdf (26 ms)",
       "chengdu-digital-2022.latex.raw.txt",
       "chengdu-digital-2022.latex.raw.txt (17 ms)",
-      "chengdu-digital-2022.word.docx",
-      "chengdu-digital-2022.word.docx (3 ms)",
       "chengdu-digital-2022.word.layout.txt",
       "chengdu-digital-2022.word.layout.txt (1 ms)",
       "chengdu-digital-2022.word.pdf",
