@@ -14,7 +14,7 @@ const char kWordNs[] =
     "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
     "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"";
 
-std::string MakeZip(const Entries& entries) {
+std::string MakeZip(const Entries& entries, const char* password) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &error);
@@ -23,8 +23,12 @@ std::string MakeZip(const Entries& entries) {
   zip_source_keep(src);
   for (const auto& [name, data] : entries) {
     zip_source_t* s = zip_source_buffer(za, data.data(), data.size(), 0);
-    if (zip_file_add(za, name.c_str(), s, ZIP_FL_ENC_UTF_8) < 0) {
-      throw std::runtime_error("zip_file_add " + name);
+    zip_int64_t index = zip_file_add(za, name.c_str(), s, ZIP_FL_ENC_UTF_8);
+    if (index < 0) throw std::runtime_error("zip_file_add " + name);
+    if (password != nullptr &&
+        zip_file_set_encryption(za, static_cast<zip_uint64_t>(index), ZIP_EM_TRAD_PKWARE,
+                                password) != 0) {
+      throw std::runtime_error("zip_file_set_encryption " + name);
     }
   }
   if (zip_close(za) != 0) throw std::runtime_error("zip_close");

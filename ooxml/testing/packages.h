@@ -15,8 +15,9 @@ namespace plan2json::ooxml::testing {
 
 using Entries = std::vector<std::pair<std::string, std::string>>;
 
-// A ZIP archive holding `entries` (deflated).
-std::string MakeZip(const Entries& entries);
+// A ZIP archive holding `entries` (deflated); with a password, every entry
+// is encrypted (traditional PKWARE encryption).
+std::string MakeZip(const Entries& entries, const char* password = nullptr);
 
 // A .docx whose body is `body` (WordprocessingML, prefix w:), with optional
 // styles.xml and numbering.xml content (the root elements' inner XML).
