@@ -153,6 +153,7 @@ class BodyWalker {
   const Styles* styles_;
   Numbering* numbering_;
   std::vector<bool> field_code_;  // open fields: true while in the code part
+  int cell_depth_ = 0;            // > 0 while reading a table cell
   std::vector<Item>* items_ = nullptr;
   size_t para_first_ = 0;  // index in *items_ of the paragraph's first line
   std::string para_style_;
@@ -243,6 +244,11 @@ void BodyWalker::Run(const pugi::xml_node& r) {
         items_->push_back({TextLine{}, true});
       }
       NewLine();
+    } else if (name == "lastRenderedPageBreak" && cell_depth_ == 0) {
+      // Where Word last broke the page when it saved the file: the text
+      // after it was on the next page (in a cell it changes nothing).
+      items_->push_back({TextLine{}, true});
+      NewLine();
     } else if (name == "noBreakHyphen") {
       Text("-", props);
     } else if (name == "sym") {
@@ -268,6 +274,7 @@ void BodyWalker::Text(std::string_view text, const RunProps& props) {
 
 void BodyWalker::CellContent(const pugi::xml_node& tc, std::vector<TextLine>* out, int depth) {
   if (depth > kMaxDepth) return;
+  ++cell_depth_;
   for (pugi::xml_node c = tc.first_child(); c; c = c.next_sibling()) {
     std::string_view name = LocalName(c);
     if (name == "p") {
@@ -281,6 +288,7 @@ void BodyWalker::CellContent(const pugi::xml_node& tc, std::vector<TextLine>* ou
       CellContent(c, out, depth + 1);  // a nested table: its text, row by row
     }
   }
+  --cell_depth_;
 }
 
 // ---- tables ----------------------------------------------------------

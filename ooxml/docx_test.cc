@@ -137,6 +137,11 @@ const std::vector<Case>& Cases() {
            Tbl({Tr({Cell("a"), Cell("b")})}) + P(R("注：说明")) +
            P(R("下一页"), "<w:pageBreakBefore/>"),
        "above: 附件1/标题\n0,0 1x1: a\n0,1 1x1: b\nbelow: 注：说明\n"},
+      {"AboveAfterWordsLastRenderedPageBreak",
+       P(R("关于印发的通知")) + P(R("正文末句。") + "<w:r><w:lastRenderedPageBreak/><w:t>附件2</w:t></w:r>") +
+           P(R("标题")) +
+           Tbl({Tr({Tc(P(R("跨") + "<w:r><w:lastRenderedPageBreak/><w:t>页</w:t></w:r>")), Cell("b")})}),
+       "above: 附件2/标题\n0,0 1x1: 跨页\n0,1 1x1: b\n"},
   };
   return cases;
 }
