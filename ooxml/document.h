@@ -40,7 +40,7 @@ struct Table {
 // w:tblHeader are ordinary rows: the plan layer finds the header by meaning
 // (a Word table has no repeated headers to drop). `above` holds the
 // paragraphs since the previous table that sit on the table's page (after
-// the last explicit page or section break); `below` the paragraphs after
+// the last page or section break, or w:lastRenderedPageBreak); `below` the paragraphs after
 // it up to the next table or page break. kCorrupt when the package is not
 // a Word document; an empty vector when it has no table.
 Result<std::vector<Table>> ReadDocx(std::string_view bytes,
