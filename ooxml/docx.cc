@@ -360,6 +360,20 @@ int PlaceRow(std::vector<RawCell>* cells, int col, int row, Grid* g, std::vector
   return col;
 }
 
+// The table's rows, also those inside content controls (w:sdt) and custom
+// XML elements.
+void TableRows(const pugi::xml_node& node, std::vector<pugi::xml_node>* out, int depth = 0) {
+  if (depth > kMaxDepth) return;
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    std::string_view name = LocalName(c);
+    if (name == "tr") {
+      out->push_back(c);
+    } else if (name == "sdt" || name == "sdtContent" || name == "customXml") {
+      TableRows(c, out, depth + 1);
+    }
+  }
+}
+
 // One top-level table as a Grid; nullopt when it exceeds the bounds a
 // plan table keeps (columns, rows x columns slots), like a PDF page whose
 // ruled grid is too large.
@@ -377,8 +391,9 @@ std::optional<Table> ReadTable(const pugi::xml_node& tbl, int index, BodyWalker*
   std::vector<int> above_cell;
   int row = 0, tr_number = 0;
   const size_t max_slots = extractor::TableOptions().max_grid_slots;
-  for (pugi::xml_node tr = tbl.first_child(); tr; tr = tr.next_sibling()) {
-    if (LocalName(tr) != "tr") continue;
+  std::vector<pugi::xml_node> trs;
+  TableRows(tbl, &trs);
+  for (const pugi::xml_node& tr : trs) {
     ++tr_number;
     pugi::xml_node trpr = Child(tr, "trPr");
     if (Child(trpr, "del")) continue;  // a deleted row, accepted

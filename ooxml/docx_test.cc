@@ -75,6 +75,10 @@ const std::vector<Case>& Cases() {
   static const std::vector<Case> cases = {
       {"PlainCells", Tbl({Tr({Cell("序号"), Cell("任务")}), Tr({Cell("1"), Cell("甲")})}),
        "0,0 1x1: 序号\n0,1 1x1: 任务\n1,0 1x1: 1\n1,1 1x1: 甲\n"},
+      {"RowsInsideContentControls",
+       Tbl({Tr({Cell("a"), Cell("b")}),
+            "<w:sdt><w:sdtPr/><w:sdtContent>" + Tr({Cell("c"), Cell("d")}) + "</w:sdtContent></w:sdt>"}),
+       "0,0 1x1: a\n0,1 1x1: b\n1,0 1x1: c\n1,1 1x1: d\n"},
       {"GridSpanAndGridBefore",
        Tbl({Tr({Tc(P(R("一、总体")), "<w:gridSpan w:val=\"3\"/>")}),
             Tr({Cell("b")}, "<w:gridBefore w:val=\"2\"/>")}, 3),
