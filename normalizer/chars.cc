@@ -26,6 +26,11 @@ namespace plan2json::normalizer {
 namespace internal {
 namespace {
 
+// A character with a numeric value (一, 三, 十, ２, ...).
+bool IsNumeral(char32_t c) {
+  return u_getNumericValue(static_cast<UChar32>(c)) != U_NO_NUMERIC_VALUE;
+}
+
 // A Han ideograph (script Han; not a digit or punctuation of any width).
 bool IsHan(char32_t c) {
   UErrorCode err = U_ZERO_ERROR;
@@ -326,8 +331,10 @@ void FixPunctuationWidth(std::u32string* text) {
       size_t j = i + 1;
       while (j < n && s[j] == U' ') ++j;
       // A sentence end typed in ASCII: at the end of a line, or between two
-      // Han characters ("建设.健全": no date or number there).
-      if (j == n || s[j] == U'\n' || (IsHan(s[last]) && IsHan(s[j]))) {
+      // Han characters ("建设.健全") unless after a numeral ("三.加强": a
+      // list marker).
+      if (j == n || s[j] == U'\n' ||
+          (IsHan(s[last]) && IsHan(s[j]) && !IsNumeral(s[last]))) {
         s[i] = U'。';
         cls[i] = CharClass::kCjk;
       }
