@@ -151,6 +151,12 @@ bool LooksLikeDepartment(std::string_view name);
 // 办公室, 办公厅, 政府, 人民政府, 总队, 支队, 大队, 分局, 有限公司,
 // 管理局, 管理处, 办事处, 街道办事处, …
 bool IsNameSuffix(std::string_view text);
+// A line break between `before` and `after` falls inside an organisational
+// head word: "纪委办" | "公室" (办公室), "各部" | "门" (部门), "市科技" | "局"
+// is not one (局 is a whole head: ask IsNameSuffix). What follows the cut
+// head must be nothing or a tail ("人行苏州市中" | "心支行"), so "市委宣传部" |
+// "门头沟区政府" is no cut. A wrap, never a boundary between two names.
+bool CutsNameHead(std::string_view before, std::string_view after);
 
 // ---------------------------------------------------------------------------
 // Notes and closing blocks

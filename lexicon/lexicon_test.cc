@@ -403,6 +403,24 @@ TEST(Names, IsNameSuffix) {
           });
 }
 
+TEST(Names, CutsNameHead) {
+  struct Case {
+    const char* before;
+    const char* after;
+    bool want;
+  };
+  const std::vector<Case> cases = {
+      {"纪委办", "公室", true},        {"各部", "门", true},
+      {"人行苏州市中", "心支行", true}, {"成都高新区管委", "会", true},
+      {"市委宣传部", "门头沟区政府", false}, {"市科技", "局", false},
+      {"市水务局", "市财政局", false},  {"", "公室", false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(CutsNameHead(c.before, c.after), c.want)
+        << "CutsNameHead(\"" << c.before << "\", \"" << c.after << "\")";
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Notes and closing blocks
 // ---------------------------------------------------------------------------

@@ -140,25 +140,50 @@ bool LooksLikeDepartment(std::string_view name) {
   return false;
 }
 
+namespace {
+
+// Tails a wrapped name can end with, alone on the next line.
+constexpr std::u32string_view kTails[] = {
+    U"局",       U"委",       U"办",       U"厅",       U"处",
+    U"室",       U"部",       U"院",       U"会",       U"队",
+    U"所",       U"站",       U"馆",       U"署",       U"组",
+    U"府",       U"联",       U"协",       U"中心",     U"公司",
+    U"集团",     U"单位",     U"机构",     U"部门",     U"海关",
+    U"银行",     U"街道",     U"法院",     U"乡镇",     U"学院",
+    U"政府",     U"人民政府", U"管委会",   U"委员会",   U"办公室",
+    U"办公厅",   U"总队",     U"支队",     U"大队",     U"分局",
+    U"总站",     U"分公司",   U"有限公司", U"有限责任公司",
+    U"股份有限公司", U"股份公司",
+    U"管理局",   U"管理处",   U"管理中心", U"管理委员会",
+    U"服务中心", U"工作组",   U"领导小组", U"办事处",   U"街道办事处",
+    U"分行",     U"支行",     U"研究院",   U"研究所",   U"集团公司",
+    U"指挥部",   U"专班",     U"工作专班",
+};
+
+}  // namespace
+
 bool IsNameSuffix(std::string_view text) {
-  static constexpr std::u32string_view kTails[] = {
-      U"局",       U"委",       U"办",       U"厅",       U"处",
-      U"室",       U"部",       U"院",       U"会",       U"队",
-      U"所",       U"站",       U"馆",       U"署",       U"组",
-      U"府",       U"联",       U"协",       U"中心",     U"公司",
-      U"集团",     U"单位",     U"机构",     U"部门",     U"海关",
-      U"银行",     U"街道",     U"法院",     U"乡镇",     U"学院",
-      U"政府",     U"人民政府", U"管委会",   U"委员会",   U"办公室",
-      U"办公厅",   U"总队",     U"支队",     U"大队",     U"分局",
-      U"总站",     U"分公司",   U"有限公司", U"有限责任公司",
-      U"管理局",   U"管理处",   U"管理中心", U"管理委员会",
-      U"服务中心", U"工作组",   U"领导小组", U"办事处",   U"街道办事处",
-      U"分行",     U"支行",     U"研究院",   U"研究所",   U"集团公司",
-      U"指挥部",   U"专班",     U"工作专班",
-  };
   const std::u32string u = ToU32(NormCompact(text));
   for (std::u32string_view tail : kTails) {
     if (u == tail) return true;
+  }
+  return false;
+}
+
+bool CutsNameHead(std::string_view before, std::string_view after) {
+  const std::u32string b = ToU32(NormCompact(before));
+  const std::u32string a = ToU32(NormCompact(after));
+  if (b.empty() || a.empty()) return false;
+  for (std::u32string_view tail : kTails) {
+    for (size_t k = 1; k < tail.size(); ++k) {
+      const std::u32string_view rest = tail.substr(k);
+      if (!EndsWith(b, tail.substr(0, k)) || !StartsWith(a, rest)) continue;
+      // What follows the head must end the name too: "各部" + "门" and
+      // "人行苏州市中" + "心支行" are cut heads, "市委宣传部" + "门头沟区政府"
+      // is not.
+      const std::u32string after_head = a.substr(rest.size());
+      if (after_head.empty() || IsNameSuffix(ToUtf8(after_head))) return true;
+    }
   }
   return false;
 }

@@ -298,6 +298,30 @@ bool IsPlaceholder(std::string_view text) {
 
 namespace {
 
+bool IsAdministrativeLevel(char32_t c) {
+  return c == U'省' || c == U'市' || c == U'区' || c == U'县' || c == U'州' ||
+         c == U'旗' || c == U'乡' || c == U'镇';
+}
+
+// Ends with a bracket holding only administrative levels: "（市）",
+// "（市、区）".
+bool EndsWithLevelRemark(const std::u32string& s) {
+  if (s.size() < 3 || !IsCloseBracket(s.back())) return false;
+  size_t i = s.size() - 1;
+  bool any = false;
+  while (i > 0) {
+    --i;
+    const char32_t c = s[i];
+    if (IsOpenBracket(c)) return any;
+    if (IsAdministrativeLevel(c)) {
+      any = true;
+    } else if (c != U'、') {
+      return false;
+    }
+  }
+  return false;
+}
+
 // Decides whether a soft boundary between `left` (the name so far) and
 // `right` (the next piece) is a wrap inside one name.
 bool JoinAcrossSoftBoundary(const std::u32string& left,
@@ -310,11 +334,31 @@ bool JoinAcrossSoftBoundary(const std::u32string& left,
   // A role word on its own ("牵头" on a line of its own) ends its clause:
   // the next line starts a name.
   if (RoleWord(left) != Marker::kNone) return false;
+  // No name starts with a conjunction ("实验室" + "与设备管理处").
+  if (right.front() == U'与' || right.front() == U'和' ||
+      right.front() == U'及' || right.front() == U'暨') {
+    return true;
+  }
+  // Levels listed with a bracket run on: "各区（市）" + "县政府" is
+  // 各区（市）县政府, as "各县（市、区）" + "人民政府" is one name.
+  if (EndsWithLevelRemark(left) && IsAdministrativeLevel(right.front())) {
+    return true;
+  }
   const std::string joined = internal::ToUtf8(left + right);
   if (dict.Contains(joined) || dict.IsProperPrefix(joined)) return true;
   const std::string left_utf8 = internal::ToUtf8(left);
   const std::string right_utf8 = internal::ToUtf8(right);
-  const bool complete = LooksComplete(left) || dict.Contains(left_utf8);
+  // The break cuts a head word ("纪委办" + "公室") or leaves a bare tail
+  // ("人行苏州市中心" + "支行").
+  if (lexicon::CutsNameHead(left_utf8, right_utf8) ||
+      lexicon::IsNameSuffix(right_utf8)) {
+    return true;
+  }
+  // Complete: ends in an organisational head and is a well-formed name by
+  // shape ("成都东部" ends in 部 but is a place word, not a name).
+  const bool complete =
+      (LooksComplete(left) && lexicon::LooksLikeDepartment(left_utf8)) ||
+      dict.Contains(left_utf8);
   const bool fresh = LooksLikeNewName(right) || dict.Contains(right_utf8) ||
                      dict.IsProperPrefix(right_utf8);
   return !(complete && fresh);

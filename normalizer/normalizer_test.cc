@@ -4,6 +4,7 @@
 // re2/testing/parse_test.cc): one table per rule, each row {input, expected}; a
 // failing row prints its input, the expected value and what came out.
 
+#include "lexicon/lexicon.h"
 #include "normalizer/normalizer.h"
 
 #include <gtest/gtest.h>
@@ -562,6 +563,41 @@ TEST(SplitRoledDepartments, BeijingCellsUnchanged) {
     EXPECT_EQ(Show(roled.responsible), Show(plain.names)) << Show(cell);
     EXPECT_TRUE(roled.lead.empty() && roled.assisting.empty()) << Show(cell);
     EXPECT_TRUE(roled.unknown.empty()) << Show(roled.unknown);
+  }
+}
+
+// Property: wrapping a cell's text at any column width (as a narrow PDF
+// column does) never changes the names or their roles.
+TEST(SplitRoledDepartments, WrapWidthChangesNothing) {
+  const auto dict = DepartmentDict::BuiltIn();
+  const std::vector<std::string> cells = {
+      "市经信局（市新经济委）（牵头）、市住建局、各区（市）县政府、"
+      "成都高新区管委会、四川天府新区成都管委会、成都东部新区管委会",
+      "市经信局（市新经济委）牵头，市商务局、各区（市）县政府配合",
+      "市金融监管局牵头，市财政局、市科技局、人行成都分行营业管理部配合",
+      "市网络理政办（牵头）、市大数据中心、成都市大数据集团股份有限公司",
+      "党委组织部、纪委办公室",
+      "后勤管理处、实验室与设备管理处",
+      "市地方金融监管局、市科技局、人行苏州市中心支行、苏州银保监分局",
+      "教务处、发展规划处、各学院、各部门",
+      "省住房城乡建设厅、省人力资源社会保障厅、省消防救援总队",
+      "各区政府（含北京经济技术开发区管委会）、市规划自然资源委",
+      "市委宣传部、门头沟区政府、市园林绿化局",
+  };
+  for (const std::string& cell : cells) {
+    const std::u32string text = lexicon::ToU32(cell);
+    const RoledDepartments whole =
+        SplitRoledDepartments({cell}, Role::kResponsible, false, *dict);
+    for (size_t width = 4; width <= 16; ++width) {
+      std::vector<std::string> lines;
+      for (size_t i = 0; i < text.size(); i += width) {
+        lines.push_back(lexicon::ToUtf8(text.substr(i, width)));
+      }
+      const RoledDepartments wrapped =
+          SplitRoledDepartments(lines, Role::kResponsible, false, *dict);
+      EXPECT_EQ(ShowRoles(wrapped), ShowRoles(whole))
+          << "width " << width << ": " << Show(lines);
+    }
   }
 }
 
