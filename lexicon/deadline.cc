@@ -281,6 +281,11 @@ std::optional<Due> ReadRange(const std::string& numbers, int plan_year) {
     first = ReadPeriod(a);
   }
   std::optional<Period> last = ReadPeriod(b);
+  if (!last && first->has_year_prefix && RE2::FullMatch(b, p.bare_year, &bare)) {
+    // "2023-2025": two bare years.
+    if (bare < 1900 || bare > 2199) return std::nullopt;
+    last = Period{Period::Year::kExplicit, bare, 12, 0, true};
+  }
   if (!first || !last) return std::nullopt;
   if (last->year_mode == Period::Year::kPlan &&
       first->year_mode != Period::Year::kPlan) {

@@ -250,7 +250,8 @@ bool IsPageFurniture(std::string_view line) {
   if (t.empty() || t.size() > 60) return false;
   static const RE2* const kRe = new RE2(
       std::string("(?:") + kDashes + "+[0-9０-９]{1,4}" + kDashes +
-      "+|第[0-9０-９]{1,4}页(?:[,，/／、]?共[0-9０-９]{1,4}页)?"
+      "+|[·•・]+[0-9０-９]{1,4}[·•・]+"
+      "|第[0-9０-９]{1,4}页(?:[,，/／、]?[（(]?共[0-9０-９]{1,4}页[）)]?)?"
       "|共[0-9０-９]{1,4}页第[0-9０-９]{1,4}页"
       "|[0-9０-９]{1,4}[/／][0-9０-９]{1,4}"
       "|(?i:page)[0-9]{1,4}(?:(?:(?i:of)|/)[0-9]{1,4})?)");
@@ -268,7 +269,8 @@ std::optional<std::string> AttachmentLabel(std::string_view line) {
   if (line.size() > 60) return std::nullopt;
   const std::string t = NormCompact(line);
   static const RE2* const kRe = new RE2(
-      "(附件(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})?)[：:]?");
+      "(附件(?:[0-9０-９]{1,3}(?:[-－—][0-9０-９]{1,2})?"
+      "|[一二三四五六七八九十]{1,3})?)[：:]?");
   std::string label;
   if (!RE2::FullMatch(t, *kRe, &label)) return std::nullopt;
   return label;
@@ -344,7 +346,8 @@ bool IsColophon(std::string_view line) {
   const std::string t = NormCompact(line);
   if (t.empty() || t.size() > 600) return false;
   static const RE2* const kRe =
-      new RE2("抄送[：:]?.+|主送[：:].+|.*印发|.*印发(?:日期|时间).*");
+      new RE2("抄送[：:]?.+|主送[：:].+|.*印发|.*印发(?:日期|时间).*"
+              "|[（(]此件.{0,12}[）)]|公开(?:方式|属性)[：:].*");
   return RE2::FullMatch(t, *kRe);
 }
 
