@@ -270,6 +270,25 @@ std::vector<std::vector<const Glyph*>> SplitAtGaps(
   return out;
 }
 
+// A line split where the gap between glyphs exceeds `factor` font sizes or
+// holds one of `edges`.
+std::vector<std::vector<const Glyph*>> SplitAtGapsAndEdges(
+    const std::vector<const Glyph*>& line, double factor,
+    const std::vector<double>& edges) {
+  std::vector<std::vector<const Glyph*>> out;
+  for (const Glyph* g : line) {
+    bool cut = out.empty();
+    if (!cut) {
+      const Glyph* prev = out.back().back();
+      cut = g->box.x0 - prev->box.x1 > factor * g->font_size;
+      for (double e : edges) cut = cut || (prev->box.cx() < e && g->box.cx() > e);
+    }
+    if (cut) out.emplace_back();
+    out.back().push_back(g);
+  }
+  return out;
+}
+
 // Sentence-final punctuation (full- and half-width).
 bool EndsSentence(const std::string& glyph) {
   static const char* const kEnds[] = {"。", "．", "！", "？", "；", ".", "!", "?", ";"};
@@ -280,6 +299,38 @@ bool EndsSentence(const std::string& glyph) {
 }
 
 }  // namespace
+
+// The leftmost column, left of `prose`, whose paragraphs all hold at most a
+// few glyphs (a 序号 column: "1", "12.", "（3）") and at least two of them,
+// or -1.
+// It names the rows only if between two keys every other column but the
+// prose one holds at most one paragraph (one cell per column per row); a
+// key spanning several rows (a task's number beside its measures, each
+// with its own deadline) names tasks, not rows.
+template <typename Blocks>
+int KeyColumn(const Blocks& blocks, size_t prose) {
+  const size_t kMaxKeyGlyphs = 5;
+  for (size_t c = 0; c < prose && c < blocks.size(); ++c) {
+    if (blocks[c].size() < 2) continue;
+    bool short_only = true;
+    for (const auto& b : blocks[c]) short_only &= b.glyphs.size() <= kMaxKeyGlyphs;
+    if (!short_only) continue;
+    std::vector<double> starts;  // a key's row runs from its top to the next's
+    for (const auto& b : blocks[c]) starts.push_back(b.box.y0);
+    std::sort(starts.begin(), starts.end());
+    for (size_t o = 0; o < blocks.size(); ++o) {
+      if (o == c || o == prose) continue;
+      std::vector<int> per_key(starts.size() + 1, 0);
+      for (const auto& b : blocks[o]) {
+        size_t k = static_cast<size_t>(
+            std::upper_bound(starts.begin(), starts.end(), b.box.cy()) - starts.begin());
+        if (++per_key[k] > 1 && k > 0) return -1;
+      }
+    }
+    return static_cast<int>(c);
+  }
+  return -1;
+}
 
 int Grid::RowAt(double y) const { return IndexOf(row_edges, y); }
 int Grid::ColAt(double x) const { return IndexOf(col_edges, x); }
@@ -444,18 +495,28 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   std::vector<std::vector<std::vector<const Glyph*>>> col_lines(static_cast<size_t>(ncols));
   for (size_t i = header_end; i < body_end; ++i) {
     const auto& line = lines[i];
+    // A line crossing a column edge inside a word (a glyph over the edge,
+    // or glyphs set solid across it) is a full-width row: a section
+    // heading. Any gap at an edge separates cells, however narrow (a full
+    // cell's last glyph may nearly touch the next column's text).
     bool crosses = false;
-    for (size_t k = 1; k < line.size() && !crosses; ++k) {
-      int ca = IndexOf(grid.col_edges, line[k - 1]->box.cx());
-      int cb = IndexOf(grid.col_edges, line[k]->box.cx());
-      crosses = ca != cb && line[k]->box.x0 - line[k - 1]->box.x1 <
-                                0.5 * line[k]->font_size;
+    for (size_t k = 0; k < line.size() && !crosses; ++k) {
+      const Glyph* g = line[k];
+      for (size_t e = 1; e + 1 < grid.col_edges.size() && !crosses; ++e) {
+        double edge = grid.col_edges[e];
+        crosses = g->box.x0 < edge - 0.2 * g->font_size && g->box.x1 > edge + 0.2 * g->font_size;
+      }
+      if (k > 0 && !crosses) {
+        int ca = IndexOf(grid.col_edges, line[k - 1]->box.cx());
+        int cb = IndexOf(grid.col_edges, g->box.cx());
+        crosses = ca != cb && g->box.x0 - line[k - 1]->box.x1 < 0.1 * g->font_size;
+      }
     }
     if (crosses) {
       spans.push_back({0, BoxOf(line), line});
       continue;
     }
-    for (auto& seg : SplitAtGaps(line, 0.5)) {
+    for (auto& seg : SplitAtGapsAndEdges(line, 0.5, grid.col_edges)) {
       int c = IndexOf(grid.col_edges, BoxOf(seg).cx());
       if (c >= 0) col_lines[static_cast<size_t>(c)].push_back(seg);
     }
@@ -547,8 +608,14 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
     }
     blocks[defining] = std::move(split);
   }
+  // A key column (sequence numbers: the leftmost column whose paragraphs
+  // are all a few glyphs long) names the rows better than prose, whose
+  // paragraphs a cell may hold several of (sub-points on lines of their own).
+  const int key = KeyColumn(blocks, defining);
   std::vector<Box> row_boxes;
-  for (const Block& b : blocks[defining]) row_boxes.push_back(b.box);
+  for (const Block& b : blocks[key >= 0 ? static_cast<size_t>(key) : defining]) {
+    row_boxes.push_back(b.box);
+  }
   for (const Block& b : spans) row_boxes.push_back(b.box);
   std::sort(row_boxes.begin(), row_boxes.end(),
             [](const Box& a, const Box& b) { return a.y0 < b.y0; });
@@ -578,7 +645,10 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       int n = crossings(y);
       if (n != prev) run_from = y;
       prev = n;
-      if (n < best || (n == best && y - run_from > best_len)) {
+      // Ties: with a key column, the stretch nearest the next key (the
+      // gaps above it may be gaps between a cell's own paragraphs); else
+      // the widest.
+      if (n < best || (n == best && (key >= 0 || y - run_from > best_len))) {
         best = n, best_from = run_from, best_len = y - run_from;
       }
     }
@@ -597,6 +667,9 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
     auto& dst = cell_glyphs[static_cast<size_t>(r * ncols)];
     dst.insert(dst.end(), b.glyphs.begin(), b.glyphs.end());
   }
+  // Paragraphs per cell: a cell of a short column (not the prose one) that
+  // gathers two paragraphs may hold two rows' cells; it is a guess.
+  std::vector<int> paragraphs(static_cast<size_t>(nrows * ncols), 0);
   for (const auto& bs : blocks) {
     for (const Block& b : bs) {
       int r = IndexOf(grid.row_edges, b.box.cy());
@@ -604,6 +677,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       int c = full_row[static_cast<size_t>(r)] ? 0 : b.col;
       auto& dst = cell_glyphs[static_cast<size_t>(r * ncols + c)];
       dst.insert(dst.end(), b.glyphs.begin(), b.glyphs.end());
+      if (static_cast<size_t>(b.col) != defining) ++paragraphs[static_cast<size_t>(r * ncols + c)];
     }
   }
   for (int r = 0; r < nrows; ++r) {
@@ -617,6 +691,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       cell.box = {grid.col_edges[static_cast<size_t>(c)], grid.row_edges[static_cast<size_t>(r)],
                   grid.col_edges[static_cast<size_t>(c + span)], grid.row_edges[static_cast<size_t>(r + 1)]};
       cell.lines = GroupLines(cell_glyphs[static_cast<size_t>(r * ncols + c)]);
+      if (span == 1 && paragraphs[static_cast<size_t>(r * ncols + c)] > 1) cell.confidence = 0.5;
       grid.cells.push_back(std::move(cell));
     }
   }
