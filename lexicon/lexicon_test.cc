@@ -381,7 +381,28 @@ TEST(Names, LooksLikeDepartment) {
               {"市财政局", true},
               {"省人力资源社会保障厅", true},
               {"国家矿山安全监察局广东局", true},
+              {"新疆生产建设兵团", true},
+              {"各旗县（市、区）", true},
+              {"各县（市、区）政府", true},
+              {"省委军民融合办", true},
+              {"市纪委监委机关", true},
+              {"市供销社", true},
+              {"各地", true},
+              {"各有关方面", true},
+              {"各高校", true},
+              {"组织部", true},
+              {"发展规划处", true},
               {"局", false},
+              {"各学", false},  // cut from 各学院
+              {"各县级", false},  // cut from 各县级市（区）人民政府
+              {"各级", true},
+              {"牵头单位", false},  // a header
+              {"责任部门", false},
+              {"委组织部", false},  // cut from 党委组织部
+              {"与管理中心", false},
+              {"推动数据中心", false},
+              {"依法治校", false},
+              {"年底纳入部门", false},
               {"管委会", false},
               {"中心", false},
               {"加强生态保护", false},

@@ -576,9 +576,11 @@ RoledDepartments SplitRoledDepartments(const std::vector<std::string>& lines,
   bool marked = false;
   std::vector<RoledName> roled =
       AssignRoles(AssembleNames(lines, dict), column_role, &marked);
-  // The note "the unit listed first leads" says less than a role word
-  // printed in the cell: it applies only to cells without one.
-  if (first_listed_leads && !marked && !roled.empty()) {
+  // The note "the unit listed first leads" speaks of a 责任单位-type list
+  // and says less than a role word printed in the cell: it applies only to
+  // responsible columns, and only to cells without a role word.
+  if (first_listed_leads && column_role == Role::kResponsible && !marked &&
+      !roled.empty()) {
     roled.front().role = Role::kLead;
   }
   RoledDepartments out;

@@ -159,8 +159,9 @@ struct RoledDepartments {
 //    sets the role of the names after it;
 //  - every other name keeps `column_role`;
 //  - with `first_listed_leads` (a note under the table says the unit listed
-//    first leads) the cell's first name is lead and the others keep
-//    `column_role` -- unless the cell marks roles itself, which wins;
+//    first leads) the first name of a responsible column's cell is lead and
+//    the others stay responsible -- unless the cell marks roles itself,
+//    which wins; lead and assisting columns keep their role;
 //  - role words are never part of the names; a name is never split inside
 //    brackets ("市经信局（市新经济委）（牵头）" -> lead 市经信局（市新经济委））;
 //  - placeholders give nothing.

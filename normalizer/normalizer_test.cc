@@ -528,6 +528,9 @@ TEST(SplitRoledDepartments, FirstListedLeads) {
            {"市科技局"}, {"市发改委"}, {}},
           {{"市科技局、市发改委"}, kResp, false,
            {}, {"市科技局", "市发改委"}, {}},
+          // The note speaks of 责任单位 lists: other columns keep their role.
+          {{"市科技局、市发改委"}, kAssist, true,
+           {}, {}, {"市科技局", "市发改委"}},
       },
       *DepartmentDict::BuiltIn());
 }
