@@ -382,6 +382,17 @@ std::optional<normalizer::Due> MatchDeadline(std::string_view text, int year) {
   return ReadList(c, year);
 }
 
+std::optional<int> TitleYear(std::string_view title) {
+  if (title.size() > 2000) title = title.substr(0, 2000);
+  static const RE2* const kYear =
+      new RE2("((?:19|20)\\d\\d)(?:年|(?:—|至|到)(?:19|20)\\d\\d年)");
+  int year = 0;
+  if (RE2::PartialMatch(Canonicalize(title).numbers, *kYear, &year)) {
+    return year;
+  }
+  return std::nullopt;
+}
+
 bool IsDeadline(std::string_view text) {
   thread_local std::unordered_map<std::string, bool> memo;
   std::string key(text);

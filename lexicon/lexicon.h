@@ -95,6 +95,19 @@ std::optional<int> ParseSeq(std::string_view cell);
 // －, ─ …), "/", "／", "\\" (white space ignored).
 bool IsPlaceholder(std::string_view text);
 
+// The year a plan's title names: the first 19xx/20xx followed by 年, in
+// ASCII or full-width digits or Chinese numerals ("2022年", "２０２２年",
+// "二〇二二年"; "2021—2023年…" gives 2021). nullopt when there is none.
+std::optional<int> TitleYear(std::string_view title);
+
+// Could be a document or attachment title (the lines joined): 4..80
+// characters, no sentence punctuation (，。；：！？), and it ends -- before an
+// optional closing 》 or ） -- in a title head: 表, 一览表, 分工, 分解, 清单,
+// 台账, 计划, 方案, 要点, 任务, 安排, 措施, 名单, 事项, 细则, 意见, 办法,
+// 规划, 通知. "成都市2022年数字经济发展工作要点重点任务" + "分工" joined is
+// one; either line alone may not be.
+bool LooksLikeTitle(std::string_view text);
+
 // ---------------------------------------------------------------------------
 // Deadlines: one grammar that recognises and resolves.
 // ---------------------------------------------------------------------------

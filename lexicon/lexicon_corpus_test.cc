@@ -59,12 +59,16 @@ std::vector<std::string> Names(const json& row) {
 
 TEST(Corpus, FilesArePresent) { EXPECT_GE(ExpectedFiles().size(), 8u); }
 
-TEST(Corpus, DocumentLabelAndSections) {
+TEST(Corpus, DocumentLabelTitleYearAndSections) {
   for (const auto& path : ExpectedFiles()) {
     const json doc = Load(path);
     const std::string label = doc["document"]["attachment"];
     EXPECT_EQ(AttachmentLabel(label).value_or("nullopt"), label)
         << path.filename();
+    const std::string title = doc["document"]["title"];
+    EXPECT_EQ(TitleYear(title).value_or(0), doc["document"]["year"].get<int>())
+        << path.filename() << ": " << title;
+    EXPECT_TRUE(LooksLikeTitle(title)) << path.filename() << ": " << title;
     for (const json& row : doc["rows"]) {
       if (!row["section"].is_string()) continue;
       const std::string section = row["section"];

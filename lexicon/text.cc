@@ -324,6 +324,17 @@ bool IsPlaceholder(std::string_view text) {
   return std::all_of(t.begin(), t.end(), IsDash);
 }
 
+bool LooksLikeTitle(std::string_view text) {
+  if (text.size() > 400) return false;
+  const std::string t = NormCompact(text);
+  const size_t n = CodePoints(t);
+  if (n < 4 || n > 80) return false;
+  static const RE2* const kTitle = new RE2(
+      "[^，。；：！？,;:!?]*(?:表|分工|分解|清单|台账|计划|方案|要点|任务|"
+      "安排|措施|名单|事项|细则|意见|办法|规划|通知)[》）)]?");
+  return RE2::FullMatch(t, *kTitle);
+}
+
 // ---------------------------------------------------------------------------
 // Notes and closing blocks
 // ---------------------------------------------------------------------------
