@@ -103,13 +103,17 @@ enum class Marker { kNone, kLead, kAssisting, kColumn };
 Marker RoleWord(std::u32string_view w) {
   static constexpr std::u32string_view kLead[] = {
       U"牵头", U"牵头单位", U"牵头部门", U"牵头负责", U"负责牵头", U"主责",
-      U"主责单位", U"主责部门", U"主办", U"主办单位", U"牵头抓总"};
+      U"主责单位", U"主责部门", U"主办", U"主办单位", U"牵头抓总",
+      U"牵头落实", U"牵头推进"};
   static constexpr std::u32string_view kAssisting[] = {
       U"配合", U"配合单位", U"配合部门", U"协助", U"协办", U"协办单位",
       U"参与", U"参与单位", U"协同", U"协同配合", U"配合完成", U"共同参与",
-      U"按职责配合", U"按职责分工配合"};
+      U"按职责配合", U"按职责分工配合", U"配合落实", U"协助落实",
+      U"参与落实"};
   static constexpr std::u32string_view kColumn[] = {
-      U"负责", U"责任单位", U"责任部门", U"按职责负责", U"分别负责"};
+      U"负责", U"责任单位", U"责任部门", U"按职责负责", U"分别负责",
+      U"按职责分工负责", U"按职责分工落实", U"按职责落实", U"分工负责",
+      U"共同负责", U"负责落实"};
   for (std::u32string_view word : kLead) {
     if (w == word) return Marker::kLead;
   }
@@ -322,6 +326,20 @@ bool EndsWithLevelRemark(const std::u32string& s) {
   return false;
 }
 
+// "牵头单位：", "配合：": a role word and a colon.
+bool IsRoleLabel(std::u32string_view s) {
+  return s.size() >= 3 && (s.back() == U'：' || s.back() == U':') &&
+         RoleWord(s.substr(0, s.size() - 1)) != Marker::kNone;
+}
+
+// The text after a leading role label ("牵头单位：市发改委" -> "市发改委").
+std::u32string_view WithoutRoleLabel(std::u32string_view s) {
+  for (size_t i = 2; i < s.size() && i <= 8; ++i) {
+    if (IsRoleLabel(s.substr(0, i + 1))) return s.substr(i + 1);
+  }
+  return s;
+}
+
 // Decides whether a soft boundary between `left` (the name so far) and
 // `right` (the next piece) is a wrap inside one name.
 bool JoinAcrossSoftBoundary(const std::u32string& left,
@@ -331,9 +349,9 @@ bool JoinAcrossSoftBoundary(const std::u32string& left,
   if (IsOpenBracket(right.front()) || IsCloseBracket(right.front())) {
     return true;
   }
-  // A role word on its own ("牵头" on a line of its own) ends its clause:
-  // the next line starts a name.
-  if (RoleWord(left) != Marker::kNone) return false;
+  // A role word on its own ("牵头" on a line of its own) ends its clause,
+  // and a role label ("配合单位：") starts one: a boundary either way.
+  if (RoleWord(left) != Marker::kNone || IsRoleLabel(right)) return false;
   // No name starts with a conjunction ("实验室" + "与设备管理处").
   if (right.front() == U'与' || right.front() == U'和' ||
       right.front() == U'及' || right.front() == U'暨') {
@@ -346,7 +364,7 @@ bool JoinAcrossSoftBoundary(const std::u32string& left,
   }
   const std::string joined = internal::ToUtf8(left + right);
   if (dict.Contains(joined) || dict.IsProperPrefix(joined)) return true;
-  const std::string left_utf8 = internal::ToUtf8(left);
+  const std::string left_utf8 = internal::ToUtf8(WithoutRoleLabel(left));
   const std::string right_utf8 = internal::ToUtf8(right);
   // The break cuts a head word ("纪委办" + "公室") or leaves a bare tail
   // ("人行苏州市中心" + "支行").
@@ -391,7 +409,12 @@ std::vector<Named> AssembleNames(const std::vector<std::string>& lines,
 
   std::vector<Named> pieces;
   for (Piece& piece : Tokenize(repaired)) {
+    // A role label ("牵头单位：") keeps its colon: it sets the role of what
+    // follows, where a bare "牵头" closes what came before.
+    const bool label = !piece.text.empty() &&
+                       (piece.text.back() == U'：' || piece.text.back() == U':');
     piece.text = TrimStray(piece.text);
+    if (label && RoleWord(piece.text) != Marker::kNone) piece.text += U'：';
     if (piece.text.empty() || IsPlaceholderText(piece.text)) continue;
     if (!pieces.empty() && piece.before == Piece::Before::kSoft &&
         JoinAcrossSoftBoundary(pieces.back().name, piece.text, dict)) {
@@ -494,6 +517,23 @@ void TakeClauseMarker(MarkedName* m) {
   }
 }
 
+// Strips "等" / "等单位" / "等部门" after a well-formed name ("市财政局等"):
+// it says the list is not complete, it is not part of the name.
+void TakeEtc(MarkedName* m) {
+  static constexpr std::u32string_view kEtc[] = {
+      U"等有关单位", U"等有关部门", U"等相关单位", U"等相关部门",
+      U"等单位", U"等部门", U"等"};
+  for (std::u32string_view etc : kEtc) {
+    if (m->name.size() <= etc.size() ||
+        m->name.compare(m->name.size() - etc.size(), etc.size(), etc) != 0) {
+      continue;
+    }
+    const std::u32string rest = m->name.substr(0, m->name.size() - etc.size());
+    if (lexicon::LooksLikeDepartment(internal::ToUtf8(rest))) m->name = rest;
+    return;
+  }
+}
+
 MarkedName Mark(const std::u32string& name) {
   MarkedName m;
   m.name = name;
@@ -502,6 +542,7 @@ MarkedName Mark(const std::u32string& name) {
   TakeClauseMarker(&m);
   m.name = TrimStray(m.name);
   TakeBracketMarker(&m);  // "X（牵头）负责"
+  TakeEtc(&m);
   return m;
 }
 
