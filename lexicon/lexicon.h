@@ -63,8 +63,9 @@ bool EndsSentence(std::string_view text);
 
 // Page furniture by its decoration, safe to ask of ANY line, inside a table
 // or not: "— 50 —", "-3-", "- 3 -", "—1—", "－３－" (any dash form, ASCII or
-// full-width digits), "第3页", "第 3 页 共 9 页", "第3页/共9页", "3/9",
-// "Page 3", "Page 3 of 9". A bare number is NOT furniture here.
+// full-width digits; also "· 3 ·" and "一 3 一" where 一 stands for a dash),
+// "第3页", "第 3 页 共 9 页", "第3页/共9页", "第3页（共9页）", "3/9", "Page 3",
+// "Page 3 of 9". A bare number is NOT furniture here.
 bool IsPageFurniture(std::string_view line);
 // IsPageFurniture, or a bare number of 1..4 digits ("3", "１２"). Only for
 // lines the caller knows lie outside the table body (above the header,

@@ -98,6 +98,8 @@ TEST(Lines, PageFurniture) {
               {"3/9", true},
               {"Page 3 of 9", true},
               {"· 3 ·", true},
+              {"一 3 一", true},
+              {"一3", false},
               {"第3页（共9页）", true},
               {"3", false},  // bare numbers: IsPageNumberLine
               {"１２", false},

@@ -251,6 +251,8 @@ bool IsPageFurniture(std::string_view line) {
   static const RE2* const kRe = new RE2(
       std::string("(?:") + kDashes + "+[0-9０-９]{1,4}" + kDashes +
       "+|[·•・]+[0-9０-９]{1,4}[·•・]+"
+      // some producers set the dashes as the ideograph 一
+      "|一[0-9０-９]{1,4}一"
       "|第[0-9０-９]{1,4}页(?:[,，/／、]?[（(]?共[0-9０-９]{1,4}页[）)]?)?"
       "|共[0-9０-９]{1,4}页第[0-9０-９]{1,4}页"
       "|[0-9０-９]{1,4}[/／][0-9０-９]{1,4}"
