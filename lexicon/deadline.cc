@@ -144,7 +144,9 @@ struct Patterns {
       "按季度?|按年度?)"
       "(?:推进|坚持|开展|实施|落实|进行|完成|执行|更新|跟踪|推动|监测|报送|"
       "调度|组织)?(.*)"};
-  RE2 lead_in{"(?:截至|截止(?:到|至)?|于)?(.+)"};
+  RE2 lead_in{"(?:截至|截止(?:到|至)?|于|至|到)?(.+)"};
+  // What may follow a recurring word besides a period: "每月10日前".
+  RE2 recurring_day{"(?:\\d{1,2}[日号]|[上中下]旬|底|末|初)(?:以前|之前|前)?"};
   // Strips "前/以前/之前/为止/止" and an optional "完成" after it.
   RE2 suffix{"(.+?)(?:以前|之前|为止|前|止)?(?:完成)?"};
   RE2 start{"(.+?)(?:起|开始)(?:实施|执行)?"};
@@ -332,7 +334,8 @@ std::optional<Due> MatchOne(const Canonical& c, int year) {
   if (RE2::FullMatch(c.words, p.text_phrase)) return TextDue();
   std::string rest;
   if (RE2::FullMatch(c.numbers, p.ongoing, &rest) &&
-      (rest.empty() || ReadPeriod(rest))) {
+      (rest.empty() || ReadPeriod(rest) ||
+       RE2::FullMatch(rest, p.recurring_day))) {
     Due due;
     due.kind = Due::Kind::kOngoing;
     return due;

@@ -132,7 +132,8 @@ bool LooksLikeTitle(std::string_view text);
 //   A's explicit year when it has none)
 //   持续/长期/常态化/定期/每年/每半年/每季度/每月/每周/逐年/按月/按季(度)/
 //   按年(度), optionally + a verb (推进, 坚持, 开展, ...) or + a period
-//   ("每年年底前")                        -> ongoing
+//   or day ("每年年底前", "每月10日前")  -> ongoing
+//   截至/截止/至/到 before a period ("截至2023年底") changes nothing
 //   按(照)/根据/依据 + (…) + 部署/安排/要求/进度, 另行通知/安排/确定,
 //   待/视 + (…) + 确定/情况/安排/而定   -> text (recognised, no date)
 //   lists of the above joined by 、，；和及 -> text (no single date)
