@@ -1,6 +1,8 @@
 // Copyright 2026 The plan2json Authors.
 //
-// DepartmentDict and SplitDepartments.
+// DepartmentDict, SplitDepartments and SplitRoledDepartments. Names are
+// recognised by shape (lexicon::LooksLikeDepartment, IsNameSuffix,
+// CutsNameHead); the dictionary only helps to rejoin wrapped names.
 
 #include <algorithm>
 #include <fstream>
@@ -57,13 +59,6 @@ constexpr std::u32string_view kNameSuffixes[] = {
     U"署", U"组", U"中心", U"公司", U"集团", U"海关", U"银行",
 };
 
-// Fragments that only ever continue a name ("市农业农村" + "局").
-constexpr std::u32string_view kContinuations[] = {
-    U"中心",   U"公司",   U"集团",     U"总队",   U"支队",   U"大队",
-    U"管委会", U"委员会", U"办公室",   U"办公厅", U"政府",   U"人民政府",
-    U"分局",   U"总站",   U"有限公司", U"管理局", U"管理处", U"工作组",
-};
-
 bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
   return s.size() >= suffix.size() &&
          s.substr(s.size() - suffix.size()) == suffix;
@@ -90,10 +85,8 @@ bool LooksLikeNewName(std::u32string_view piece) {
       Classify(first) != CharClass::kWord) {
     return false;
   }
-  for (std::u32string_view fragment : kContinuations) {
-    if (piece == fragment) return false;
-  }
-  return true;
+  // A bare tail only continues a name ("市农业农村" + "局", + "管委会").
+  return !lexicon::IsNameSuffix(internal::ToUtf8(piece));
 }
 
 // What a role word says: lead, assisting, or "the column's own role"
