@@ -772,6 +772,9 @@ TableOptions PlanTableOptions() {
     return ClassifyHeader(text) != ColumnKey::kExtra;
   };
   options.is_furniture = IsPageFurniture;
+  options.is_row_key = [](const std::string& text) {
+    return lexicon::ParseSeq(text).has_value();
+  };
   return options;
 }
 
