@@ -60,7 +60,6 @@ const std::set<std::string>& KnownGaps() {
       // Unruled / 三线表 tables set solid by Word: rows from alignment merge
       // where cells are vertically centred and rows touch.
       "jianghuai-univ-2024.word.pdf",
-      "jianghuai-univ-2024.latex.pdf",
       "suzhou-sci-2021.word.pdf",
       // Paths being rebuilt on the shared Grid model (text readers, Word).
       "chengdu-digital-2022.latex.layout.txt",
