@@ -142,7 +142,7 @@ struct Patterns {
   RE2 ongoing{
       "(?:持续|长期|常态化|定期|每年|每半年|每季度|每月|每周|逐年|按月|"
       "按季度?|按年度?)"
-      "(?:推进|坚持|开展|实施|落实|进行|完成|执行|更新|跟踪|推动|监测|报送|"
+      "(推进|坚持|开展|实施|落实|进行|完成|执行|更新|跟踪|推动|监测|报送|"
       "调度|组织)?(.*)"};
   RE2 lead_in{"(?:截至|截止(?:到|至)?|于|至|到)?(.+)"};
   // What may follow a recurring word besides a period: "每月10日前".
@@ -332,10 +332,12 @@ std::optional<Due> MatchOne(const Canonical& c, int year) {
   const Patterns& p = P();
   if (c.numbers.empty()) return std::nullopt;
   if (RE2::FullMatch(c.words, p.text_phrase)) return TextDue();
-  std::string rest;
-  if (RE2::FullMatch(c.numbers, p.ongoing, &rest) &&
-      (rest.empty() || ReadPeriod(rest) ||
-       RE2::FullMatch(rest, p.recurring_day))) {
+  // Recurring: a word alone, + a verb ("持续推进"), or + a period or day
+  // ("每年年底前", "每月10日前"); never a verb and then more.
+  std::string verb, rest;
+  if (RE2::FullMatch(c.numbers, p.ongoing, &verb, &rest) &&
+      (rest.empty() || (verb.empty() && (ReadPeriod(rest) ||
+                                          RE2::FullMatch(rest, p.recurring_day))))) {
     Due due;
     due.kind = Due::Kind::kOngoing;
     return due;
@@ -405,6 +407,35 @@ bool IsDeadline(std::string_view text) {
   const bool is = MatchDeadline(text, 2000).has_value();
   memo.emplace(std::move(key), is);
   return is;
+}
+
+std::optional<std::vector<std::string>> SplitDeadlines(std::string_view text) {
+  const std::u32string u = ToU32(NormCompact(text));
+  constexpr size_t kMaxLength = 40;
+  if (u.size() < 4 || u.size() > kMaxLength || IsDeadline(ToUtf8(u))) {
+    return std::nullopt;
+  }
+  // best[i]: fewest deadline pieces covering u[0, i); from[i]: where the
+  // last of them starts. Pieces are tried shortest end first, so ties keep
+  // the earlier cut.
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  std::vector<size_t> best(u.size() + 1, kNone);
+  std::vector<size_t> from(u.size() + 1, 0);
+  best[0] = 0;
+  for (size_t end = 1; end <= u.size(); ++end) {
+    for (size_t start = 0; start < end; ++start) {
+      if (best[start] == kNone || best[start] + 1 >= best[end]) continue;
+      if (!IsDeadline(ToUtf8(u.substr(start, end - start)))) continue;
+      best[end] = best[start] + 1;
+      from[end] = start;
+    }
+  }
+  if (best[u.size()] == kNone || best[u.size()] < 2) return std::nullopt;
+  std::vector<std::string> pieces;
+  for (size_t end = u.size(); end > 0; end = from[end]) {
+    pieces.push_back(ToUtf8(u.substr(from[end], end - from[end])));
+  }
+  return std::vector<std::string>(pieces.rbegin(), pieces.rend());
 }
 
 bool IsDeadlinePrefix(std::string_view text) {

@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "normalizer/normalizer.h"
 
@@ -141,6 +142,12 @@ bool LooksLikeTitle(std::string_view text);
 std::optional<normalizer::Due> MatchDeadline(std::string_view text, int year);
 // MatchDeadline(text, any year).has_value().
 bool IsDeadline(std::string_view text);
+// Deadlines run together in one text, as an unruled table or a dump may
+// deliver two rows' deadline cells ("2021年6月30日前下半年" -> "2021年6月30日前",
+// "下半年"): the fewest pieces (two or more, in order, each IsDeadline) that
+// make up the whole text without spaces. nullopt when the text is a deadline
+// itself (lists such as "6月底前、12月底前" are one) or no such split exists.
+std::optional<std::vector<std::string>> SplitDeadlines(std::string_view text);
 // Could a wrap have cut a deadline here: the text is not a deadline itself
 // but some short completion makes it one ("持续推" of 持续推进, "2023—" of
 // 2023—2025年, "6月底" + "前" is already one so false, "按国家" of 按国家部署,

@@ -163,6 +163,31 @@ TEST(Corpus, DeadlinesReadTheSameHoweverPrinted) {
   }
 }
 
+// Two rows' deadlines run together (an unruled table, a dump) split back
+// into the two -- unless together they read as one deadline.
+TEST(Corpus, RunTogetherDeadlinesSplitBack) {
+  for (const auto& path : ExpectedFiles()) {
+    const json doc = Load(path);
+    std::string previous;
+    for (const json& row : doc["rows"]) {
+      if (!row["deadline"].is_string()) continue;
+      const std::string deadline = row["deadline"];
+      if (!previous.empty()) {
+        const std::string joined = previous + deadline;
+        const auto got = SplitDeadlines(joined);
+        if (IsDeadline(joined)) {
+          EXPECT_FALSE(got.has_value()) << joined;
+        } else {
+          EXPECT_EQ(got.value_or(std::vector<std::string>{}),
+                    (std::vector<std::string>{previous, deadline}))
+              << path.filename() << ": " << joined;
+        }
+      }
+      previous = deadline;
+    }
+  }
+}
+
 // Sentence ends do not depend on which full stop the plan was typed with.
 TEST(Corpus, SentenceEndsReadTheSameWithAsciiStops) {
   for (const auto& path : ExpectedFiles()) {

@@ -359,6 +359,28 @@ TEST(Deadline, NotADeadline) {
                });
 }
 
+TEST(Deadline, SplitRunTogether) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> want;  // empty: nullopt
+  };
+  const std::vector<Case> cases = {
+      {"2021年6月30日前下半年", {"2021年6月30日前", "下半年"}},
+      {"年底前持续推进", {"年底前", "持续推进"}},
+      {"6月底前 12月底前", {"6月底前", "12月底前"}},
+      {"第三季度长期坚持年底前", {"第三季度", "长期坚持", "年底前"}},
+      {"6月底前、12月底前", {}},  // a list is one deadline
+      {"年底前", {}},
+      {"市水务局年底前", {}},
+      {"", {}},
+  };
+  for (const Case& c : cases) {
+    const auto got = SplitDeadlines(c.text);
+    EXPECT_EQ(got.value_or(std::vector<std::string>{}), c.want)
+        << "SplitDeadlines(\"" << c.text << "\")";
+  }
+}
+
 TEST(Deadline, Prefix) {
   RunBool("IsDeadlinePrefix", IsDeadlinePrefix,
           {
