@@ -4,6 +4,7 @@
 // checks what the API promises: UTF-8 round trips, counts that agree,
 // sequence numbers in 1..9999, a label that starts with 附件, levels 0..2,
 // IsDeadline == MatchDeadline().has_value(), a date exactly for kind date,
+// SplitDeadlines gives two or more deadlines that make up the text,
 // and role splitting that never keeps a role word as a name.
 
 #include <cstdint>
@@ -37,6 +38,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::abort();
   }
   lexicon::IsDeadlinePrefix(text);
+  if (const auto pieces = lexicon::SplitDeadlines(text)) {
+    std::string joined;
+    for (const std::string& piece : *pieces) {
+      if (!lexicon::IsDeadline(piece)) std::abort();
+      joined += piece;
+    }
+    if (pieces->size() < 2 || joined != lexicon::NormCompact(text)) std::abort();
+  }
+  lexicon::TitleYear(text);
+  lexicon::LooksLikeTitle(text);
+  lexicon::CutsNameHead(text, text.substr(text.size() / 2));
   lexicon::EndsSentence(text);
   lexicon::IsPageNumberLine(text);
   lexicon::IsPlaceholder(text);
