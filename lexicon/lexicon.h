@@ -136,7 +136,8 @@ bool LooksLikeTitle(std::string_view text);
 //   or day ("每年年底前", "每月10日前")  -> ongoing
 //   截至/截止/至/到 before a period ("截至2023年底") changes nothing
 //   按(照)/根据/依据 + (…) + 部署/安排/要求/进度, 另行通知/安排/确定,
-//   待/视 + (…) + 确定/情况/安排/而定   -> text (recognised, no date)
+//   待/视 + (…) + 确定/情况/安排/而定, 适时/近期/尽快/立即 (+ a verb),
+//   按期/如期                            -> text (recognised, no date)
 //   lists of the above joined by 、，；和及 -> text (no single date)
 //   a recognised period that cannot be resolved (2月30日, year 0) -> text.
 std::optional<normalizer::Due> MatchDeadline(std::string_view text, int year);

@@ -319,6 +319,18 @@ bool EndsWithLevelRemark(const std::u32string& s) {
   return false;
 }
 
+// Symbols plans set on a name to mark the lead unit.
+bool IsLeadMark(char32_t c) {
+  return std::u32string_view(U"*＊★☆※▲△").find(c) != std::u32string_view::npos;
+}
+
+// The name without lead marks at its ends ("市发改委★" -> "市发改委").
+std::u32string_view WithoutMarks(std::u32string_view s) {
+  while (!s.empty() && IsLeadMark(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsLeadMark(s.back())) s.remove_suffix(1);
+  return s;
+}
+
 // "牵头单位：", "配合：": a role word and a colon.
 bool IsRoleLabel(std::u32string_view s) {
   return s.size() >= 3 && (s.back() == U'：' || s.back() == U':') &&
@@ -357,8 +369,11 @@ bool JoinAcrossSoftBoundary(const std::u32string& left,
   }
   const std::string joined = internal::ToUtf8(left + right);
   if (dict.Contains(joined) || dict.IsProperPrefix(joined)) return true;
-  const std::string left_utf8 = internal::ToUtf8(WithoutRoleLabel(left));
-  const std::string right_utf8 = internal::ToUtf8(right);
+  const std::u32string_view left_core = WithoutMarks(WithoutRoleLabel(left));
+  const std::u32string_view right_core = WithoutMarks(right);
+  if (left_core.empty() || right_core.empty()) return true;
+  const std::string left_utf8 = internal::ToUtf8(left_core);
+  const std::string right_utf8 = internal::ToUtf8(right_core);
   // The break cuts a head word ("纪委办" + "公室") or leaves a bare tail
   // ("人行苏州市中心" + "支行").
   if (lexicon::CutsNameHead(left_utf8, right_utf8) ||
@@ -368,9 +383,10 @@ bool JoinAcrossSoftBoundary(const std::u32string& left,
   // Complete: ends in an organisational head and is a well-formed name by
   // shape ("成都东部" ends in 部 but is a place word, not a name).
   const bool complete =
-      (LooksComplete(left) && lexicon::LooksLikeDepartment(left_utf8)) ||
+      (LooksComplete(left_core) && lexicon::LooksLikeDepartment(left_utf8)) ||
       dict.Contains(left_utf8);
-  const bool fresh = LooksLikeNewName(right) || dict.Contains(right_utf8) ||
+  const bool fresh = LooksLikeNewName(right_core) ||
+                     dict.Contains(right_utf8) ||
                      dict.IsProperPrefix(right_utf8);
   return !(complete && fresh);
 }
@@ -483,6 +499,15 @@ void TakePrefix(MarkedName* m) {
   }
 }
 
+// Strips a lead mark set on the name itself ("*市发改委", "市发改委★"):
+// plans that mark the lead unit with a symbol mark it so.
+void TakeSymbolMarker(MarkedName* m) {
+  const std::u32string core(WithoutMarks(m->name));
+  if (core.size() == m->name.size()) return;
+  m->name = core;
+  if (!core.empty()) m->own = Marker::kLead;
+}
+
 // Strips a trailing bracketed role word ("（牵头）", "(配合)").
 void TakeBracketMarker(MarkedName* m) {
   std::u32string& n = m->name;
@@ -536,6 +561,7 @@ MarkedName Mark(const std::u32string& name) {
   m.name = TrimStray(m.name);
   TakeBracketMarker(&m);  // "X（牵头）负责"
   TakeEtc(&m);
+  TakeSymbolMarker(&m);
   return m;
 }
 

@@ -150,8 +150,9 @@ struct RoledDepartments {
 
 // Splits one department cell like SplitDepartments and reads the roles its
 // text marks (issue 10, corpus README "Departments"):
-//  - a name marked （牵头）/(牵头) (also 牵头单位, 主责) is lead; （配合）,
-//    （协助）, （协办）, （参与） make it assisting;
+//  - a name marked （牵头）/(牵头) (also 牵头单位, 主责) or with a symbol
+//    (*, ★, ※, ▲ before or after it) is lead; （配合）, （协助）, （协办）,
+//    （参与） make it assisting;
 //  - a clause "…牵头" makes its names lead, a clause ending 配合 / 协助 /
 //    参与 / 协同 makes them assisting ("市科技局牵头，市财政局、市教育局
 //    配合"). Clauses end at ，；(and at such a role word); 、 and line

@@ -482,6 +482,9 @@ TEST(SplitRoledDepartments, InlineMarkers) {
           {{"市发改委、市财政局（配合）"}, kResp, false,
            {}, {"市发改委"}, {"市财政局"}},
           {{"市财政局（牵头单位）"}, kResp, false, {"市财政局"}, {}, {}},
+          {{"*市发改委、市财政局"}, kResp, false, {"市发改委"}, {"市财政局"}, {}},
+          {{"市发改委★", "市财政局"}, kResp, true,
+           {"市发改委"}, {"市财政局"}, {}},
       },
       *DepartmentDict::BuiltIn());
 }
