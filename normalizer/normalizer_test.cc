@@ -618,6 +618,35 @@ TEST(SplitRoledDepartments, WrapWidthChangesNothing) {
   }
 }
 
+// Names from any province, city, county, university or company are well
+// formed by shape: with an empty dictionary none is reported unknown.
+TEST(SplitRoledDepartments, NamesFromAnywhereAreNotUnknown) {
+  const auto empty = DepartmentDict::FromNames({});
+  const std::vector<std::string> cells = {
+      "自治区发展改革委、自治区党委宣传部、内蒙古自治区林业和草原局",
+      "新疆生产建设兵团、兵团发展改革委",
+      "黔东南州人民政府、各市州人民政府、延边州",
+      "各旗县（市、区）、各县（市、区）政府、各乡镇（街道）",
+      "海南省大数据管理局、省委军民融合办、武警广东省总队",
+      "市委社会工作部、市数据局、区委办、区政府办、镇人民政府",
+      "县融媒体中心、市住房公积金中心、市公共资源交易中心",
+      "市城投集团、国网浙江省电力有限公司、中国铁塔股份有限公司杭州市分公司",
+      "校工会、校团委、各二级党组织、研究生院、继续教育学院、离退休工作处",
+      "学生资助管理中心、党委教师工作部、高等教育研究所、国际合作与交流处",
+      "市公安局交通警察支队、市综合行政执法局、市消防救援支队",
+      "市纪委监委机关、市供销社、市人大常委会办公厅、市政协办公厅",
+      "中国人民银行杭州中心支行、国家金融监督管理总局浙江监管局",
+      "市委党校、市档案馆、市科学技术协会、市残疾人联合会、共青团杭州市委",
+      "各地各部门、各有关单位、市直有关单位、各级党委",
+  };
+  for (const std::string& cell : cells) {
+    const RoledDepartments r =
+        SplitRoledDepartments({cell}, Role::kResponsible, false, *empty);
+    EXPECT_TRUE(r.unknown.empty()) << cell << "\n  unknown: " << Show(r.unknown);
+    EXPECT_GE(r.responsible.size(), 2u) << cell;
+  }
+}
+
 TEST(SplitRoledDepartments, UnknownOnlyWhenNotWellFormed) {
   const auto empty = DepartmentDict::FromNames({});
   const RoledDepartments r = SplitRoledDepartments(
