@@ -334,17 +334,56 @@ int KeyColumn(const Blocks& blocks, size_t prose) {
   return -1;
 }
 
+// Removes row 0 when none of its cells holds text.
+void DropEmptyFirstRow(Grid* g) {
+  if (g->rows() < 2) return;
+  for (const Cell& c : g->cells) {
+    if (c.row == 0 && !c.empty()) return;
+  }
+  g->row_edges.erase(g->row_edges.begin() + 1);
+  std::vector<Cell> kept;
+  for (Cell& c : g->cells) {
+    if (c.row == 0) continue;
+    --c.row;
+    kept.push_back(std::move(c));
+  }
+  g->cells = std::move(kept);
+}
+
+// How many of a prose column's paragraphs start a row: not those that begin
+// with a sequence marker ("1.…", "（2）…": the enumerated sub-points of the
+// paragraph before).
+template <typename Block>
+size_t ProseRows(const std::vector<Block>& paragraphs, const TableOptions& options) {
+  size_t rows = 0;
+  for (const Block& p : paragraphs) {
+    std::string head;
+    bool marked = false;
+    for (size_t i = 0; i < p.glyphs.size() && i < 4 && !marked; ++i) {
+      head += p.glyphs[i]->text;
+      marked = options.is_row_key && i > 0 && options.is_row_key(head);
+    }
+    rows += marked ? 0 : 1;
+  }
+  return rows;
+}
+
 // Shares out lines (sorted top to bottom) among rows so that each row takes
-// consecutive lines (possibly none) whose middle is nearest its centre:
-// least squares over the rows, by dynamic programming in O(rows x lines^2).
+// consecutive lines (possibly none) whose middle is nearest its centre and
+// which are spaced like one cell's lines (gaps wider than the column's
+// narrowest gap cost their square too): least squares over the rows, by
+// dynamic programming in O(rows x lines^2).
 // Row r's lines lie within [lo[r], hi[r]] (they cannot reach over the
-// neighbouring rows' keys); rows not `allowed` take none. Returns each
+// neighbouring rows' keys); rows not `allowed` take none; with
+// `free_first`, row 0 takes lines at no cost (it has no centre). Returns each
 // line's row; a line no row can take goes to the last row.
 std::vector<int> AssignCentred(const std::vector<Box>& lines, const std::vector<double>& centres,
                                const std::vector<bool>& allowed, const std::vector<double>& lo,
-                               const std::vector<double>& hi) {
+                               const std::vector<double>& hi, bool free_first) {
   const size_t m = lines.size(), n = centres.size();
   const double kInf = 1e300;
+  double leading = 1e30;  // the narrowest gap between lines: a cell's own
+  for (size_t k = 1; k < m; ++k) leading = std::min(leading, std::max(0.0, lines[k].y0 - lines[k - 1].y1));
   // best[r][i]: least cost of giving lines [0, i) to rows [0, r).
   std::vector<std::vector<double>> best(n + 1, std::vector<double>(m + 1, kInf));
   std::vector<std::vector<size_t>> from(n + 1, std::vector<size_t>(m + 1, 0));
@@ -353,7 +392,7 @@ std::vector<int> AssignCentred(const std::vector<Box>& lines, const std::vector<
     for (size_t i = 0; i <= m; ++i) {
       if (best[r][i] >= kInf) continue;
       // Row r takes lines [i, j).
-      double top = 1e30, bottom = -1e30;
+      double top = 1e30, bottom = -1e30, gaps = 0;
       for (size_t j = i; j <= m; ++j) {
         double cost = 0;
         if (j > i) {
@@ -361,8 +400,12 @@ std::vector<int> AssignCentred(const std::vector<Box>& lines, const std::vector<
           top = std::min(top, lines[j - 1].y0);
           bottom = std::max(bottom, lines[j - 1].y1);
           if (top < lo[r] || bottom > hi[r]) break;  // over a neighbour's key
+          if (j > i + 1) {  // a gap wider than the leading inside one cell
+            double g = std::max(0.0, lines[j - 1].y0 - lines[j - 2].y1 - leading);
+            gaps += g * g;
+          }
           double d = (top + bottom) / 2 - centres[r];
-          cost = d * d;
+          cost = (free_first && r == 0) ? 0 : d * d + gaps;
         }
         if (best[r][i] + cost < best[r + 1][j]) best[r + 1][j] = best[r][i] + cost, from[r + 1][j] = i;
       }
@@ -831,6 +874,20 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       blocks[c] = std::move(lines_of);
     }
   }
+  // Only where keys name rows: at least as many keys as prose paragraphs
+  // that start a row (a key spanning several measures names a task). Lines
+  // above the first key or heading that no row can centre are the rest of
+  // the previous page's last row: they get a row of their own on top
+  // (row 0, free of any centre), which the plan layer joins to that row.
+  const int anchor_col = key >= 0 ? key : static_cast<int>(defining);
+  const bool centred_keys =
+      !top && ((key >= 0 &&
+      blocks[static_cast<size_t>(key)].size() >= ProseRows(blocks[defining], options)));
+  if (centred_keys) {
+    const double first = std::min(row_boxes.front().y0, grid.row_edges[1]);
+    grid.row_edges.insert(grid.row_edges.begin() + 1,
+                          std::max(grid.row_edges.front(), first - 0.1 * line_h));
+  }
   const int nrows = grid.rows();
 
   // 6. Cells: one per (row, column); full-width rows are one spanning cell.
@@ -851,9 +908,6 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   // and centred on its key (cells of neighbouring rows set close together
   // run into one paragraph, so paragraphs cannot be trusted). A cell whose
   // lines sit off its key's centre by more than half a line is a guess.
-  // Only where paragraphs did run together: more keys than prose paragraphs.
-  const bool centred_keys = !top && key >= 0 &&
-                            blocks[static_cast<size_t>(key)].size() > blocks[defining].size();
   std::vector<bool> off_centre(static_cast<size_t>(nrows * ncols), false);
   if (centred_keys) {
     std::vector<double> centres(static_cast<size_t>(nrows));
@@ -865,7 +919,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
     // Each row's anchor: its key, or its heading; a row's lines stay
     // between the neighbouring anchors.
     std::vector<Box> anchor(static_cast<size_t>(nrows), Box{0, 0, 0, -1});
-    for (const Block& b : blocks[static_cast<size_t>(key)]) {
+    for (const Block& b : blocks[static_cast<size_t>(anchor_col)]) {
       int r = IndexOf(grid.row_edges, b.box.cy());
       if (r >= 0) centres[static_cast<size_t>(r)] = b.box.cy(), anchor[static_cast<size_t>(r)] = b.box;
     }
@@ -883,7 +937,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       hi[static_cast<size_t>(r)] = a.y1 >= a.y0 ? a.y0 + 0.1 * line_h : hi[static_cast<size_t>(r + 1)];
     }
     for (size_t c = 0; c < blocks.size(); ++c) {
-      if (static_cast<int>(c) == key) continue;
+      if (static_cast<int>(c) == anchor_col) continue;
       std::vector<std::vector<const Glyph*>> col;
       for (const Block& b : blocks[c]) {
         for (auto& l : ClusterLines(b.glyphs)) col.push_back(std::move(l));
@@ -891,7 +945,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       std::sort(col.begin(), col.end(), [](const auto& a, const auto& b) { return BoxOf(a).y0 < BoxOf(b).y0; });
       std::vector<Box> boxes;
       for (const auto& l : col) boxes.push_back(BoxOf(l));
-      std::vector<int> row_of = AssignCentred(boxes, centres, allowed, lo, hi);
+      std::vector<int> row_of = AssignCentred(boxes, centres, allowed, lo, hi, /*free_first=*/true);
       std::vector<Box> extent(static_cast<size_t>(nrows), Box{1e30, 1e30, -1e30, -1e30});
       for (size_t i = 0; i < col.size(); ++i) {
         const size_t slot = static_cast<size_t>(row_of[i]) * static_cast<size_t>(ncols) + c;
@@ -908,7 +962,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   }
   for (const auto& bs : blocks) {
     for (const Block& b : bs) {
-      if (centred_keys && b.col != key) continue;  // shared out above
+      if (centred_keys && b.col != anchor_col) continue;  // shared out above
       int r = IndexOf(grid.row_edges, anchor_y(b.box));
       if (r < 0) continue;
       int c = full_row[static_cast<size_t>(r)] ? 0 : b.col;
@@ -933,6 +987,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       grid.cells.push_back(std::move(cell));
     }
   }
+  if (centred_keys) DropEmptyFirstRow(&grid);
   if (continued) return grid;
   // The header row itself, so the plan layer finds it as on ruled pages.
   Grid with_header;

@@ -208,6 +208,9 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
       for (int col : dept_cols[k]) {
         normalizer::RoledDepartments split = normalizer::SplitRoledDepartments(
             cell(col), kRoles[k], plan.first_listed_leads, dict);
+        // A name that does not read as a department is likely cut or run
+        // together with a neighbour's text: the row is a guess.
+        if (!split.unknown.empty()) low = true;
         for (const std::string& name : split.unknown) {
           warn("unknown_department",
                "row " + std::to_string(row_no) + " (" + kDeptKeys[k] + "): '" + name +
