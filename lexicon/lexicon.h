@@ -160,14 +160,22 @@ bool IsDeadlinePrefix(std::string_view text);
 // ---------------------------------------------------------------------------
 
 // A well-formed department name by shape, not by a list: no sentence
-// punctuation, no 、, 2..40 characters, balanced brackets, and, looking at
-// the name without a trailing bracketed remark ("学生工作部（处）"):
-//  - a collective (各…, 相关…, 有关…, 其他…: 各区, 相关部门, 各设区市), or
-//  - some text and then an organisational suffix: 委 厅 局 办 处 室 部 院 会
-//    队 所 站 馆 署 组 行 社 台 联 协 校 中心 公司 集团 单位 部门 机构
-//    班 海关 银行 大学 学校 政府 人民政府 管委会 办事处 街道办事处 ...
-//  - or a place (…区 …县 …市 …州 …旗 …盟 …镇 …乡 …街道 …社区) with at
-//    least two characters before the suffix ("东城区", "天府新区").
+// punctuation, no 、 outside brackets (inside, it lists levels: "各县（市、
+// 区）政府"), 2..40 characters, balanced brackets; not opening like a clause
+// (a verb or adverb a measure starts with -- 推动, 加强, 依法 --, a
+// conjunction, a bare head character as in "委组织部" cut from 党委组织部, or
+// a role word: "牵头单位" is a header); not a bare tail (IsNameSuffix); and,
+// looking at the name without a trailing bracketed remark ("学生工作部（处）"):
+//  - a collective (各…, 相关…, 有关…, 其他…) ending in a head, a level or
+//    地/方面 (各区, 相关部门, 各设区市, 各地; not "各学", cut from 各学院), or
+//  - some text and then an organisational head: 委 厅 局 办 处 室 部 院 会
+//    队 所 站 馆 署 组 校 中心 公司 集团 单位 部门 机构 机关 组织 兵团 海关
+//    银行/分行/支行 大学 学校 政府 人民政府 管委会 办事处 妇联 科协 专班 ...
+//    (each head lists the characters before it that make a word instead:
+//    布局, 社会, 部署, 干部, 举办, 依法治校 ...), or
+//  - a place (…区 …县 …市 …州 …旗 …盟 …镇 …乡 …街道 …社区) with at
+//    least two characters before the suffix ("东城区", "天府新区"; not
+//    "示范区").
 bool LooksLikeDepartment(std::string_view name);
 // The text alone is a tail that only continues a wrapped name: 局, 委, 办,
 // 厅, 处, 室, 部, 院, 会, 队, 所, 站, 馆, 中心, 公司, 集团, 管委会, 委员会,
@@ -194,7 +202,8 @@ bool IsNoteLine(std::string_view line);
 // 第一责任人" (牵头 before the first-word).
 bool IsFirstListedLeadNote(std::string_view line);
 // A line of the closing block: starts 抄送 / 主送, ends 印发 (…办公室
-// 2023年1月5日印发), or holds 印发日期 / 印发时间.
+// 2023年1月5日印发), holds 印发日期 / 印发时间, is "（此件公开发布）" or
+// starts 公开方式： / 公开属性：.
 bool IsColophon(std::string_view line);
 
 }  // namespace plan2json::lexicon
