@@ -218,6 +218,21 @@ TEST(Corpus, DepartmentNamesAreWellFormed) {
   }
 }
 
+// Every name of the built-in list reads as a department by shape alone,
+// except the few official names that hold 、 themselves.
+TEST(Corpus, DictionaryNamesAreWellFormed) {
+  std::ifstream in(PLAN2JSON_DEPARTMENTS_FILE);
+  ASSERT_TRUE(in.good());
+  int names = 0;
+  for (std::string line; std::getline(in, line);) {
+    line = Trim(line.substr(0, line.find('#')));
+    if (line.empty() || line.find("、") != std::string::npos) continue;
+    ++names;
+    EXPECT_TRUE(LooksLikeDepartment(line)) << line;
+  }
+  EXPECT_GT(names, 100);
+}
+
 TEST(Corpus, MeasuresAreNothingElse) {
   for (const auto& path : ExpectedFiles()) {
     const json doc = Load(path);

@@ -453,6 +453,11 @@ TEST(Names, LooksLikeDepartment) {
               {"各高校", true},
               {"组织部", true},
               {"发展规划处", true},
+              {"市国家安全局", true},
+              {"国家安全部", true},
+              {"新华社", true},
+              {"共青团中央", true},
+              {"全部", false},
               {"局", false},
               {"各学", false},  // cut from 各学院
               {"各县级", false},  // cut from 各县级市（区）人民政府

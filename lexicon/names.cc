@@ -26,7 +26,9 @@ struct Head {
   std::u32string_view not_after;  // characters before it that make a word
 };
 
-// Organisational heads, longest first where one ends another.
+// Organisational heads, longest first where one ends another. 全 is not
+// among the characters that make a word before 局/部: 安全局 and 国家安全部
+// are names; the words 全局/全部 are caught as clause openers instead.
 constexpr Head kHeads[] = {
     {U"街道办事处", U""}, {U"人民政府", U""}, {U"管委会", U""},
     {U"委员会", U""},     {U"办事处", U""},   {U"办公室", U""},
@@ -42,14 +44,14 @@ constexpr Head kHeads[] = {
     {U"合作社", U""},     {U"电视台", U""},   {U"气象台", U""},
     {U"供销社", U""},     {U"通讯社", U""},   {U"杂志社", U""},
     {U"兵团", U""},       {U"机关", U""},     {U"工委", U""},
-    {U"组织", U""},
+    {U"组织", U""},       {U"中央", U""},     {U"社", U"结入"},
     {U"委", U"托"},
     {U"厅", U"大展餐客门"},
-    {U"局", U"布格大开结全变时棋饭当骗赌"},
+    {U"局", U"布格大开结变时棋饭当骗赌"},
     {U"办", U"举创承主督包兴开协申试筹代操首"},
     {U"处", U"之好到相住深益用难远近别各"},
     {U"室", U"教居温卧浴暗密"},
-    {U"部", U"全内局外东西南北中头底背顶干细俱腹胸肺"},
+    {U"部", U"内局外东西南北中头底背顶干细俱腹胸肺"},
     {U"院", U"庭剧影"},
     {U"会", U"社机大议晚聚宴展览动谈进流布都体理领融例年约交盛峰论坛"
             U"舞酒茶庙"},
@@ -92,6 +94,7 @@ bool StartsLikeClause(std::u32string_view base) {
       U"新建", U"新增", U"累计", U"组建", U"成立", U"设立", U"筹建", U"依托",
       U"围绕", U"聚焦", U"按照", U"根据", U"通过", U"对",   U"在",   U"将",
       U"把",   U"由",   U"为",   U"以",   U"向",   U"从",   U"到",
+      U"全部", U"全局", U"全体",
       // role words: "牵头单位", "责任部门" are headers, not names
       U"牵头", U"责任", U"配合", U"协办", U"协助", U"主责", U"主办", U"参与",
   };
