@@ -285,11 +285,11 @@ Result<Conversion> ConvertPdf(std::string_view bytes, const std::string& name,
         auto t = Clock::now();
         // A page without a header may continue the previous page's
         // unruled table.
-        extractor::TableOptions options = table_options;
+        extractor::TableOptions page_options = table_options;
         if (!grids.empty() && !grids.back().ruled && grids.back().rows() > 0) {
-          options.continued_columns = grids.back().col_edges;
+          page_options.continued_columns = grids.back().col_edges;
         }
-        grids.push_back(extractor::FindTable(page, options));
+        grids.push_back(extractor::FindTable(page, page_options));
         table_ms += MsSince(t);
       });
   conv.times.extract = MsSince(t0) - table_ms;
@@ -314,7 +314,16 @@ Result<Conversion> ConvertText(std::string_view bytes, SourceInfo src,
   t0 = Clock::now();
   extractor::TextOptions text_options;
   text_options.departments = options.departments;
-  Result<extractor::RawPlan> plan = extractor::ReadTextDump(text->utf8, kind, text_options);
+  Result<extractor::RawPlan> plan = Status(Status::Code::kInternal, "");
+  if (kind == extractor::DumpKind::kLayout) {
+    Result<std::vector<extractor::Grid>> grids =
+        extractor::TextDumpGrids(text->utf8, kind, text_options);
+    if (!grids.ok()) return grids.status();
+    plan = extractor::BuildPlan(*grids);
+  } else {
+    // Until the reading-order reader gives grids (TextDumpGrids).
+    plan = extractor::ReadTextDump(text->utf8, kind, text_options);
+  }
   conv.times.table = MsSince(t0);
   if (!plan.ok()) return plan.status();
   src.text_kind = extractor::DumpKindName(kind);
