@@ -57,6 +57,7 @@ constexpr std::u32string_view kNameSuffixes[] = {
     U"局", U"委", U"会",   U"府",   U"办",   U"院",   U"队",   U"所",
     U"厅", U"部", U"处",   U"室",   U"站",   U"馆",   U"联",   U"协",
     U"署", U"组", U"中心", U"公司", U"集团", U"海关", U"银行",
+    U"单位", U"部门", U"机构",  // collectives: 有关单位, 相关部门
 };
 
 bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
