@@ -411,6 +411,15 @@ std::vector<int> AssignCentred(const std::vector<Box>& lines, const std::vector<
       }
     }
   }
+  if (best[n][m] >= kInf) {
+    // No sharing keeps every row within its neighbours' anchors: share
+    // without that bound (the caller sees the cells off their centres).
+    // The free first row keeps its bound: it takes only what lies above
+    // the first anchor.
+    std::vector<double> no_lo(n, -1e30), no_hi(n, 1e30);
+    if (free_first && n > 0) no_hi[0] = hi[0];
+    if (lo != no_lo || hi != no_hi) return AssignCentred(lines, centres, allowed, no_lo, no_hi, free_first);
+  }
   std::vector<int> row_of(m, static_cast<int>(n) - 1);
   size_t j = m;
   for (size_t r = n; r > 0; --r) {
@@ -874,16 +883,19 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       blocks[c] = std::move(lines_of);
     }
   }
-  // Only where keys name rows: at least as many keys as prose paragraphs
-  // that start a row (a key spanning several measures names a task). Lines
-  // above the first key or heading that no row can centre are the rest of
-  // the previous page's last row: they get a row of their own on top
-  // (row 0, free of any centre), which the plan layer joins to that row.
-  const int anchor_col = key >= 0 ? key : static_cast<int>(defining);
-  const bool centred_keys =
-      !top && ((key >= 0 &&
-      blocks[static_cast<size_t>(key)].size() >= ProseRows(blocks[defining], options)));
-  if (centred_keys) {
+  // Centred cells: each row has an anchor, its key (where keys name rows:
+  // at least as many keys as prose paragraphs that start a row; a key
+  // spanning several measures names a task) or else its prose paragraph,
+  // and the other columns' lines are shared out among the anchors (see
+  // AssignCentred). Lines above the first anchor that no row can centre
+  // are the rest of the previous page's last row: they get a row of their
+  // own on top (row 0, free of any centre), which the plan layer joins to
+  // that row.
+  const bool keyed = key >= 0 && blocks[static_cast<size_t>(key)].size() >=
+                                     ProseRows(blocks[defining], options);
+  const int anchor_col = keyed ? key : static_cast<int>(defining);
+  const bool centred = !top && (keyed || key < 0);
+  if (centred) {
     const double first = std::min(row_boxes.front().y0, grid.row_edges[1]);
     grid.row_edges.insert(grid.row_edges.begin() + 1,
                           std::max(grid.row_edges.front(), first - 0.1 * line_h));
@@ -903,13 +915,13 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   // Paragraphs per cell: a cell of a short column (not the prose one) that
   // gathers two paragraphs may hold two rows' cells; it is a guess.
   std::vector<int> paragraphs(static_cast<size_t>(nrows * ncols), 0);
-  // Centred cells beside a key column: every key is a row, and each other
-  // column's lines are shared out so that each row's lines are consecutive
-  // and centred on its key (cells of neighbouring rows set close together
-  // run into one paragraph, so paragraphs cannot be trusted). A cell whose
-  // lines sit off its key's centre by more than half a line is a guess.
+  // Centred cells: each other column's lines are shared out so that each
+  // row's lines are consecutive and centred on its anchor (cells of
+  // neighbouring rows set close together run into one paragraph, so
+  // paragraphs cannot be trusted). A cell whose lines sit off its anchor's
+  // centre by more than half a line is a guess.
   std::vector<bool> off_centre(static_cast<size_t>(nrows * ncols), false);
-  if (centred_keys) {
+  if (centred) {
     std::vector<double> centres(static_cast<size_t>(nrows));
     std::vector<bool> allowed(static_cast<size_t>(nrows));
     for (int r = 0; r < nrows; ++r) {
@@ -938,6 +950,9 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
     }
     for (size_t c = 0; c < blocks.size(); ++c) {
       if (static_cast<int>(c) == anchor_col) continue;
+      // Without keys, the columns left of the prose (seq, task) span rows:
+      // the plan layer reads their spans (InferTaskSpans).
+      if (!keyed && c < defining) continue;
       std::vector<std::vector<const Glyph*>> col;
       for (const Block& b : blocks[c]) {
         for (auto& l : ClusterLines(b.glyphs)) col.push_back(std::move(l));
@@ -962,7 +977,8 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   }
   for (const auto& bs : blocks) {
     for (const Block& b : bs) {
-      if (centred_keys && b.col != anchor_col) continue;  // shared out above
+      const bool shared = b.col != anchor_col && (keyed || static_cast<size_t>(b.col) > defining);
+      if (centred && shared) continue;  // shared out above
       int r = IndexOf(grid.row_edges, anchor_y(b.box));
       if (r < 0) continue;
       int c = full_row[static_cast<size_t>(r)] ? 0 : b.col;
@@ -987,7 +1003,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       grid.cells.push_back(std::move(cell));
     }
   }
-  if (centred_keys) DropEmptyFirstRow(&grid);
+  if (centred) DropEmptyFirstRow(&grid);
   if (continued) return grid;
   // The header row itself, so the plan layer finds it as on ruled pages.
   Grid with_header;
