@@ -296,8 +296,9 @@ void InferTaskSpans(Grid* g, int body_start, const std::vector<int>& seq_cols,
   int next_free = body_start;
   for (size_t k = 0; k < groups.size(); ++k) {
     const Group& gr = groups[k];
+    bool after_section = false;
     for (int r = next_free; r < gr.first_row; ++r) {
-      if (is_section(r)) next_free = r + 1;
+      if (is_section(r)) next_free = r + 1, after_section = true;
     }
     int start = std::max(gr.first_row, next_free), end = std::max(gr.last_row, start);
     double row_top = 1e30;
@@ -320,6 +321,10 @@ void InferTaskSpans(Grid* g, int body_start, const std::vector<int>& seq_cols,
       }
       if (best <= 0.5 * gr.line_h) start = best_p, end = best_e;
     }
+    // No task continues across a section heading: the rows between the
+    // heading and this task's text are this task's (its text is centred
+    // lower, on all its rows).
+    if (after_section) start = std::min(start, next_free);
     for (int q = start; q <= end && q < rows; ++q) owner[static_cast<size_t>(q)] = static_cast<int>(k);
     next_free = end + 1;
   }

@@ -350,22 +350,44 @@ void DropEmptyFirstRow(Grid* g) {
   g->cells = std::move(kept);
 }
 
+// Whether a paragraph begins with a sequence marker ("1.…", "（2）…").
+template <typename Block>
+bool StartsWithMarker(const Block& p, const TableOptions& options) {
+  std::string head;
+  for (size_t i = 0; i < p.glyphs.size() && i < 4; ++i) {
+    head += p.glyphs[i]->text;
+    if (options.is_row_key && i > 0 && options.is_row_key(head)) return true;
+  }
+  return false;
+}
+
 // How many of a prose column's paragraphs start a row: not those that begin
-// with a sequence marker ("1.…", "（2）…": the enumerated sub-points of the
-// paragraph before).
+// with a sequence marker (the enumerated sub-points of the paragraph before).
 template <typename Block>
 size_t ProseRows(const std::vector<Block>& paragraphs, const TableOptions& options) {
   size_t rows = 0;
-  for (const Block& p : paragraphs) {
-    std::string head;
-    bool marked = false;
-    for (size_t i = 0; i < p.glyphs.size() && i < 4 && !marked; ++i) {
-      head += p.glyphs[i]->text;
-      marked = options.is_row_key && i > 0 && options.is_row_key(head);
-    }
-    rows += marked ? 0 : 1;
-  }
+  for (const Block& p : paragraphs) rows += StartsWithMarker(p, options) ? 0 : 1;
   return rows;
+}
+
+// A list introduced by a colon ("…改革：" then "1.…；" "2.…；") is one cell:
+// paragraphs that begin with a sequence marker join the paragraph whose
+// text ends in a colon above them (prose paragraphs sorted top to bottom).
+template <typename Block>
+void JoinListItems(std::vector<Block>* paragraphs, const TableOptions& options) {
+  std::vector<Block> out;
+  bool in_list = false;
+  for (Block& p : *paragraphs) {
+    if (!out.empty() && in_list && StartsWithMarker(p, options)) {
+      out.back().box.Extend(p.box);
+      out.back().glyphs.insert(out.back().glyphs.end(), p.glyphs.begin(), p.glyphs.end());
+      continue;
+    }
+    const std::string& last = p.glyphs.empty() ? std::string() : p.glyphs.back()->text;
+    in_list = last == "：" || last == ":";
+    out.push_back(std::move(p));
+  }
+  *paragraphs = std::move(out);
 }
 
 // Shares out lines (sorted top to bottom) among rows so that each row takes
@@ -808,6 +830,9 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       blocks[c] = std::move(split);
     }
   }
+  std::sort(blocks[defining].begin(), blocks[defining].end(),
+            [](const Block& a, const Block& b) { return a.box.y0 < b.box.y0; });
+  JoinListItems(&blocks[defining], options);
   const int key = KeyColumn(blocks, defining);
   std::vector<Box> row_boxes;
   for (const Block& b : blocks[key >= 0 ? static_cast<size_t>(key) : defining]) {

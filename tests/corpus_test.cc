@@ -57,9 +57,6 @@ void PrintTo(const Case& c, std::ostream* os) { *os << c.input; }
 // that closes fails the test until it is removed from here).
 const std::set<std::string>& KnownGaps() {
   static const std::set<std::string> kGaps = {
-      // Unruled table (Word, cells centred, set solid) whose tasks span
-      // several measure rows: rows from alignment still merge.
-      "jianghuai-univ-2024.word.pdf",
       // Paths being rebuilt on the shared Grid model (text readers, Word).
       "chengdu-digital-2022.latex.layout.txt",
       "chengdu-digital-2022.word.layout.txt",
