@@ -242,6 +242,22 @@ void AppendRepaired(std::string_view text, std::u32string* out) {
 // Punctuation width
 // ---------------------------------------------------------------------------
 
+namespace {
+
+// s[end] closes a run of Chinese numerals that opens its line or follows a
+// sentence end ("三.加强", "…推进。十二.其他"): a list marker, whose '.' is
+// no sentence end.
+bool IsNumeralListMarker(const std::u32string& s, size_t end) {
+  constexpr std::u32string_view kNumerals = U"〇一二三四五六七八九十百";
+  size_t b = end + 1;
+  while (b > 0 && kNumerals.find(s[b - 1]) != std::u32string_view::npos) --b;
+  if (b == end + 1) return false;
+  return b == 0 || std::u32string_view(U"\n 。；！？：").find(s[b - 1]) !=
+                        std::u32string_view::npos;
+}
+
+}  // namespace
+
 void FixPunctuationWidth(std::u32string* text) {
   std::u32string& s = *text;
   const size_t n = s.size();
@@ -305,9 +321,11 @@ void FixPunctuationWidth(std::u32string* text) {
 
   // 2. , ; : ! ? next to CJK (looking through spaces and quotes); the left
   //    context includes conversions made earlier in this pass ("吗?!").
-  //    '.' right after CJK with nothing but spaces up to the end of the line
-  //    is a sentence end and becomes '。'; any other '.' is kept (between CJK
-  //    it may be a date or section separator, "2023.5", "第3.2节").
+  //    '.' right after CJK is a sentence end and becomes '。' when nothing but
+  //    spaces follow up to the end of the line, or when CJK follows and
+  //    neither neighbour is a digit ("督查.做好" -> "督查。做好": a plan typed
+  //    with ASCII stops reads like one typed with 。). Any other '.' is kept
+  //    (dates and section numbers: "2023.5", "第3.2节", "２０２３.５").
   size_t last = kNpos;  // previous significant index, after conversions
   for (size_t i = 0; i < n; ++i) {
     const char32_t c = s[i];
@@ -319,7 +337,13 @@ void FixPunctuationWidth(std::u32string* text) {
     } else if (c == U'.' && is_cjk(last) && last + 1 == i) {
       size_t j = i + 1;
       while (j < n && s[j] == U' ') ++j;
-      if (j == n || s[j] == U'\n') {
+      const bool line_end = j == n || s[j] == U'\n';
+      const bool between_words =
+          j == i + 1 && j < n && cls[j] == CharClass::kCjk &&
+          !u_isdigit(static_cast<UChar32>(s[last])) &&
+          !u_isdigit(static_cast<UChar32>(s[j])) &&
+          !IsNumeralListMarker(s, last);
+      if (line_end || between_words) {
         s[i] = U'。';
         cls[i] = CharClass::kCjk;
       }

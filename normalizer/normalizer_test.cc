@@ -176,9 +176,15 @@ TEST(NormalizeChars, KeptAsIs) {
           {"２０２３年", "２０２３年"},
           {"１，０００", "１，０００"},
           {"ＧＢ／Ｔ", "ＧＢ／Ｔ"},
-          // '.' between CJK is not a sentence end we can be sure of.
-          {"北京.中关村", "北京.中关村"},
+          // '.' between CJK words is a typed full stop; between digits
+          // (ASCII or full-width) it is a number.
+          {"督查.做好宣传", "督查。做好宣传"},
+          {"督查. 做好", "督查. 做好"},
           {"第3.2节", "第3.2节"},
+          {"２０２３.５", "２０２３.５"},
+          {"２０２３年.５月", "２０２３年.５月"},
+          {"三.加强保障", "三.加强保障"},  // a list marker
+          {"统筹推进.十二.其他", "统筹推进。十二.其他"},
           {"等...", "等..."},
           {"“两山”", "“两山”"},
           {"", ""},
@@ -513,6 +519,8 @@ TEST(SplitRoledDepartments, Clauses) {
           {{"牵头单位：市发改委；配合单位：市财政局、市科技局"}, kResp, false,
            {"市发改委"}, {}, {"市财政局", "市科技局"}},
           {{"市水务局协助"}, kLeadCol, false, {}, {}, {"市水务局"}},
+          {{"有关单位", "市科技局"}, kLeadCol, false,
+           {"有关单位", "市科技局"}, {}, {}},
           {{"牵头单位：", "市发改委", "配合单位：", "市财政局、市科技局"}, kResp,
            false, {"市发改委"}, {}, {"市财政局", "市科技局"}},
           {{"市发改委牵头，市财政局、市科技局等按职责分工负责"}, kResp, false,
@@ -600,6 +608,8 @@ TEST(SplitRoledDepartments, WrapWidthChangesNothing) {
       "省住房城乡建设厅、省人力资源社会保障厅、省消防救援总队",
       "各区政府（含北京经济技术开发区管委会）、市规划自然资源委",
       "市委宣传部、门头沟区政府、市园林绿化局",
+      "科学技术研究院、人文社会科学处、人行成都分行营业管理部",
+      "有关单位、市科技局",
   };
   for (const std::string& cell : cells) {
     const std::u32string text = lexicon::ToU32(cell);
