@@ -26,6 +26,17 @@ namespace plan2json::normalizer {
 namespace internal {
 namespace {
 
+// A character with a numeric value (一, 三, 十, ２, ...).
+bool IsNumeral(char32_t c) {
+  return u_getNumericValue(static_cast<UChar32>(c)) != U_NO_NUMERIC_VALUE;
+}
+
+// A Han ideograph (script Han; not a digit or punctuation of any width).
+bool IsHan(char32_t c) {
+  UErrorCode err = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(c), &err) == USCRIPT_HAN && U_SUCCESS(err);
+}
+
 constexpr size_t kNpos = static_cast<size_t>(-1);
 
 // ---------------------------------------------------------------------------
@@ -242,22 +253,6 @@ void AppendRepaired(std::string_view text, std::u32string* out) {
 // Punctuation width
 // ---------------------------------------------------------------------------
 
-namespace {
-
-// s[end] closes a run of Chinese numerals that opens its line or follows a
-// sentence end ("三.加强", "…推进。十二.其他"): a list marker, whose '.' is
-// no sentence end.
-bool IsNumeralListMarker(const std::u32string& s, size_t end) {
-  constexpr std::u32string_view kNumerals = U"〇一二三四五六七八九十百";
-  size_t b = end + 1;
-  while (b > 0 && kNumerals.find(s[b - 1]) != std::u32string_view::npos) --b;
-  if (b == end + 1) return false;
-  return b == 0 || std::u32string_view(U"\n 。；！？：").find(s[b - 1]) !=
-                        std::u32string_view::npos;
-}
-
-}  // namespace
-
 void FixPunctuationWidth(std::u32string* text) {
   std::u32string& s = *text;
   const size_t n = s.size();
@@ -321,11 +316,9 @@ void FixPunctuationWidth(std::u32string* text) {
 
   // 2. , ; : ! ? next to CJK (looking through spaces and quotes); the left
   //    context includes conversions made earlier in this pass ("吗?!").
-  //    '.' right after CJK is a sentence end and becomes '。' when nothing but
-  //    spaces follow up to the end of the line, or when CJK follows and
-  //    neither neighbour is a digit ("督查.做好" -> "督查。做好": a plan typed
-  //    with ASCII stops reads like one typed with 。). Any other '.' is kept
-  //    (dates and section numbers: "2023.5", "第3.2节", "２０２３.５").
+  //    '.' right after CJK with nothing but spaces up to the end of the line,
+  //    or between two Han characters, is a sentence end and becomes '。'; any
+  //    other '.' is kept (a date or section separator, "2023.5", "第3.2节").
   size_t last = kNpos;  // previous significant index, after conversions
   for (size_t i = 0; i < n; ++i) {
     const char32_t c = s[i];
@@ -337,13 +330,11 @@ void FixPunctuationWidth(std::u32string* text) {
     } else if (c == U'.' && is_cjk(last) && last + 1 == i) {
       size_t j = i + 1;
       while (j < n && s[j] == U' ') ++j;
-      const bool line_end = j == n || s[j] == U'\n';
-      const bool between_words =
-          j == i + 1 && j < n && cls[j] == CharClass::kCjk &&
-          !u_isdigit(static_cast<UChar32>(s[last])) &&
-          !u_isdigit(static_cast<UChar32>(s[j])) &&
-          !IsNumeralListMarker(s, last);
-      if (line_end || between_words) {
+      // A sentence end typed in ASCII: at the end of a line, or between two
+      // Han characters ("建设.健全") unless after a numeral ("三.加强": a
+      // list marker).
+      if (j == n || s[j] == U'\n' ||
+          (IsHan(s[last]) && IsHan(s[j]) && !IsNumeral(s[last]))) {
         s[i] = U'。';
         cls[i] = CharClass::kCjk;
       }

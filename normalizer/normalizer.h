@@ -46,9 +46,8 @@ namespace plan2json::normalizer {
 //    inside decides ("(含…)" alone). An unmatched bracket (cell wrapped
 //    mid-bracket) looks at its own neighbours.
 //  - '.' becomes '。' directly after CJK at the end of the text or of a
-//    line ("稳中向好."), and directly between two CJK characters neither of
-//    which is a digit ("督查.做好" -> "督查。做好"); every other '.' stays
-//    (2023.5, 第3.2节, ２０２３.５).
+//    line ("稳中向好."), and between two Han characters ("建设.健全": a
+//    sentence end typed in ASCII); every other '.' stays (2023.5, 第3.2节).
 //  - all Cf (format) characters are removed; every Zs space becomes ' ';
 //    TAB becomes ' ' (it separates tokens); CR is removed; U+2028/U+2029
 //    become '\n'; ill-formed UTF-8 becomes U+FFFD. Spaces are not collapsed

@@ -176,14 +176,15 @@ TEST(NormalizeChars, KeptAsIs) {
           {"２０２３年", "２０２３年"},
           {"１，０００", "１，０００"},
           {"ＧＢ／Ｔ", "ＧＢ／Ｔ"},
-          // '.' between CJK words is a typed full stop; between digits
-          // (ASCII or full-width) it is a number.
-          {"督查.做好宣传", "督查。做好宣传"},
-          {"督查. 做好", "督查. 做好"},
+          // '.' between CJK is not a sentence end we can be sure of.
+          {"北京.中关村", "北京。中关村"},  // a sentence end typed in ASCII
+          {"完成建设.健全机制.", "完成建设。健全机制。"},
           {"第3.2节", "第3.2节"},
+          {"2023.5", "2023.5"},
+          {"三.加强保障", "三.加强保障"},  // a list marker after a numeral
+          {"督查.做好宣传", "督查。做好宣传"},
           {"２０２３.５", "２０２３.５"},
           {"２０２３年.５月", "２０２３年.５月"},
-          {"三.加强保障", "三.加强保障"},  // a list marker
           {"统筹推进.十二.其他", "统筹推进。十二.其他"},
           {"等...", "等..."},
           {"“两山”", "“两山”"},
