@@ -177,6 +177,12 @@ bool IsDeadlinePrefix(std::string_view text);
 //    least two characters before the suffix ("东城区", "天府新区"; not
 //    "示范区").
 bool LooksLikeDepartment(std::string_view name);
+// Ends (before trailing bracketed remarks) in an organisational head as
+// LooksLikeDepartment reads them -- not a place or a bare collective: "有关
+// 单位", "市水务局", "学生工作部（处）" yes; "东城区", "各区", "天府新区" no.
+// A name that has one is finished at a line break; a place may go on
+// ("四川天府新区" + "成都管委会").
+bool HasOrganisationHead(std::string_view name);
 // The text alone is a tail that only continues a wrapped name: 局, 委, 办,
 // 厅, 处, 室, 部, 院, 会, 队, 所, 站, 馆, 中心, 公司, 集团, 管委会, 委员会,
 // 办公室, 办公厅, 政府, 人民政府, 总队, 支队, 大队, 分局, 有限公司,

@@ -486,6 +486,16 @@ TEST(Names, LooksLikeDepartment) {
           });
 }
 
+TEST(Names, HasOrganisationHead) {
+  RunBool("HasOrganisationHead", HasOrganisationHead,
+          {
+              {"有关单位", true},         {"市水务局", true},
+              {"学生工作部（处）", true}, {"各区政府（含北京经济技术开发区管委会）", true},
+              {"东城区", false},          {"各区", false},
+              {"四川天府新区", false},    {"成都东部", false},
+          });
+}
+
 TEST(Names, IsNameSuffix) {
   RunBool("IsNameSuffix", IsNameSuffix,
           {

@@ -44,7 +44,7 @@ constexpr Head kHeads[] = {
     {U"合作社", U""},     {U"电视台", U""},   {U"气象台", U""},
     {U"供销社", U""},     {U"通讯社", U""},   {U"杂志社", U""},
     {U"兵团", U""},       {U"机关", U""},     {U"工委", U""},
-    {U"组织", U""},       {U"中央", U""},     {U"社", U"结入"},
+    {U"组织", U""},       {U"中央", U""},     {U"华社", U""},  // 新华社
     {U"委", U"托"},
     {U"厅", U"大展餐客门"},
     {U"局", U"布格大开结变时棋饭当骗赌"},
@@ -218,6 +218,16 @@ constexpr std::u32string_view kTails[] = {
 };
 
 }  // namespace
+
+bool HasOrganisationHead(std::string_view name) {
+  const std::u32string u = ToU32(NormCompact(name));
+  const std::u32string_view base = StripRemarks(u);
+  if (base.empty()) return false;
+  for (const Head& head : kHeads) {
+    if (EndsWithHead(base, head, 1)) return true;
+  }
+  return false;
+}
 
 bool IsNameSuffix(std::string_view text) {
   const std::u32string u = ToU32(NormCompact(text));

@@ -51,32 +51,9 @@ bool IsStrayPunctuation(char32_t c) {
          c == U'!' || c == U'？' || c == U'?' || IsDelimiter(c);
 }
 
-// Endings that make a name look complete. Judged by suffix only, so the
-// list is of generic organisational heads, not of names.
-constexpr std::u32string_view kNameSuffixes[] = {
-    U"局", U"委", U"会",   U"府",   U"办",   U"院",   U"队",   U"所",
-    U"厅", U"部", U"处",   U"室",   U"站",   U"馆",   U"联",   U"协",
-    U"署", U"组", U"中心", U"公司", U"集团", U"海关", U"银行",
-    U"单位", U"部门", U"机构",  // collectives: 有关单位, 相关部门
-};
-
-bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // ---------------------------------------------------------------------------
 // Heuristics for a soft boundary (line break or space run)
 // ---------------------------------------------------------------------------
-
-bool LooksComplete(std::u32string_view name) {
-  if (name.empty()) return false;
-  if (IsCloseBracket(name.back())) return true;
-  for (std::u32string_view suffix : kNameSuffixes) {
-    if (EndsWith(name, suffix)) return true;
-  }
-  return false;
-}
 
 bool LooksLikeNewName(std::u32string_view piece) {
   if (piece.size() <= 1) return false;  // one character is never a name
@@ -332,6 +309,27 @@ std::u32string_view WithoutMarks(std::u32string_view s) {
   return s;
 }
 
+bool IsBranchWithOffice(std::u32string_view left, std::u32string_view right) {
+  static constexpr std::u32string_view kBranches[] = {U"分行", U"支行",
+                                                      U"分公司", U"分局"};
+  static constexpr std::u32string_view kOffices[] = {U"部", U"处", U"室",
+                                                     U"科", U"中心"};
+  static constexpr std::u32string_view kPrefixes[] = {
+      U"省", U"市", U"区", U"县", U"国家", U"中国", U"各", U"有关", U"相关"};
+  auto ends = [](std::u32string_view s, std::u32string_view t) {
+    return s.size() > t.size() && s.substr(s.size() - t.size()) == t;
+  };
+  bool branch = false;
+  for (std::u32string_view b : kBranches) branch = branch || ends(left, b);
+  bool office = false;
+  for (std::u32string_view o : kOffices) office = office || ends(right, o);
+  if (!branch || !office) return false;
+  for (std::u32string_view prefix : kPrefixes) {
+    if (right.substr(0, prefix.size()) == prefix) return false;
+  }
+  return true;
+}
+
 // "牵头单位：", "配合：": a role word and a colon.
 bool IsRoleLabel(std::u32string_view s) {
   return s.size() >= 3 && (s.back() == U'：' || s.back() == U':') &&
@@ -381,11 +379,19 @@ bool JoinAcrossSoftBoundary(const std::u32string& left,
       lexicon::IsNameSuffix(right_utf8)) {
     return true;
   }
-  // Complete: ends in an organisational head and is a well-formed name by
-  // shape ("成都东部" ends in 部 but is a place word, not a name).
+  // Complete: a well-formed name by shape that ends in an organisational
+  // head or a bracketed remark ("有关单位", "各区政府（含…）"); not a place,
+  // which may go on ("四川天府新区" + "成都管委会"), nor a word that only
+  // ends like a head ("成都东部" + "新区管委会"). Or a name the list knows.
+  // A branch (…分行, …支行, …分公司, …分局) goes on with its own office
+  // when the next piece has no prefix of its own ("人行成都分行" +
+  // "营业管理部"; not + "市财政局").
+  if (IsBranchWithOffice(left_core, right_core)) return true;
   const bool complete =
-      (LooksComplete(left_core) && lexicon::LooksLikeDepartment(left_utf8)) ||
-      dict.Contains(left_utf8);
+      dict.Contains(left_utf8) ||
+      (lexicon::LooksLikeDepartment(left_utf8) &&
+       (IsCloseBracket(left_core.back()) ||
+        lexicon::HasOrganisationHead(left_utf8)));
   const bool fresh = LooksLikeNewName(right_core) ||
                      dict.Contains(right_utf8) ||
                      dict.IsProperPrefix(right_utf8);
