@@ -488,6 +488,24 @@ std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
 // drift between rows: "9  任务9" and "10  任务10"); otherwise glyphs go by
 // position, a word crossing an edge going wholly to the column holding most
 // of it.
+// A run of glyphs without a wide gap (justified text "不 少 于 12") that
+// crosses an edge into a column where more text follows after a wide gap
+// belongs wholly to the column it starts in: the next column's own text is
+// the later piece.
+void KeepSpacedRunsWhole(const std::vector<Glyph>& g, std::vector<int>* col) {
+  size_t i = 0;
+  while (i < g.size()) {
+    size_t j = i + 1;
+    while (j < g.size() && g[j].x - (g[j - 1].x + g[j - 1].w) < 2) ++j;
+    const int first = (*col)[i], last = (*col)[j - 1];
+    bool more = j < g.size() && (*col)[j] == last;
+    if (last != first && more) {
+      for (size_t k = i; k < j; ++k) (*col)[k] = first;
+    }
+    i = j;
+  }
+}
+
 // `banded`: the line is one of a run of lines holding one piece per column
 // at the same positions, wherever those lie (a band whose positions drifted
 // away from the header's).
@@ -522,6 +540,7 @@ std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges
     for (size_t k = i; k < j; ++k) col[k] = winner;
     i = j;
   }
+  KeepSpacedRunsWhole(l.glyphs, &col);
   std::vector<std::u32string> text(ncol);
   std::vector<int> end(ncol, -1);
   for (size_t k = 0; k < l.glyphs.size(); ++k) {
@@ -916,8 +935,15 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
   std::vector<int> row_task(nr, -1);
   seqs->clear();
   if (roles_.seq >= 0) {
+    // A number wrapped in a narrow column ("（" over "1）") is one number.
     for (int i = z.begin; i < z.end; ++i) {
-      if (lex::IsSeq(Text(i, roles_.seq))) seqs->push_back({i, Text(i, roles_.seq)});
+      const std::string& a = Text(i, roles_.seq);
+      if (lex::IsSeq(a)) {
+        seqs->push_back({i, a});
+      } else if (!a.empty() && i + 1 < z.end && lex::IsSeq(a + Text(i + 1, roles_.seq))) {
+        seqs->push_back({i, a + Text(i + 1, roles_.seq)});
+        ++i;
+      }
     }
   }
   const size_t nt = seqs->size();
@@ -1351,7 +1377,9 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
   bool odd_seq = false;
   for (int i = z.begin; i < z.end && roles.seq >= 0; ++i) {
     const std::string& s = t.cells[static_cast<size_t>(i)][static_cast<size_t>(roles.seq)];
-    odd_seq = odd_seq || (!s.empty() && !lex::IsSeq(s));
+    bool joined = false;
+    for (const CellLine& q : seqs) joined = joined || q.line == i || q.line + 1 == i;
+    odd_seq = odd_seq || (!s.empty() && !lex::IsSeq(s) && !joined);
   }
 
   auto cell = [&](int row, int col, const std::vector<CellLine>& ls, bool guess) {
