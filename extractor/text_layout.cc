@@ -464,24 +464,108 @@ int LeftMargin(const PPage& page, const Body& body) {
   return m == kFar ? 0 : m;
 }
 
-// A page without a header: the previous table page's edges, moved by the
-// difference of the left margins, each then moved to the best gutter
-// within a few positions.
-std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
-                                   const std::vector<int>& prev, int shift,
-                                   int* cuts) {
-  constexpr int kSlack = 4;
-  std::vector<int> edges = prev;
+int RightEnd(const PPage& page, const Body& body) {
+  int r = 0;
+  for (int i = body.from; i < body.to; ++i) {
+    const PLine& l = page.lines[static_cast<size_t>(i)];
+    if (!l.blank() && !l.across) r = std::max(r, l.glyphs.back().x + l.glyphs.back().w);
+  }
+  return r;
+}
+
+int EmptyColumns(const PPage& page, const Body& body, const std::vector<int>& edges) {
+  std::vector<char> used(edges.size() - 1, 0);
+  for (int i = body.from; i < body.to; ++i) {
+    const PLine& l = page.lines[static_cast<size_t>(i)];
+    if (l.across) continue;
+    for (const Glyph& g : l.glyphs) {
+      auto it = std::upper_bound(edges.begin(), edges.end(), g.x);
+      size_t c = static_cast<size_t>(std::clamp(static_cast<int>(it - edges.begin()) - 1, 0,
+                                                static_cast<int>(used.size()) - 1));
+      used[c] = 1;
+    }
+  }
+  return static_cast<int>(std::count(used.begin(), used.end(), 0));
+}
+
+// Edges 1..n-1 at positions 0..cost.size()-1, edge k expected at
+// expect[k]: each cut word costs kCut, a distance d from the expected
+// position d * d / 2 (a gutter a few positions away is fine, a far one not).
+std::vector<int> PlaceEdges(const std::vector<double>& expect, const std::vector<int>& cost,
+                            int* cuts, double* total) {
+  constexpr double kCut = 10;
+  const size_t n = expect.size() - 1;
+  const int w = static_cast<int>(cost.size());
+  std::vector<int> edges(n + 1, 0);
   *cuts = 0;
-  for (size_t k = 1; k + 1 < edges.size(); ++k) {
-    int guess = prev[k] + shift, cost = 0;
-    int lo = std::max(guess - kSlack, edges[k - 1] + 1);
-    int hi = std::min(guess + kSlack, prev[k + 1] + shift - 1);
-    edges[k] = BestGutter(page, body, lo, hi, &cost);
-    *cuts += cost;
+  std::vector<std::vector<double>> dp(n, std::vector<double>(static_cast<size_t>(w), kInf));
+  std::vector<std::vector<int>> from(n, std::vector<int>(static_cast<size_t>(w), -1));
+  for (size_t k = 1; k < n; ++k) {
+    double best = k == 1 ? 0 : kInf;
+    int best_b = -1;
+    for (int b = 1; b < w; ++b) {
+      // Best previous edge at least two positions to the left.
+      if (k > 1 && b - 2 >= 0 && dp[k - 1][static_cast<size_t>(b - 2)] < best) {
+        best = dp[k - 1][static_cast<size_t>(b - 2)];
+        best_b = b - 2;
+      }
+      if (best == kInf) continue;
+      dp[k][static_cast<size_t>(b)] =
+          best + kCut * cost[static_cast<size_t>(b)] + (b - expect[k]) * (b - expect[k]) / 2;
+      from[k][static_cast<size_t>(b)] = best_b;
+    }
+  }
+  int b = static_cast<int>(std::min_element(dp[n - 1].begin(), dp[n - 1].end()) - dp[n - 1].begin());
+  *total = dp[n - 1][static_cast<size_t>(b)];
+  for (size_t k = n - 1; k >= 1 && b >= 0; --k) {
+    edges[k] = b;
+    *cuts += cost[static_cast<size_t>(b)];
+    b = from[k][static_cast<size_t>(b)];
   }
   return edges;
 }
+
+// A page without a header: as many edges as the previous table page's
+// columns, each in a gutter of this page near where the previous page's
+// edge lies relative to its margins (pages may be set at other widths). One
+// dynamic program over positions: a body word cut costs kCut, a position
+// away from the expected one costs 1 per position.
+std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
+                                   const std::vector<int>& prev, int prev_left,
+                                   int prev_right, int* cuts) {
+  const size_t n = prev.size() - 1;  // columns
+  std::vector<int> edges(n + 1);
+  edges[0] = -kFar;
+  edges[n] = kFar;
+  *cuts = 0;
+  if (n < 2) return edges;
+  const int left = LeftMargin(page, body), right = std::max(RightEnd(page, body), left + 2);
+  const int w = right - left + 1;
+  std::vector<int> cost(static_cast<size_t>(w));
+  for (int b = 0; b < w; ++b) cost[static_cast<size_t>(b)] = CutsAt(page, body, left + b);
+  // The page set like the previous one (shifted only), or scaled to its own
+  // width: whichever finds cleaner gutters.
+  double best_total = kInf;
+  for (double scale : {1.0, (right - left) / std::max(1.0, 1.0 * (prev_right - prev_left))}) {
+    std::vector<double> expect(n + 1, 0);
+    for (size_t k = 1; k < n; ++k) expect[k] = (prev[k] - prev_left) * scale;
+    int c = 0;
+    double total = 0;
+    std::vector<int> e = PlaceEdges(expect, cost, &c, &total);
+    // A column left without text on the page is a column missed.
+    std::vector<int> abs_edges(n + 1, -kFar);
+    for (size_t k = 1; k < n; ++k) abs_edges[k] = left + e[k];
+    abs_edges[n] = kFar;
+    total += 20.0 * static_cast<double>(EmptyColumns(page, body, abs_edges));
+    if (total < best_total) {
+      best_total = total;
+      *cuts = c;
+      for (size_t k = 1; k < n; ++k) edges[k] = left + e[k];
+    }
+  }
+  return edges;
+}
+
 
 // Text of each column on one line. A line holding exactly one piece per
 // column, each piece near its column, is split piece by piece (positions
@@ -1010,6 +1094,7 @@ struct PageTable {
                                    // has them (what Grid::col_edges holds)
   int cuts = 0;
   Body body;
+  int left = 0, right = 0;                      // the body's extent
   std::vector<char> banded;                     // per page line (Banded)
   std::vector<std::vector<std::string>> cells;  // per page line, per column
   std::vector<char> section;                    // per page line
@@ -1065,13 +1150,25 @@ void SplitBody(const PPage& page, PageTable* t) {
   t->body.to = k;
 }
 
-// A deadline that overflows its column leftwards ("…财政局、 2021—2023 | 年"):
-// the last word of the column before joins the deadline cell when the
-// joined text is a deadline and the word alone does not belong there.
+// A deadline that overflows its column ("…财政局、 2021—2023 | 年",
+// "2021 年 6 | 月"): the neighbouring column's word joins the deadline cell
+// when the joined text is a deadline and the cell alone is not one.
 void MoveDeadlineWords(int deadline, std::vector<std::string>* cells) {
-  if (deadline <= 0) return;
-  std::string& left = (*cells)[static_cast<size_t>(deadline - 1)];
+  if (deadline < 0) return;
   std::string& mine = (*cells)[static_cast<size_t>(deadline)];
+  // Rightwards: "2021 年 6 | 月".
+  if (static_cast<size_t>(deadline) + 1 < cells->size() && !mine.empty() &&
+      !lex::IsDeadline(mine)) {
+    std::string& right = (*cells)[static_cast<size_t>(deadline) + 1];
+    size_t sp = right.find(' ');
+    std::string word = right.substr(0, sp);
+    if (!word.empty() && lex::IsDeadline(mine + word)) {
+      mine += " " + word;
+      right = sp == std::string::npos ? "" : lexicon::Trim(right.substr(sp + 1));
+    }
+  }
+  if (deadline == 0) return;
+  std::string& left = (*cells)[static_cast<size_t>(deadline - 1)];
   size_t sp = left.rfind(' ');
   if (sp == std::string::npos || mine.empty()) return;
   std::string word = left.substr(sp + 1);
@@ -1231,7 +1328,6 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
   std::vector<PageTable> out(pages.size());
   *cuts = 0;
   const PageTable* prev = nullptr;
-  int prev_margin = 0;
   bool open = false;  // the previous table page ends inside a sentence
   for (size_t p = 0; p < pages.size(); ++p) {
     const PPage& page = pages[p];
@@ -1246,18 +1342,17 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
     } else if (prev != nullptr && LooksTabular(page, t.body)) {
       t.table = true;
       t.header = prev->header;
-      int shift = LeftMargin(page, t.body) - prev_margin;
       t.banded = Banded(page, t.body, prev->header.leaves.size());
       t.body.banded = &t.banded;
-      t.edges = EdgesFromPrevious(page, t.body, prev->edges, shift, &t.cuts);
+      t.edges = EdgesFromPrevious(page, t.body, prev->edges, prev->left, prev->right, &t.cuts);
     }
     if (!t.table) continue;
+    t.left = LeftMargin(page, t.body);
+    t.right = RightEnd(page, t.body);
     if (t.own_header) {
       t.frame = Frame(page, t);
     } else {
-      int shift = LeftMargin(page, t.body) - prev_margin;
-      t.frame = prev->frame;
-      for (size_t k = 1; k + 1 < t.edges.size(); ++k) t.frame[k] = t.edges[k] - shift;
+      t.frame = prev->frame;  // column k is the previous page's column k
     }
     SplitBody(page, &t);
     SplitCells(page, &t);
@@ -1268,7 +1363,6 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
     open = EndsOpen(t);
     *cuts += t.cuts;
     prev = &t;
-    prev_margin = LeftMargin(page, t.body);
   }
   return out;
 }
