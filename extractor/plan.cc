@@ -686,7 +686,7 @@ void PlanBuilder::FlagUnruledGaps() {
     }
     size_t filled = 0;
     for (const RawRow& r : plan_.rows) filled += r.cells[pc].empty() ? 0 : 1;
-    if (filled * 10 < n * 9) continue;  // the column is often empty
+    if (filled * 2 <= n) continue;  // the column is often empty
     for (size_t i = 0; i < n; ++i) {
       RawRow& r = plan_.rows[i];
       if (r.cells[pc].empty() && unruled_rows_.count(i)) r.low_confidence = true;
@@ -772,6 +772,9 @@ TableOptions PlanTableOptions() {
     return ClassifyHeader(text) != ColumnKey::kExtra;
   };
   options.is_furniture = IsPageFurniture;
+  options.is_row_key = [](const std::string& text) {
+    return lexicon::ParseSeq(text).has_value();
+  };
   return options;
 }
 

@@ -269,10 +269,7 @@ Result<std::vector<Grid>> TextDumpGrids(const std::string& utf8, DumpKind kind,
                                         const TextOptions& options) {
   Result<textdump::DumpPages> dump = Pages(utf8);
   if (!dump.ok()) return dump.status();
-  if (kind != DumpKind::kLayout) {
-    return Status(Status::Code::kInvalidArgument,
-                  "reading-order dumps are read by ReadTextDump");
-  }
+  if (kind != DumpKind::kLayout) return textdump::ReadingOrderGrids(*dump, options);
   return textdump::LayoutGrids(*dump, options);
 }
 

@@ -129,10 +129,9 @@ struct TextOptions {
 
 // Decoded text -> one Grid per physical page (form feeds, else page
 // furniture), for BuildPlan (plan.h): the text readers recover geometry
-// only. Layout dumps: LayoutGrids (text_layout.cc). Reading-order dumps are
-// still read by ReadTextDump until their grid reader (ReadingOrderGrids,
-// text_flow.cc) is wired here; until then they fail with kInvalidArgument.
-// Fails with kEmpty for text without content.
+// only. Layout dumps: LayoutGrids (text_layout.cc); reading-order dumps:
+// ReadingOrderGrids (text_flow.cc). Fails with kEmpty for text without
+// content.
 Result<std::vector<Grid>> TextDumpGrids(const std::string& utf8, DumpKind kind,
                                         const TextOptions& options = {});
 

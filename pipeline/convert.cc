@@ -180,8 +180,22 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
     ordered_json deadline = TextOrNull(cell(deadline_col));
     row["deadline"] = deadline;
     normalizer::Due due;
+    bool low = raw.low_confidence;
     if (deadline.is_string()) {
-      due = normalizer::ParseDeadline(deadline.get<std::string>(), year);
+      // One grammar recognises and resolves. A deadline cell that reads as
+      // no deadline at all may hold a neighbour's text (or two deadlines
+      // run together): the row is a guess.
+      std::optional<normalizer::Due> match =
+          lexicon::MatchDeadline(deadline.get<std::string>(), year);
+      if (match) {
+        due = *match;
+      } else if (!normalizer::IsPlaceholder(deadline.get<std::string>())) {
+        low = true;
+        warn("unrecognised_deadline",
+             "row " + std::to_string(row_no) + ": deadline '" +
+                 deadline.get<std::string>() + "' does not read as a deadline",
+             page, row_no);
+      }
     }
     row["due"] = {{"kind", normalizer::DueKindName(due.kind)},
                   {"date", due.date ? ordered_json(*due.date)
@@ -194,6 +208,9 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
       for (int col : dept_cols[k]) {
         normalizer::RoledDepartments split = normalizer::SplitRoledDepartments(
             cell(col), kRoles[k], plan.first_listed_leads, dict);
+        // A name that does not read as a department is likely cut or run
+        // together with a neighbour's text: the row is a guess.
+        if (!split.unknown.empty()) low = true;
         for (const std::string& name : split.unknown) {
           warn("unknown_department",
                "row " + std::to_string(row_no) + " (" + kDeptKeys[k] + "): '" + name +
@@ -222,7 +239,7 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
       extra[header] = std::move(text);
     }
     if (!extra.empty()) row["extra"] = std::move(extra);
-    if (raw.low_confidence) row["confidence"] = "low";
+    if (low) row["confidence"] = "low";
     row["pages"] = raw.pages;
     rows.push_back(std::move(row));
   }
@@ -266,7 +283,13 @@ Result<Conversion> ConvertPdf(std::string_view bytes, const std::string& name,
   Status st = extractor::ReadPdf(
       bytes, name, pdf_options, &info, [&](extractor::Page&& page) {
         auto t = Clock::now();
-        grids.push_back(extractor::FindTable(page, table_options));
+        // A page without a header may continue the previous page's
+        // unruled table.
+        extractor::TableOptions page_options = table_options;
+        if (!grids.empty() && !grids.back().ruled && grids.back().rows() > 0) {
+          page_options.continued_columns = grids.back().col_edges;
+        }
+        grids.push_back(extractor::FindTable(page, page_options));
         table_ms += MsSince(t);
       });
   conv.times.extract = MsSince(t0) - table_ms;

@@ -11,6 +11,7 @@ packages=(
   nlohmann-json3-dev libvalijson-dev libcli11-dev
   libgtest-dev unicode-data               # tests; EquivalentUnifiedIdeograph.txt
   qpdf poppler-utils strace               # tests: encrypted inputs, text dumps, worker forks
+  python3                                 # tests/gen: synthetic plans and property tests
 )
 missing=()
 for p in "${packages[@]}"; do
