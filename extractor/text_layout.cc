@@ -229,28 +229,22 @@ std::string CellText(const HeadCell& c) {
 
 bool Overlaps(const Chunk& a, const Chunk& b) { return a.x0 < b.x1 && b.x0 < a.x1; }
 
-// A piece on an upper line centred over the gap between two neighbouring
-// pieces of a lower line, touching no other piece of the band (a piece
-// stacked over one cell is a wrapped part of it): the upper cell of a
-// two-level header.
-bool SpansPair(const Chunk& a, const std::vector<std::vector<Chunk>>& band,
+// The piece `a` on band line `la`, centred over the gap between two
+// neighbouring pieces b1, b2 of a lower line and touching no other piece of
+// the band, is the upper cell of a two-level header, unless something else
+// on its line lies over the pair, or the pair are the tails of cells wrapped
+// from its line or above ("重点任" / "务" beside "工作措施").
+bool SpansPair(const Chunk& a, size_t la, const std::vector<std::vector<Chunk>>& band,
                const Chunk& b1, const Chunk& b2) {
   if (a.cx() < b1.cx() || a.cx() > b2.cx()) return false;
   if (std::fabs(a.cx() - (b1.x1 + b2.x0) / 2.0) * 4 > b2.x1 - b1.x0) return false;
   if (Overlaps(a, b1) != Overlaps(a, b2)) return false;
-  for (const auto& line : band) {
-    for (const Chunk& o : line) {
+  for (size_t l = 0; l < band.size(); ++l) {
+    for (const Chunk& o : band[l]) {
       if (&o == &a || &o == &b1 || &o == &b2) continue;
       if (Overlaps(o, a)) return false;
-    }
-  }
-  // Nothing else of its own line lies over the pair.
-  for (const auto& line : band) {
-    bool own = false;
-    for (const Chunk& o : line) own = own || &o == &a;
-    if (!own) continue;
-    for (const Chunk& o : line) {
-      if (&o != &a && o.x0 < b2.x1 && o.x1 > b1.x0) return false;
+      if (l == la && o.x0 < b2.x1 && o.x1 > b1.x0) return false;
+      if (l <= la && (Overlaps(o, b1) || Overlaps(o, b2))) return false;
     }
   }
   return true;
@@ -270,7 +264,7 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
   for (Piece& p : pieces) {
     for (size_t b = static_cast<size_t>(p.line) + 1; b < band.size() && !p.spanner; ++b) {
       for (size_t k = 0; k + 1 < band[b].size(); ++k) {
-        if (SpansPair(*p.chunk, band, band[b][k], band[b][k + 1])) {
+        if (SpansPair(*p.chunk, static_cast<size_t>(p.line), band, band[b][k], band[b][k + 1])) {
           p.spanner = true;
           p.over0 = band[b][k].x0;
           p.over1 = band[b][k + 1].x1;
