@@ -345,7 +345,12 @@ bool FindHeader(const PPage& page, Header* out) {
         std::vector<std::vector<Chunk>> band(chunks.begin() + s, chunks.begin() + e + 1);
         Header h = BuildHeader(band, s);
         int score = h.Score();
-        if (score > best_score) best_score = score, best = std::move(h);
+        // Ties: the band that finds the upper cells of a two-level header.
+        if (score > best_score ||
+            (score == best_score && best_score > 0 && h.groups.size() > best.groups.size())) {
+          best_score = score;
+          best = std::move(h);
+        }
       }
     }
     if (best_score > 0) {
