@@ -163,8 +163,9 @@ std::vector<Chunk> Chunks(const std::vector<Glyph>& g, int gap) {
 
 bool Across(const std::string& text) {
   std::string t = lexicon::Trim(text);
-  if (t.empty() || t.find("  ") != std::string::npos) return false;
-  return lexicon::SectionLevel(t) > 0 || lexicon::IsNoteLine(t) || lexicon::IsColophon(t);
+  if (t.empty()) return false;
+  if (lexicon::IsNoteLine(t) || lexicon::IsColophon(t)) return true;
+  return t.find("  ") == std::string::npos && lexicon::SectionLevel(t) > 0;
 }
 
 std::string LineText(const PLine& l) {
