@@ -556,7 +556,7 @@ std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
     std::vector<int> abs_edges(n + 1, -kFar);
     for (size_t k = 1; k < n; ++k) abs_edges[k] = left + e[k];
     abs_edges[n] = kFar;
-    total += 20.0 * static_cast<double>(EmptyColumns(page, body, abs_edges));
+    total += 100.0 * static_cast<double>(EmptyColumns(page, body, abs_edges));
     if (total < best_total) {
       best_total = total;
       *cuts = c;
