@@ -1276,6 +1276,19 @@ bool EndsOpen(const PageTable& t) {
   return false;
 }
 
+// The body ends before a note or closing block that follows its last
+// tabular line (two or more pieces): such lines do not vote on gutters.
+void TrimNotes(const PPage& page, Body* body) {
+  int cut = body->to;
+  for (int i = body->to - 1; i >= body->from; --i) {
+    const PLine& l = page.lines[static_cast<size_t>(i)];
+    if (l.blank()) continue;
+    if (!l.across && Chunks(l.glyphs, 2).size() >= 2) break;
+    if (l.across && lexicon::SectionLevel(LineText(l)) == 0) cut = i;
+  }
+  body->to = cut;
+}
+
 // Lines holding two or more pieces: a page of table, not of prose.
 bool LooksTabular(const PPage& page, const Body& body) {
   int nonblank = 0, tabular = 0;
@@ -1336,12 +1349,14 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
     if (FindHeader(page, &t.header)) {
       t.own_header = t.table = true;
       t.body.from = t.header.last + 1;
+      TrimNotes(page, &t.body);
       t.banded = Banded(page, t.body, t.header.leaves.size());
       t.body.banded = &t.banded;
       t.edges = EdgesFromHeader(page, t.header, t.body, &t.cuts);
     } else if (prev != nullptr && LooksTabular(page, t.body)) {
       t.table = true;
       t.header = prev->header;
+      TrimNotes(page, &t.body);
       t.banded = Banded(page, t.body, prev->header.leaves.size());
       t.body.banded = &t.banded;
       t.edges = EdgesFromPrevious(page, t.body, prev->edges, prev->left, prev->right, &t.cuts);
