@@ -173,6 +173,11 @@ int main(int argc, char** argv) {
                  "Password for an encrypted PDF");
   app.add_option("--encoding", options.encoding,
                  "Character set of text dumps (default: detect)");
+  app.add_option("--office-timeout", options.office_timeout_seconds,
+                 "Kill LibreOffice converting a .doc/.wps/.xls/.rtf/.odt after "
+                 "SECONDS (default: 120)")
+      ->check(CLI::PositiveNumber)
+      ->type_name("SECONDS");
   app.add_option("--departments", departments_file,
                  "Extra known department names, one per line")
       ->check(CLI::ExistingFile);

@@ -12,6 +12,8 @@ packages=(
   libgtest-dev unicode-data               # tests; EquivalentUnifiedIdeograph.txt
   qpdf poppler-utils strace               # tests: encrypted inputs, text dumps, worker forks
   python3                                 # tests/gen: synthetic plans and property tests
+  libzip-dev libpugixml-dev               # ooxml: .docx/.xlsx packages and XML
+  libreoffice-writer-nogui libreoffice-calc-nogui  # ooxml: .doc/.wps/.rtf/.odt, .xls/.ods
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -34,6 +34,7 @@ and actual) and a command line that reproduces it; a table knob x path of
 passed/total cases closes the report. Exit 1 when any property fails.
 """
 import argparse
+import fnmatch
 import difflib
 import json
 import os
@@ -346,6 +347,7 @@ def main(argv):
     ap.add_argument("--work")
     ap.add_argument("--max-report", type=int, default=40)
     ap.add_argument("--summary", help="write the knob x path table as JSON to this file")
+    ap.add_argument("--known-gaps", help="file of knob/path checks known to fail (see judge)")
     ap.add_argument("--combos", type=int, default=0,
                     help="per seed, this many random combinations of all knobs")
     a = ap.parse_args(argv)
@@ -378,7 +380,42 @@ def main(argv):
         shutil.rmtree(work, ignore_errors=True)
     total = sum(t for _, t in report.table.values())
     print("%d of %d checks failed" % (report.failures, total))
-    return 1 if report.failures else 0
+    return judge(report, load_gaps(a.known_gaps) if a.known_gaps else [])
+
+
+def load_gaps(path):
+    """Known gaps: lines 'KNOB=VALUE PATH  # why' (fnmatch patterns)."""
+    gaps = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                label, path_ = line.rsplit(None, 1)
+                gaps.append((label, path_))
+    return gaps
+
+
+def judge(report, gaps):
+    """Exit status: 1 when a check fails outside the known gaps, or when a
+    known gap (without wildcards) passes in full: the list only shrinks."""
+    def in_gaps(label, path_):
+        return any(fnmatch.fnmatchcase(label, g) and fnmatch.fnmatchcase(path_, p)
+                   for g, p in gaps)
+    bad = 0
+    for (label, path_), (passed, total) in sorted(report.table.items()):
+        if passed < total and not in_gaps(label, path_):
+            print("FAIL (not a known gap): %s on %s, %d/%d" % (label, path_, passed, total))
+            bad += 1
+        elif passed < total:
+            print("known gap: %s on %s, %d/%d" % (label, path_, passed, total))
+    for g, p in gaps:
+        if any(c in g + p for c in "*?["):
+            continue
+        cell = report.table.get((g, p))
+        if cell and cell[0] == cell[1]:
+            print("FAIL: known gap %s on %s now passes: remove it from the list" % (g, p))
+            bad += 1
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":
