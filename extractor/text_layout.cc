@@ -197,6 +197,7 @@ struct Header {
   int first = -1, last = -1;      // band lines, inclusive
   std::vector<HeadCell> leaves;   // one per column, left to right
   std::vector<HeadCell> groups;   // upper cells of a two-level header
+  int stray = 0;                  // pieces that are neither
   int Score() const;
 };
 
@@ -209,7 +210,8 @@ int Header::Score() const {
     text_col = text_col || c.key == ColumnKey::kMeasure || c.key == ColumnKey::kTask;
   }
   if (known.size() < 3 || !text_col) return -1;
-  return 10 * static_cast<int>(known.size()) - static_cast<int>(leaves.size() - known.size());
+  return 10 * static_cast<int>(known.size()) - static_cast<int>(leaves.size() - known.size()) -
+         5 * stray;
 }
 
 constexpr size_t kMaxHeaderPiece = 10;  // code points of one header piece
@@ -256,7 +258,11 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
     int line;
     const Chunk* chunk;
     bool spanner = false;
+    bool stray = false;  // looked like an upper cell, is none
     int over0 = 0, over1 = 0;  // a spanner: the x-range of the pair below
+    int pair_line = 0;         // and their line
+    const Chunk* b1 = nullptr;
+    const Chunk* b2 = nullptr;
   };
   std::vector<Piece> pieces;
   for (size_t i = 0; i < band.size(); ++i) {
@@ -269,10 +275,21 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
           p.spanner = true;
           p.over0 = band[b][k].x0;
           p.over1 = band[b][k + 1].x1;
+          p.pair_line = static_cast<int>(b);
+          p.b1 = &band[b][k];
+          p.b2 = &band[b][k + 1];
           break;
         }
       }
     }
+  }
+  // A pair that holds an upper cell itself is no pair of sub-columns.
+  for (Piece& p : pieces) {
+    if (!p.spanner) continue;
+    for (const Piece& q : pieces) {
+      if (q.spanner && (q.chunk == p.b1 || q.chunk == p.b2)) p.spanner = false;
+    }
+    if (!p.spanner) p.stray = true;
   }
   // Leaves: the other pieces, joined where their x-ranges overlap.
   Header h;
@@ -280,7 +297,8 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
   h.last = first + static_cast<int>(band.size()) - 1;
   std::vector<const Piece*> rest;
   for (const Piece& p : pieces) {
-    if (!p.spanner) rest.push_back(&p);
+    if (!p.spanner && !p.stray) rest.push_back(&p);
+    if (p.stray) ++h.stray;
   }
   std::sort(rest.begin(), rest.end(), [](const Piece* a, const Piece* b) {
     return a->chunk->x0 < b->chunk->x0;
@@ -308,13 +326,19 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
     g.pieces.push_back({first + p.line, p.chunk->text});
     g.first_leaf = -1;
     g.leaves = 0;
+    // Its sub-columns sit on the pair's line or below; a cell reaching
+    // higher is no sub-column (a title line over the header is no group).
+    bool subs = true;
     for (size_t i = 0; i < h.leaves.size(); ++i) {
       if (h.leaves[i].x1 > p.over0 && h.leaves[i].x0 < p.over1) {
         if (g.first_leaf < 0) g.first_leaf = static_cast<int>(i);
         ++g.leaves;
+        for (const auto& piece : h.leaves[i].pieces) subs = subs && piece.first >= first + p.pair_line;
       }
     }
-    if (g.leaves >= 2) {
+    if (!subs) {
+      ++h.stray;
+    } else if (g.leaves >= 2) {
       g.key = ClassifyHeader(CellText(g));
       h.groups.push_back(std::move(g));
     }
