@@ -138,13 +138,16 @@ struct Patterns {
       "(?:推进|执行|完成|落实|实施|开展|办理|确定)?"
       "|另行(?:通知|安排|确定|部署|明确)"
       "|(?:待|视)[^，。；]{0,10}?(?:确定|情况|安排|而定|进展)(?:推进|确定|而定)?"
-      "|适时(?:推进|开展|启动|实施)?|按期(?:推进|完成)?|如期(?:推进|完成)?)"};
+      "|(?:适时|近期|尽快|及早|立即)(?:推进|开展|启动|实施|完成)?"
+      "|按期(?:推进|完成)?|如期(?:推进|完成)?)"};
   RE2 ongoing{
       "(?:持续|长期|常态化|定期|每年|每半年|每季度|每月|每周|逐年|按月|"
       "按季度?|按年度?)"
-      "(?:推进|坚持|开展|实施|落实|进行|完成|执行|更新|跟踪|推动|监测|报送|"
+      "(推进|坚持|开展|实施|落实|进行|完成|执行|更新|跟踪|推动|监测|报送|"
       "调度|组织)?(.*)"};
-  RE2 lead_in{"(?:截至|截止(?:到|至)?|于)?(.+)"};
+  RE2 lead_in{"(?:截至|截止(?:到|至)?|于|至|到)?(.+)"};
+  // What may follow a recurring word besides a period: "每月10日前".
+  RE2 recurring_day{"(?:\\d{1,2}[日号]|[上中下]旬|底|末|初)(?:以前|之前|前)?"};
   // Strips "前/以前/之前/为止/止" and an optional "完成" after it.
   RE2 suffix{"(.+?)(?:以前|之前|为止|前|止)?(?:完成)?"};
   RE2 start{"(.+?)(?:起|开始)(?:实施|执行)?"};
@@ -281,6 +284,11 @@ std::optional<Due> ReadRange(const std::string& numbers, int plan_year) {
     first = ReadPeriod(a);
   }
   std::optional<Period> last = ReadPeriod(b);
+  if (!last && first->has_year_prefix && RE2::FullMatch(b, p.bare_year, &bare)) {
+    // "2023-2025": two bare years.
+    if (bare < 1900 || bare > 2199) return std::nullopt;
+    last = Period{Period::Year::kExplicit, bare, 12, 0, true};
+  }
   if (!first || !last) return std::nullopt;
   if (last->year_mode == Period::Year::kPlan &&
       first->year_mode != Period::Year::kPlan) {
@@ -325,9 +333,12 @@ std::optional<Due> MatchOne(const Canonical& c, int year) {
   const Patterns& p = P();
   if (c.numbers.empty()) return std::nullopt;
   if (RE2::FullMatch(c.words, p.text_phrase)) return TextDue();
-  std::string rest;
-  if (RE2::FullMatch(c.numbers, p.ongoing, &rest) &&
-      (rest.empty() || ReadPeriod(rest))) {
+  // Recurring: a word alone, + a verb ("持续推进"), or + a period or day
+  // ("每年年底前", "每月10日前"); never a verb and then more.
+  std::string verb, rest;
+  if (RE2::FullMatch(c.numbers, p.ongoing, &verb, &rest) &&
+      (rest.empty() || (verb.empty() && (ReadPeriod(rest) ||
+                                          RE2::FullMatch(rest, p.recurring_day))))) {
     Due due;
     due.kind = Due::Kind::kOngoing;
     return due;
@@ -377,6 +388,17 @@ std::optional<normalizer::Due> MatchDeadline(std::string_view text, int year) {
   return ReadList(c, year);
 }
 
+std::optional<int> TitleYear(std::string_view title) {
+  if (title.size() > 2000) title = title.substr(0, 2000);
+  static const RE2* const kYear =
+      new RE2("((?:19|20)\\d\\d)(?:年|(?:—|至|到)(?:19|20)\\d\\d年)");
+  int year = 0;
+  if (RE2::PartialMatch(Canonicalize(title).numbers, *kYear, &year)) {
+    return year;
+  }
+  return std::nullopt;
+}
+
 bool IsDeadline(std::string_view text) {
   thread_local std::unordered_map<std::string, bool> memo;
   std::string key(text);
@@ -386,6 +408,35 @@ bool IsDeadline(std::string_view text) {
   const bool is = MatchDeadline(text, 2000).has_value();
   memo.emplace(std::move(key), is);
   return is;
+}
+
+std::optional<std::vector<std::string>> SplitDeadlines(std::string_view text) {
+  const std::u32string u = ToU32(NormCompact(text));
+  constexpr size_t kMaxLength = 40;
+  if (u.size() < 4 || u.size() > kMaxLength || IsDeadline(ToUtf8(u))) {
+    return std::nullopt;
+  }
+  // best[i]: fewest deadline pieces covering u[0, i); from[i]: where the
+  // last of them starts. Pieces are tried shortest end first, so ties keep
+  // the earlier cut.
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  std::vector<size_t> best(u.size() + 1, kNone);
+  std::vector<size_t> from(u.size() + 1, 0);
+  best[0] = 0;
+  for (size_t end = 1; end <= u.size(); ++end) {
+    for (size_t start = 0; start < end; ++start) {
+      if (best[start] == kNone || best[start] + 1 >= best[end]) continue;
+      if (!IsDeadline(ToUtf8(u.substr(start, end - start)))) continue;
+      best[end] = best[start] + 1;
+      from[end] = start;
+    }
+  }
+  if (best[u.size()] == kNone || best[u.size()] < 2) return std::nullopt;
+  std::vector<std::string> pieces;
+  for (size_t end = u.size(); end > 0; end = from[end]) {
+    pieces.push_back(ToUtf8(u.substr(from[end], end - from[end])));
+  }
+  return std::vector<std::string>(pieces.rbegin(), pieces.rend());
 }
 
 bool IsDeadlinePrefix(std::string_view text) {

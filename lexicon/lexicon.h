@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "normalizer/normalizer.h"
 
@@ -63,8 +64,9 @@ bool EndsSentence(std::string_view text);
 
 // Page furniture by its decoration, safe to ask of ANY line, inside a table
 // or not: "— 50 —", "-3-", "- 3 -", "—1—", "－３－" (any dash form, ASCII or
-// full-width digits), "第3页", "第 3 页 共 9 页", "第3页/共9页", "3/9",
-// "Page 3", "Page 3 of 9". A bare number is NOT furniture here.
+// full-width digits; also "· 3 ·" and "一 3 一" where 一 stands for a dash),
+// "第3页", "第 3 页 共 9 页", "第3页/共9页", "第3页（共9页）", "3/9", "Page 3",
+// "Page 3 of 9". A bare number is NOT furniture here.
 bool IsPageFurniture(std::string_view line);
 // IsPageFurniture, or a bare number of 1..4 digits ("3", "１２"). Only for
 // lines the caller knows lie outside the table body (above the header,
@@ -95,6 +97,19 @@ std::optional<int> ParseSeq(std::string_view cell);
 // －, ─ …), "/", "／", "\\" (white space ignored).
 bool IsPlaceholder(std::string_view text);
 
+// The year a plan's title names: the first 19xx/20xx followed by 年, in
+// ASCII or full-width digits or Chinese numerals ("2022年", "２０２２年",
+// "二〇二二年"; "2021—2023年…" gives 2021). nullopt when there is none.
+std::optional<int> TitleYear(std::string_view title);
+
+// Could be a document or attachment title (the lines joined): 4..80
+// characters, no sentence punctuation (，。；：！？), and it ends -- before an
+// optional closing 》 or ） -- in a title head: 表, 一览表, 分工, 分解, 清单,
+// 台账, 计划, 方案, 要点, 任务, 安排, 措施, 名单, 事项, 细则, 意见, 办法,
+// 规划, 通知. "成都市2022年数字经济发展工作要点重点任务" + "分工" joined is
+// one; either line alone may not be.
+bool LooksLikeTitle(std::string_view text);
+
 // ---------------------------------------------------------------------------
 // Deadlines: one grammar that recognises and resolves.
 // ---------------------------------------------------------------------------
@@ -118,14 +133,22 @@ bool IsPlaceholder(std::string_view text);
 //   A's explicit year when it has none)
 //   持续/长期/常态化/定期/每年/每半年/每季度/每月/每周/逐年/按月/按季(度)/
 //   按年(度), optionally + a verb (推进, 坚持, 开展, ...) or + a period
-//   ("每年年底前")                        -> ongoing
+//   or day ("每年年底前", "每月10日前")  -> ongoing
+//   截至/截止/至/到 before a period ("截至2023年底") changes nothing
 //   按(照)/根据/依据 + (…) + 部署/安排/要求/进度, 另行通知/安排/确定,
-//   待/视 + (…) + 确定/情况/安排/而定   -> text (recognised, no date)
+//   待/视 + (…) + 确定/情况/安排/而定, 适时/近期/尽快/立即 (+ a verb),
+//   按期/如期                            -> text (recognised, no date)
 //   lists of the above joined by 、，；和及 -> text (no single date)
 //   a recognised period that cannot be resolved (2月30日, year 0) -> text.
 std::optional<normalizer::Due> MatchDeadline(std::string_view text, int year);
 // MatchDeadline(text, any year).has_value().
 bool IsDeadline(std::string_view text);
+// Deadlines run together in one text, as an unruled table or a dump may
+// deliver two rows' deadline cells ("2021年6月30日前下半年" -> "2021年6月30日前",
+// "下半年"): the fewest pieces (two or more, in order, each IsDeadline) that
+// make up the whole text without spaces. nullopt when the text is a deadline
+// itself (lists such as "6月底前、12月底前" are one) or no such split exists.
+std::optional<std::vector<std::string>> SplitDeadlines(std::string_view text);
 // Could a wrap have cut a deadline here: the text is not a deadline itself
 // but some short completion makes it one ("持续推" of 持续推进, "2023—" of
 // 2023—2025年, "6月底" + "前" is already one so false, "按国家" of 按国家部署,
@@ -137,20 +160,34 @@ bool IsDeadlinePrefix(std::string_view text);
 // ---------------------------------------------------------------------------
 
 // A well-formed department name by shape, not by a list: no sentence
-// punctuation, no 、, 2..40 characters, balanced brackets, and, looking at
-// the name without a trailing bracketed remark ("学生工作部（处）"):
-//  - a collective (各…, 相关…, 有关…, 其他…: 各区, 相关部门, 各设区市), or
-//  - some text and then an organisational suffix: 委 厅 局 办 处 室 部 院 会
-//    队 所 站 馆 署 组 行 社 台 联 协 校 中心 公司 集团 单位 部门 机构
-//    班 海关 银行 大学 学校 政府 人民政府 管委会 办事处 街道办事处 ...
-//  - or a place (…区 …县 …市 …州 …旗 …盟 …镇 …乡 …街道 …社区) with at
-//    least two characters before the suffix ("东城区", "天府新区").
+// punctuation, no 、 outside brackets (inside, it lists levels: "各县（市、
+// 区）政府"), 2..40 characters, balanced brackets; not opening like a clause
+// (a verb or adverb a measure starts with -- 推动, 加强, 依法 --, a
+// conjunction, a bare head character as in "委组织部" cut from 党委组织部, or
+// a role word: "牵头单位" is a header); not a bare tail (IsNameSuffix); and,
+// looking at the name without a trailing bracketed remark ("学生工作部（处）"):
+//  - a collective (各…, 相关…, 有关…, 其他…) ending in a head, a level or
+//    地/方面 (各区, 相关部门, 各设区市, 各地; not "各学", cut from 各学院), or
+//  - some text and then an organisational head: 委 厅 局 办 处 室 部 院 会
+//    队 所 站 馆 署 组 校 中心 公司 集团 单位 部门 机构 机关 组织 兵团 海关
+//    银行/分行/支行 大学 学校 政府 人民政府 管委会 办事处 妇联 科协 专班 ...
+//    (each head lists the characters before it that make a word instead:
+//    布局, 社会, 部署, 干部, 举办, 依法治校 ...), or
+//  - a place (…区 …县 …市 …州 …旗 …盟 …镇 …乡 …街道 …社区) with at
+//    least two characters before the suffix ("东城区", "天府新区"; not
+//    "示范区").
 bool LooksLikeDepartment(std::string_view name);
 // The text alone is a tail that only continues a wrapped name: 局, 委, 办,
 // 厅, 处, 室, 部, 院, 会, 队, 所, 站, 馆, 中心, 公司, 集团, 管委会, 委员会,
 // 办公室, 办公厅, 政府, 人民政府, 总队, 支队, 大队, 分局, 有限公司,
 // 管理局, 管理处, 办事处, 街道办事处, …
 bool IsNameSuffix(std::string_view text);
+// A line break between `before` and `after` falls inside an organisational
+// head word: "纪委办" | "公室" (办公室), "各部" | "门" (部门), "市科技" | "局"
+// is not one (局 is a whole head: ask IsNameSuffix). What follows the cut
+// head must be nothing or a tail ("人行苏州市中" | "心支行"), so "市委宣传部" |
+// "门头沟区政府" is no cut. A wrap, never a boundary between two names.
+bool CutsNameHead(std::string_view before, std::string_view after);
 
 // ---------------------------------------------------------------------------
 // Notes and closing blocks
@@ -165,7 +202,8 @@ bool IsNoteLine(std::string_view line);
 // 第一责任人" (牵头 before the first-word).
 bool IsFirstListedLeadNote(std::string_view line);
 // A line of the closing block: starts 抄送 / 主送, ends 印发 (…办公室
-// 2023年1月5日印发), or holds 印发日期 / 印发时间.
+// 2023年1月5日印发), holds 印发日期 / 印发时间, is "（此件公开发布）" or
+// starts 公开方式： / 公开属性：.
 bool IsColophon(std::string_view line);
 
 }  // namespace plan2json::lexicon

@@ -97,6 +97,10 @@ TEST(Lines, PageFurniture) {
               {"共9页 第3页", true},
               {"3/9", true},
               {"Page 3 of 9", true},
+              {"· 3 ·", true},
+              {"一 3 一", true},
+              {"一3", false},
+              {"第3页（共9页）", true},
               {"3", false},  // bare numbers: IsPageNumberLine
               {"１２", false},
               {"—", false},
@@ -136,6 +140,7 @@ TEST(Lines, AttachmentLabel) {
       {"附件１", "附件１"},
       {"附件2：《成都市2022年数字经济发展工作要点重点任务分工》", std::nullopt},
       {"附件2.xlsx", std::nullopt},
+      {"附件1-2", "附件1-2"},
       {"附件材料", std::nullopt},
       {"见附件2", std::nullopt},
       {"", std::nullopt},
@@ -209,6 +214,37 @@ TEST(Lines, Placeholder) {
           });
 }
 
+TEST(Lines, TitleYearAndTitle) {
+  struct Case {
+    const char* title;
+    std::optional<int> want;
+  };
+  const std::vector<Case> cases = {
+      {"成都市2022年数字经济发展工作要点重点任务分工", 2022},
+      {"２０２４年安全生产工作要点", 2024},
+      {"二〇二一年苏州市科技创新工作要点", 2021},
+      {"2021—2023年行动计划", 2021},
+      {"北京市生态保护 2023 年行动计划", 2023},
+      {"江淮理工大学党政工作要点任务分工", std::nullopt},
+      {"完成2500个", std::nullopt},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(TitleYear(c.title), c.want) << "TitleYear(\"" << c.title << "\")";
+  }
+  RunBool("LooksLikeTitle", LooksLikeTitle,
+          {
+              {"成都市2022年数字经济发展工作要点重点任务分工", true},
+              {"广东省2024年安全生产工作要点重点任务分工表", true},
+              {"《2021年苏州市科技创新工作要点任务分解表》", true},
+              {"北京市生态保护2023年行动计划", true},
+              {"成都市2022年数字经济发展工作要点重点任务", true},
+              {"成都市2022年数字经济发展工作", false},
+              {"现印发给你们，请结合实际认真贯彻落实。", false},
+              {"附件2", false},
+              {"分工", false},
+          });
+}
+
 // ---------------------------------------------------------------------------
 // Deadlines
 // ---------------------------------------------------------------------------
@@ -253,6 +289,9 @@ TEST(Deadline, CorpusGrammar) {
                    {"2021～2023年", 2021, "date 2023-12-31"},
                    {"2021年至2023年", 2021, "date 2023-12-31"},
                    {"2021到2023年", 2021, "date 2023-12-31"},
+                   {"2021-2023", 2021, "date 2023-12-31"},
+                   {"2025年前", 2021, "date 2025-12-31"},
+                   {"今年底", 2021, "date 2021-12-31"},
                    {"长期坚持", 2021, "ongoing"},
                    {"持续推进", 2022, "ongoing"},
                    {"常态化", 2024, "ongoing"},
@@ -263,6 +302,8 @@ TEST(Deadline, CorpusGrammar) {
                    {"另行通知", 2024, "text"},
                    {"根据工作安排", 2024, "text"},
                    {"按省委要求", 2024, "text"},
+                   {"尽快完成", 2024, "text"},
+                   {"近期", 2024, "text"},
                });
 }
 
@@ -280,6 +321,8 @@ TEST(Deadline, NumeralsAndWidths) {
                    {"2024.6.30", 0, "date 2024-06-30"},
                    {"2024-06-30", 0, "date 2024-06-30"},
                    {"截至2023年底", 2022, "date 2023-12-31"},
+                   {"至2025年", 2022, "date 2025-12-31"},
+                   {"到2023年6月", 2022, "date 2023-06-30"},
                });
 }
 
@@ -292,6 +335,8 @@ TEST(Deadline, RecognisedWithoutDate) {
                    {"6月底前、12月底前", 2023, "text"},
                    {"2023年6月起", 2023, "text"},
                    {"每年年底前", 2023, "ongoing"},
+                   {"每月10日前", 2023, "ongoing"},
+                   {"每季度末", 2023, "ongoing"},
                    {"常态化开展", 2023, "ongoing"},
                });
 }
@@ -314,6 +359,28 @@ TEST(Deadline, NotADeadline) {
                     "none"},
                    {"按照本市森林城市发展规划有关要求", 2023, "none"},
                });
+}
+
+TEST(Deadline, SplitRunTogether) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> want;  // empty: nullopt
+  };
+  const std::vector<Case> cases = {
+      {"2021年6月30日前下半年", {"2021年6月30日前", "下半年"}},
+      {"年底前持续推进", {"年底前", "持续推进"}},
+      {"6月底前 12月底前", {"6月底前", "12月底前"}},
+      {"第三季度长期坚持年底前", {"第三季度", "长期坚持", "年底前"}},
+      {"6月底前、12月底前", {}},  // a list is one deadline
+      {"年底前", {}},
+      {"市水务局年底前", {}},
+      {"", {}},
+  };
+  for (const Case& c : cases) {
+    const auto got = SplitDeadlines(c.text);
+    EXPECT_EQ(got.value_or(std::vector<std::string>{}), c.want)
+        << "SplitDeadlines(\"" << c.text << "\")";
+  }
 }
 
 TEST(Deadline, Prefix) {
@@ -375,7 +442,33 @@ TEST(Names, LooksLikeDepartment) {
               {"市财政局", true},
               {"省人力资源社会保障厅", true},
               {"国家矿山安全监察局广东局", true},
+              {"新疆生产建设兵团", true},
+              {"各旗县（市、区）", true},
+              {"各县（市、区）政府", true},
+              {"省委军民融合办", true},
+              {"市纪委监委机关", true},
+              {"市供销社", true},
+              {"各地", true},
+              {"各有关方面", true},
+              {"各高校", true},
+              {"组织部", true},
+              {"发展规划处", true},
+              {"市国家安全局", true},
+              {"国家安全部", true},
+              {"新华社", true},
+              {"共青团中央", true},
+              {"全部", false},
               {"局", false},
+              {"各学", false},  // cut from 各学院
+              {"各县级", false},  // cut from 各县级市（区）人民政府
+              {"各级", true},
+              {"牵头单位", false},  // a header
+              {"责任部门", false},
+              {"委组织部", false},  // cut from 党委组织部
+              {"与管理中心", false},
+              {"推动数据中心", false},
+              {"依法治校", false},
+              {"年底纳入部门", false},
               {"管委会", false},
               {"中心", false},
               {"加强生态保护", false},
@@ -401,6 +494,24 @@ TEST(Names, IsNameSuffix) {
               {"人民政府", true}, {"街道办事处", true}, {"市水务局", false},
               {"加强", false},    {"", false},        {"（处）", false},
           });
+}
+
+TEST(Names, CutsNameHead) {
+  struct Case {
+    const char* before;
+    const char* after;
+    bool want;
+  };
+  const std::vector<Case> cases = {
+      {"纪委办", "公室", true},        {"各部", "门", true},
+      {"人行苏州市中", "心支行", true}, {"成都高新区管委", "会", true},
+      {"市委宣传部", "门头沟区政府", false}, {"市科技", "局", false},
+      {"市水务局", "市财政局", false},  {"", "公室", false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(CutsNameHead(c.before, c.after), c.want)
+        << "CutsNameHead(\"" << c.before << "\", \"" << c.after << "\")";
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -441,6 +552,8 @@ TEST(Notes, Lines) {
               {"抄送：市委各部门，市人大常委会办公厅。", true},
               {"成都市人民政府办公厅 2022年3月1日印发", true},
               {"印发日期：2022年3月1日", true},
+              {"（此件公开发布）", true},
+              {"公开方式：主动公开", true},
               {"关于印发《成都市2022年数字经济发展工作要点》的通知", false},
               {"市水务局", false},
           });

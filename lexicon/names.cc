@@ -26,7 +26,9 @@ struct Head {
   std::u32string_view not_after;  // characters before it that make a word
 };
 
-// Organisational heads, longest first where one ends another.
+// Organisational heads, longest first where one ends another. 全 is not
+// among the characters that make a word before 局/部: 安全局 and 国家安全部
+// are names; the words 全局/全部 are caught as clause openers instead.
 constexpr Head kHeads[] = {
     {U"街道办事处", U""}, {U"人民政府", U""}, {U"管委会", U""},
     {U"委员会", U""},     {U"办事处", U""},   {U"办公室", U""},
@@ -40,13 +42,16 @@ constexpr Head kHeads[] = {
     {U"台联", U""},       {U"科协", U""},     {U"政协", U""},
     {U"作协", U""},       {U"报社", U""},     {U"出版社", U""},
     {U"合作社", U""},     {U"电视台", U""},   {U"气象台", U""},
+    {U"供销社", U""},     {U"通讯社", U""},   {U"杂志社", U""},
+    {U"兵团", U""},       {U"机关", U""},     {U"工委", U""},
+    {U"组织", U""},       {U"中央", U""},     {U"社", U"结入"},
     {U"委", U"托"},
     {U"厅", U"大展餐客门"},
-    {U"局", U"布格大开结全变时棋饭当骗赌"},
-    {U"办", U"举创承主督包兴开协申试筹代合操首"},
+    {U"局", U"布格大开结变时棋饭当骗赌"},
+    {U"办", U"举创承主督包兴开协申试筹代操首"},
     {U"处", U"之好到相住深益用难远近别各"},
     {U"室", U"教居温卧浴暗密"},
-    {U"部", U"全内局外东西南北中头底背顶干细俱腹胸肺"},
+    {U"部", U"内局外东西南北中头底背顶干细俱腹胸肺"},
     {U"院", U"庭剧影"},
     {U"会", U"社机大议晚聚宴展览动谈进流布都体理领融例年约交盛峰论坛"
             U"舞酒茶庙"},
@@ -56,7 +61,7 @@ constexpr Head kHeads[] = {
     {U"馆", U""},
     {U"署", U"部签"},
     {U"组", U"重改分编机"},
-    {U"校", U"学"},
+    {U"校", U"学治兴立强建办"},
 };
 
 // Places: a name of at least two characters before the head.
@@ -71,6 +76,51 @@ constexpr Head kPlaces[] = {
 
 constexpr std::u32string_view kCollectives[] = {U"各", U"相关", U"有关",
                                                 U"其他", U"其它"};
+
+// Words that open a clause, never a name: conjunctions and particles, a
+// head character alone (a wrapped tail such as "委组织部"), and the verbs
+// and adverbs a measure starts with ("推动数据中心", "依法治校").
+bool StartsLikeClause(std::u32string_view base) {
+  if (std::u32string_view(U"与和及暨等的之委局厅处室队所站馆署")
+          .find(base.front()) != std::u32string_view::npos) {
+    return true;
+  }
+  static constexpr std::u32string_view kOpeners[] = {
+      U"推动", U"推进", U"加强", U"加快", U"完善", U"开展", U"实施", U"落实",
+      U"纳入", U"依法", U"提升", U"强化", U"促进", U"支持", U"鼓励", U"引导",
+      U"制定", U"建立", U"健全", U"深化", U"优化", U"打造", U"培育", U"做好",
+      U"抓好", U"确保", U"全面", U"积极", U"持续", U"进一步", U"严格", U"着力",
+      U"大力", U"扎实", U"切实", U"年底", U"力争", U"争取", U"实现", U"完成",
+      U"新建", U"新增", U"累计", U"组建", U"成立", U"设立", U"筹建", U"依托",
+      U"围绕", U"聚焦", U"按照", U"根据", U"通过", U"对",   U"在",   U"将",
+      U"把",   U"由",   U"为",   U"以",   U"向",   U"从",   U"到",
+      U"全部", U"全局", U"全体",
+      // role words: "牵头单位", "责任部门" are headers, not names
+      U"牵头", U"责任", U"配合", U"协办", U"协助", U"主责", U"主办", U"参与",
+  };
+  for (std::u32string_view opener : kOpeners) {
+    if (StartsWith(base, opener)) return true;
+  }
+  return false;
+}
+
+// A collective (各…, 相关…) names a kind of body or place: it ends in an
+// organisational head, an administrative level, or 地/级/方面.
+bool EndsLikeCollective(std::u32string_view base) {
+  if (std::u32string_view(U"区县市州旗盟镇乡村地").find(base.back()) !=
+      std::u32string_view::npos) {
+    return true;
+  }
+  if (base == U"各级") return true;
+  if (EndsWith(base, U"方面") || EndsWith(base, U"街道") ||
+      EndsWith(base, U"社区")) {
+    return true;
+  }
+  for (const Head& head : kHeads) {
+    if (EndsWith(base, head.suffix)) return true;
+  }
+  return false;
+}
 
 bool EndsWithHead(std::u32string_view base, const Head& head, size_t min_before) {
   if (!EndsWith(base, head.suffix)) return false;
@@ -120,14 +170,21 @@ bool LooksLikeDepartment(std::string_view name) {
   if (name.size() > 240) return false;
   const std::u32string u = ToU32(NormCompact(name));
   if (u.size() < 2 || u.size() > 40) return false;
+  int depth = 0;
   for (char32_t c : u) {
+    if (IsOpenBracket(c)) ++depth;
+    if (IsCloseBracket(c)) --depth;
+    // 、 lists levels inside a remark ("各县（市、区）政府"), never names.
+    if (c == U'、' && depth > 0) continue;
     if (!IsNameChar(c)) return false;
   }
   if (IsOpenBracket(u.front()) || IsCloseBracket(u.front())) return false;
   const std::u32string_view base = StripRemarks(u);
   if (base.empty() || IsNameSuffix(ToUtf8(base))) return false;  // a tail
+  if (StartsLikeClause(base)) return false;
   for (std::u32string_view collective : kCollectives) {
-    if (StartsWith(base, collective) && base.size() > collective.size()) {
+    if (StartsWith(base, collective) && base.size() > collective.size() &&
+        EndsLikeCollective(base)) {
       return true;
     }
   }
@@ -140,25 +197,50 @@ bool LooksLikeDepartment(std::string_view name) {
   return false;
 }
 
+namespace {
+
+// Tails a wrapped name can end with, alone on the next line.
+constexpr std::u32string_view kTails[] = {
+    U"局",       U"委",       U"办",       U"厅",       U"处",
+    U"室",       U"部",       U"院",       U"会",       U"队",
+    U"所",       U"站",       U"馆",       U"署",       U"组",
+    U"府",       U"联",       U"协",       U"中心",     U"公司",
+    U"集团",     U"单位",     U"机构",     U"部门",     U"海关",
+    U"银行",     U"街道",     U"法院",     U"乡镇",     U"学院",
+    U"政府",     U"人民政府", U"管委会",   U"委员会",   U"办公室",
+    U"办公厅",   U"总队",     U"支队",     U"大队",     U"分局",
+    U"总站",     U"分公司",   U"有限公司", U"有限责任公司",
+    U"股份有限公司", U"股份公司",
+    U"管理局",   U"管理处",   U"管理中心", U"管理委员会",
+    U"服务中心", U"工作组",   U"领导小组", U"办事处",   U"街道办事处",
+    U"分行",     U"支行",     U"研究院",   U"研究所",   U"集团公司",
+    U"指挥部",   U"专班",     U"工作专班",
+};
+
+}  // namespace
+
 bool IsNameSuffix(std::string_view text) {
-  static constexpr std::u32string_view kTails[] = {
-      U"局",       U"委",       U"办",       U"厅",       U"处",
-      U"室",       U"部",       U"院",       U"会",       U"队",
-      U"所",       U"站",       U"馆",       U"署",       U"组",
-      U"府",       U"联",       U"协",       U"中心",     U"公司",
-      U"集团",     U"单位",     U"机构",     U"部门",     U"海关",
-      U"银行",     U"街道",     U"法院",     U"乡镇",     U"学院",
-      U"政府",     U"人民政府", U"管委会",   U"委员会",   U"办公室",
-      U"办公厅",   U"总队",     U"支队",     U"大队",     U"分局",
-      U"总站",     U"分公司",   U"有限公司", U"有限责任公司",
-      U"管理局",   U"管理处",   U"管理中心", U"管理委员会",
-      U"服务中心", U"工作组",   U"领导小组", U"办事处",   U"街道办事处",
-      U"分行",     U"支行",     U"研究院",   U"研究所",   U"集团公司",
-      U"指挥部",   U"专班",     U"工作专班",
-  };
   const std::u32string u = ToU32(NormCompact(text));
   for (std::u32string_view tail : kTails) {
     if (u == tail) return true;
+  }
+  return false;
+}
+
+bool CutsNameHead(std::string_view before, std::string_view after) {
+  const std::u32string b = ToU32(NormCompact(before));
+  const std::u32string a = ToU32(NormCompact(after));
+  if (b.empty() || a.empty()) return false;
+  for (std::u32string_view tail : kTails) {
+    for (size_t k = 1; k < tail.size(); ++k) {
+      const std::u32string_view rest = tail.substr(k);
+      if (!EndsWith(b, tail.substr(0, k)) || !StartsWith(a, rest)) continue;
+      // What follows the head must end the name too: "各部" + "门" and
+      // "人行苏州市中" + "心支行" are cut heads, "市委宣传部" + "门头沟区政府"
+      // is not.
+      const std::u32string after_head = a.substr(rest.size());
+      if (after_head.empty() || IsNameSuffix(ToUtf8(after_head))) return true;
+    }
   }
   return false;
 }

@@ -250,7 +250,10 @@ bool IsPageFurniture(std::string_view line) {
   if (t.empty() || t.size() > 60) return false;
   static const RE2* const kRe = new RE2(
       std::string("(?:") + kDashes + "+[0-9０-９]{1,4}" + kDashes +
-      "+|第[0-9０-９]{1,4}页(?:[,，/／、]?共[0-9０-９]{1,4}页)?"
+      "+|[·•・]+[0-9０-９]{1,4}[·•・]+"
+      // some producers set the dashes as the ideograph 一
+      "|一[0-9０-９]{1,4}一"
+      "|第[0-9０-９]{1,4}页(?:[,，/／、]?[（(]?共[0-9０-９]{1,4}页[）)]?)?"
       "|共[0-9０-９]{1,4}页第[0-9０-９]{1,4}页"
       "|[0-9０-９]{1,4}[/／][0-9０-９]{1,4}"
       "|(?i:page)[0-9]{1,4}(?:(?:(?i:of)|/)[0-9]{1,4})?)");
@@ -268,7 +271,8 @@ std::optional<std::string> AttachmentLabel(std::string_view line) {
   if (line.size() > 60) return std::nullopt;
   const std::string t = NormCompact(line);
   static const RE2* const kRe = new RE2(
-      "(附件(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})?)[：:]?");
+      "(附件(?:[0-9０-９]{1,3}(?:[-－—][0-9０-９]{1,2})?"
+      "|[一二三四五六七八九十]{1,3})?)[：:]?");
   std::string label;
   if (!RE2::FullMatch(t, *kRe, &label)) return std::nullopt;
   return label;
@@ -322,6 +326,17 @@ bool IsPlaceholder(std::string_view text) {
   return std::all_of(t.begin(), t.end(), IsDash);
 }
 
+bool LooksLikeTitle(std::string_view text) {
+  if (text.size() > 400) return false;
+  const std::string t = NormCompact(text);
+  const size_t n = CodePoints(t);
+  if (n < 4 || n > 80) return false;
+  static const RE2* const kTitle = new RE2(
+      "[^，。；：！？,;:!?]*(?:表|分工|分解|清单|台账|计划|方案|要点|任务|"
+      "安排|措施|名单|事项|细则|意见|办法|规划|通知)[》）)]?");
+  return RE2::FullMatch(t, *kTitle);
+}
+
 // ---------------------------------------------------------------------------
 // Notes and closing blocks
 // ---------------------------------------------------------------------------
@@ -344,7 +359,8 @@ bool IsColophon(std::string_view line) {
   const std::string t = NormCompact(line);
   if (t.empty() || t.size() > 600) return false;
   static const RE2* const kRe =
-      new RE2("抄送[：:]?.+|主送[：:].+|.*印发|.*印发(?:日期|时间).*");
+      new RE2("抄送[：:]?.+|主送[：:].+|.*印发|.*印发(?:日期|时间).*"
+              "|[（(]此件.{0,12}[）)]|公开(?:方式|属性)[：:].*");
   return RE2::FullMatch(t, *kRe);
 }
 

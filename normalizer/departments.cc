@@ -1,6 +1,8 @@
 // Copyright 2026 The plan2json Authors.
 //
-// DepartmentDict and SplitDepartments.
+// DepartmentDict, SplitDepartments and SplitRoledDepartments. Names are
+// recognised by shape (lexicon::LooksLikeDepartment, IsNameSuffix,
+// CutsNameHead); the dictionary only helps to rejoin wrapped names.
 
 #include <algorithm>
 #include <fstream>
@@ -55,13 +57,7 @@ constexpr std::u32string_view kNameSuffixes[] = {
     U"局", U"委", U"会",   U"府",   U"办",   U"院",   U"队",   U"所",
     U"厅", U"部", U"处",   U"室",   U"站",   U"馆",   U"联",   U"协",
     U"署", U"组", U"中心", U"公司", U"集团", U"海关", U"银行",
-};
-
-// Fragments that only ever continue a name ("市农业农村" + "局").
-constexpr std::u32string_view kContinuations[] = {
-    U"中心",   U"公司",   U"集团",     U"总队",   U"支队",   U"大队",
-    U"管委会", U"委员会", U"办公室",   U"办公厅", U"政府",   U"人民政府",
-    U"分局",   U"总站",   U"有限公司", U"管理局", U"管理处", U"工作组",
+    U"单位", U"部门", U"机构",  // collectives: 有关单位, 相关部门
 };
 
 bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
@@ -90,10 +86,8 @@ bool LooksLikeNewName(std::u32string_view piece) {
       Classify(first) != CharClass::kWord) {
     return false;
   }
-  for (std::u32string_view fragment : kContinuations) {
-    if (piece == fragment) return false;
-  }
-  return true;
+  // A bare tail only continues a name ("市农业农村" + "局", + "管委会").
+  return !lexicon::IsNameSuffix(internal::ToUtf8(piece));
 }
 
 // What a role word says: lead, assisting, or "the column's own role"
@@ -103,13 +97,17 @@ enum class Marker { kNone, kLead, kAssisting, kColumn };
 Marker RoleWord(std::u32string_view w) {
   static constexpr std::u32string_view kLead[] = {
       U"牵头", U"牵头单位", U"牵头部门", U"牵头负责", U"负责牵头", U"主责",
-      U"主责单位", U"主责部门", U"主办", U"主办单位", U"牵头抓总"};
+      U"主责单位", U"主责部门", U"主办", U"主办单位", U"牵头抓总",
+      U"牵头落实", U"牵头推进"};
   static constexpr std::u32string_view kAssisting[] = {
       U"配合", U"配合单位", U"配合部门", U"协助", U"协办", U"协办单位",
       U"参与", U"参与单位", U"协同", U"协同配合", U"配合完成", U"共同参与",
-      U"按职责配合", U"按职责分工配合"};
+      U"按职责配合", U"按职责分工配合", U"配合落实", U"协助落实",
+      U"参与落实"};
   static constexpr std::u32string_view kColumn[] = {
-      U"负责", U"责任单位", U"责任部门", U"按职责负责", U"分别负责"};
+      U"负责", U"责任单位", U"责任部门", U"按职责负责", U"分别负责",
+      U"按职责分工负责", U"按职责分工落实", U"按职责落实", U"分工负责",
+      U"共同负责", U"负责落实"};
   for (std::u32string_view word : kLead) {
     if (w == word) return Marker::kLead;
   }
@@ -298,6 +296,56 @@ bool IsPlaceholder(std::string_view text) {
 
 namespace {
 
+bool IsAdministrativeLevel(char32_t c) {
+  return c == U'省' || c == U'市' || c == U'区' || c == U'县' || c == U'州' ||
+         c == U'旗' || c == U'乡' || c == U'镇';
+}
+
+// Ends with a bracket holding only administrative levels: "（市）",
+// "（市、区）".
+bool EndsWithLevelRemark(const std::u32string& s) {
+  if (s.size() < 3 || !IsCloseBracket(s.back())) return false;
+  size_t i = s.size() - 1;
+  bool any = false;
+  while (i > 0) {
+    --i;
+    const char32_t c = s[i];
+    if (IsOpenBracket(c)) return any;
+    if (IsAdministrativeLevel(c)) {
+      any = true;
+    } else if (c != U'、') {
+      return false;
+    }
+  }
+  return false;
+}
+
+// Symbols plans set on a name to mark the lead unit.
+bool IsLeadMark(char32_t c) {
+  return std::u32string_view(U"*＊★☆※▲△").find(c) != std::u32string_view::npos;
+}
+
+// The name without lead marks at its ends ("市发改委★" -> "市发改委").
+std::u32string_view WithoutMarks(std::u32string_view s) {
+  while (!s.empty() && IsLeadMark(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsLeadMark(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// "牵头单位：", "配合：": a role word and a colon.
+bool IsRoleLabel(std::u32string_view s) {
+  return s.size() >= 3 && (s.back() == U'：' || s.back() == U':') &&
+         RoleWord(s.substr(0, s.size() - 1)) != Marker::kNone;
+}
+
+// The text after a leading role label ("牵头单位：市发改委" -> "市发改委").
+std::u32string_view WithoutRoleLabel(std::u32string_view s) {
+  for (size_t i = 2; i < s.size() && i <= 8; ++i) {
+    if (IsRoleLabel(s.substr(0, i + 1))) return s.substr(i + 1);
+  }
+  return s;
+}
+
 // Decides whether a soft boundary between `left` (the name so far) and
 // `right` (the next piece) is a wrap inside one name.
 bool JoinAcrossSoftBoundary(const std::u32string& left,
@@ -307,15 +355,39 @@ bool JoinAcrossSoftBoundary(const std::u32string& left,
   if (IsOpenBracket(right.front()) || IsCloseBracket(right.front())) {
     return true;
   }
-  // A role word on its own ("牵头" on a line of its own) ends its clause:
-  // the next line starts a name.
-  if (RoleWord(left) != Marker::kNone) return false;
+  // A role word on its own ("牵头" on a line of its own) ends its clause,
+  // and a role label ("配合单位：") starts one: a boundary either way.
+  if (RoleWord(left) != Marker::kNone || IsRoleLabel(right)) return false;
+  // No name starts with a conjunction ("实验室" + "与设备管理处").
+  if (right.front() == U'与' || right.front() == U'和' ||
+      right.front() == U'及' || right.front() == U'暨') {
+    return true;
+  }
+  // Levels listed with a bracket run on: "各区（市）" + "县政府" is
+  // 各区（市）县政府, as "各县（市、区）" + "人民政府" is one name.
+  if (EndsWithLevelRemark(left) && IsAdministrativeLevel(right.front())) {
+    return true;
+  }
   const std::string joined = internal::ToUtf8(left + right);
   if (dict.Contains(joined) || dict.IsProperPrefix(joined)) return true;
-  const std::string left_utf8 = internal::ToUtf8(left);
-  const std::string right_utf8 = internal::ToUtf8(right);
-  const bool complete = LooksComplete(left) || dict.Contains(left_utf8);
-  const bool fresh = LooksLikeNewName(right) || dict.Contains(right_utf8) ||
+  const std::u32string_view left_core = WithoutMarks(WithoutRoleLabel(left));
+  const std::u32string_view right_core = WithoutMarks(right);
+  if (left_core.empty() || right_core.empty()) return true;
+  const std::string left_utf8 = internal::ToUtf8(left_core);
+  const std::string right_utf8 = internal::ToUtf8(right_core);
+  // The break cuts a head word ("纪委办" + "公室") or leaves a bare tail
+  // ("人行苏州市中心" + "支行").
+  if (lexicon::CutsNameHead(left_utf8, right_utf8) ||
+      lexicon::IsNameSuffix(right_utf8)) {
+    return true;
+  }
+  // Complete: ends in an organisational head and is a well-formed name by
+  // shape ("成都东部" ends in 部 but is a place word, not a name).
+  const bool complete =
+      (LooksComplete(left_core) && lexicon::LooksLikeDepartment(left_utf8)) ||
+      dict.Contains(left_utf8);
+  const bool fresh = LooksLikeNewName(right_core) ||
+                     dict.Contains(right_utf8) ||
                      dict.IsProperPrefix(right_utf8);
   return !(complete && fresh);
 }
@@ -347,7 +419,12 @@ std::vector<Named> AssembleNames(const std::vector<std::string>& lines,
 
   std::vector<Named> pieces;
   for (Piece& piece : Tokenize(repaired)) {
+    // A role label ("牵头单位：") keeps its colon: it sets the role of what
+    // follows, where a bare "牵头" closes what came before.
+    const bool label = !piece.text.empty() &&
+                       (piece.text.back() == U'：' || piece.text.back() == U':');
     piece.text = TrimStray(piece.text);
+    if (label && RoleWord(piece.text) != Marker::kNone) piece.text += U'：';
     if (piece.text.empty() || IsPlaceholderText(piece.text)) continue;
     if (!pieces.empty() && piece.before == Piece::Before::kSoft &&
         JoinAcrossSoftBoundary(pieces.back().name, piece.text, dict)) {
@@ -423,6 +500,15 @@ void TakePrefix(MarkedName* m) {
   }
 }
 
+// Strips a lead mark set on the name itself ("*市发改委", "市发改委★"):
+// plans that mark the lead unit with a symbol mark it so.
+void TakeSymbolMarker(MarkedName* m) {
+  const std::u32string core(WithoutMarks(m->name));
+  if (core.size() == m->name.size()) return;
+  m->name = core;
+  if (!core.empty()) m->own = Marker::kLead;
+}
+
 // Strips a trailing bracketed role word ("（牵头）", "(配合)").
 void TakeBracketMarker(MarkedName* m) {
   std::u32string& n = m->name;
@@ -450,6 +536,23 @@ void TakeClauseMarker(MarkedName* m) {
   }
 }
 
+// Strips "等" / "等单位" / "等部门" after a well-formed name ("市财政局等"):
+// it says the list is not complete, it is not part of the name.
+void TakeEtc(MarkedName* m) {
+  static constexpr std::u32string_view kEtc[] = {
+      U"等有关单位", U"等有关部门", U"等相关单位", U"等相关部门",
+      U"等单位", U"等部门", U"等"};
+  for (std::u32string_view etc : kEtc) {
+    if (m->name.size() <= etc.size() ||
+        m->name.compare(m->name.size() - etc.size(), etc.size(), etc) != 0) {
+      continue;
+    }
+    const std::u32string rest = m->name.substr(0, m->name.size() - etc.size());
+    if (lexicon::LooksLikeDepartment(internal::ToUtf8(rest))) m->name = rest;
+    return;
+  }
+}
+
 MarkedName Mark(const std::u32string& name) {
   MarkedName m;
   m.name = name;
@@ -458,6 +561,8 @@ MarkedName Mark(const std::u32string& name) {
   TakeClauseMarker(&m);
   m.name = TrimStray(m.name);
   TakeBracketMarker(&m);  // "X（牵头）负责"
+  TakeEtc(&m);
+  TakeSymbolMarker(&m);
   return m;
 }
 
@@ -532,9 +637,11 @@ RoledDepartments SplitRoledDepartments(const std::vector<std::string>& lines,
   bool marked = false;
   std::vector<RoledName> roled =
       AssignRoles(AssembleNames(lines, dict), column_role, &marked);
-  // The note "the unit listed first leads" says less than a role word
-  // printed in the cell: it applies only to cells without one.
-  if (first_listed_leads && !marked && !roled.empty()) {
+  // The note "the unit listed first leads" speaks of a 责任单位-type list
+  // and says less than a role word printed in the cell: it applies only to
+  // responsible columns, and only to cells without a role word.
+  if (first_listed_leads && column_role == Role::kResponsible && !marked &&
+      !roled.empty()) {
     roled.front().role = Role::kLead;
   }
   RoledDepartments out;

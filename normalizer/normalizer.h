@@ -151,8 +151,9 @@ struct RoledDepartments {
 
 // Splits one department cell like SplitDepartments and reads the roles its
 // text marks (issue 10, corpus README "Departments"):
-//  - a name marked （牵头）/(牵头) (also 牵头单位, 主责) is lead; （配合）,
-//    （协助）, （协办）, （参与） make it assisting;
+//  - a name marked （牵头）/(牵头) (also 牵头单位, 主责) or with a symbol
+//    (*, ★, ※, ▲ before or after it) is lead; （配合）, （协助）, （协办）,
+//    （参与） make it assisting;
 //  - a clause "…牵头" makes its names lead, a clause ending 配合 / 协助 /
 //    参与 / 协同 makes them assisting ("市科技局牵头，市财政局、市教育局
 //    配合"). Clauses end at ，；(and at such a role word); 、 and line
@@ -160,8 +161,9 @@ struct RoledDepartments {
 //    sets the role of the names after it;
 //  - every other name keeps `column_role`;
 //  - with `first_listed_leads` (a note under the table says the unit listed
-//    first leads) the cell's first name is lead and the others keep
-//    `column_role` -- unless the cell marks roles itself, which wins;
+//    first leads) the first name of a responsible column's cell is lead and
+//    the others stay responsible -- unless the cell marks roles itself,
+//    which wins; lead and assisting columns keep their role;
 //  - role words are never part of the names; a name is never split inside
 //    brackets ("市经信局（市新经济委）（牵头）" -> lead 市经信局（市新经济委））;
 //  - placeholders give nothing.

@@ -4,6 +4,7 @@
 // re2/testing/parse_test.cc): one table per rule, each row {input, expected}; a
 // failing row prints its input, the expected value and what came out.
 
+#include "lexicon/lexicon.h"
 #include "normalizer/normalizer.h"
 
 #include <gtest/gtest.h>
@@ -353,6 +354,8 @@ TEST(SplitDepartments, OneNamePerLineOrDelimited) {
           {{"市生态环境局,市水务局;市财政局"},
            {"市生态环境局", "市水务局", "市财政局"}},
           {{"市水务局、", "市财政局"}, {"市水务局", "市财政局"}},
+          {{"有关单位", "市科技局"}, {"有关单位", "市科技局"}},  // a collective ends
+          {{"相关部门", "各区政府"}, {"相关部门", "各区政府"}},
           {{"市水务局", "、市财政局"}, {"市水务局", "市财政局"}},
           {{"市水务局 、 市财政局"}, {"市水务局", "市财政局"}},
           {{"市生态环境局", "市统计局"}, {"市生态环境局", "市统计局"}},
@@ -485,6 +488,9 @@ TEST(SplitRoledDepartments, InlineMarkers) {
           {{"市发改委、市财政局（配合）"}, kResp, false,
            {}, {"市发改委"}, {"市财政局"}},
           {{"市财政局（牵头单位）"}, kResp, false, {"市财政局"}, {}, {}},
+          {{"*市发改委、市财政局"}, kResp, false, {"市发改委"}, {"市财政局"}, {}},
+          {{"市发改委★", "市财政局"}, kResp, true,
+           {"市发改委"}, {"市财政局"}, {}},
       },
       *DepartmentDict::BuiltIn());
 }
@@ -513,6 +519,13 @@ TEST(SplitRoledDepartments, Clauses) {
           {{"牵头单位：市发改委；配合单位：市财政局、市科技局"}, kResp, false,
            {"市发改委"}, {}, {"市财政局", "市科技局"}},
           {{"市水务局协助"}, kLeadCol, false, {}, {}, {"市水务局"}},
+          {{"牵头单位：", "市发改委", "配合单位：", "市财政局、市科技局"}, kResp,
+           false, {"市发改委"}, {}, {"市财政局", "市科技局"}},
+          {{"市发改委牵头，市财政局、市科技局等按职责分工负责"}, kResp, false,
+           {"市发改委"}, {"市财政局", "市科技局"}, {}},
+          {{"市发改委、市财政局等"}, kResp, false,
+           {}, {"市发改委", "市财政局"}, {}},
+          {{"市发改委等有关部门"}, kResp, false, {}, {"市发改委"}, {}},
       },
       *DepartmentDict::BuiltIn());
 }
@@ -531,6 +544,9 @@ TEST(SplitRoledDepartments, FirstListedLeads) {
            {"市科技局"}, {"市发改委"}, {}},
           {{"市科技局、市发改委"}, kResp, false,
            {}, {"市科技局", "市发改委"}, {}},
+          // The note speaks of 责任单位 lists: other columns keep their role.
+          {{"市科技局、市发改委"}, kAssist, true,
+           {}, {}, {"市科技局", "市发改委"}},
       },
       *DepartmentDict::BuiltIn());
 }
@@ -570,6 +586,70 @@ TEST(SplitRoledDepartments, BeijingCellsUnchanged) {
     EXPECT_EQ(Show(roled.responsible), Show(plain.names)) << Show(cell);
     EXPECT_TRUE(roled.lead.empty() && roled.assisting.empty()) << Show(cell);
     EXPECT_TRUE(roled.unknown.empty()) << Show(roled.unknown);
+  }
+}
+
+// Property: wrapping a cell's text at any column width (as a narrow PDF
+// column does) never changes the names or their roles.
+TEST(SplitRoledDepartments, WrapWidthChangesNothing) {
+  const auto dict = DepartmentDict::BuiltIn();
+  const std::vector<std::string> cells = {
+      "市经信局（市新经济委）（牵头）、市住建局、各区（市）县政府、"
+      "成都高新区管委会、四川天府新区成都管委会、成都东部新区管委会",
+      "市经信局（市新经济委）牵头，市商务局、各区（市）县政府配合",
+      "市金融监管局牵头，市财政局、市科技局、人行成都分行营业管理部配合",
+      "市网络理政办（牵头）、市大数据中心、成都市大数据集团股份有限公司",
+      "党委组织部、纪委办公室",
+      "后勤管理处、实验室与设备管理处",
+      "市地方金融监管局、市科技局、人行苏州市中心支行、苏州银保监分局",
+      "教务处、发展规划处、各学院、各部门",
+      "省住房城乡建设厅、省人力资源社会保障厅、省消防救援总队",
+      "各区政府（含北京经济技术开发区管委会）、市规划自然资源委",
+      "市委宣传部、门头沟区政府、市园林绿化局",
+  };
+  for (const std::string& cell : cells) {
+    const std::u32string text = lexicon::ToU32(cell);
+    const RoledDepartments whole =
+        SplitRoledDepartments({cell}, Role::kResponsible, false, *dict);
+    for (size_t width = 4; width <= 16; ++width) {
+      std::vector<std::string> lines;
+      for (size_t i = 0; i < text.size(); i += width) {
+        lines.push_back(lexicon::ToUtf8(text.substr(i, width)));
+      }
+      const RoledDepartments wrapped =
+          SplitRoledDepartments(lines, Role::kResponsible, false, *dict);
+      EXPECT_EQ(ShowRoles(wrapped), ShowRoles(whole))
+          << "width " << width << ": " << Show(lines);
+    }
+  }
+}
+
+// Names from any province, city, county, university or company are well
+// formed by shape: with an empty dictionary none is reported unknown.
+TEST(SplitRoledDepartments, NamesFromAnywhereAreNotUnknown) {
+  const auto empty = DepartmentDict::FromNames({});
+  const std::vector<std::string> cells = {
+      "自治区发展改革委、自治区党委宣传部、内蒙古自治区林业和草原局",
+      "新疆生产建设兵团、兵团发展改革委",
+      "黔东南州人民政府、各市州人民政府、延边州",
+      "各旗县（市、区）、各县（市、区）政府、各乡镇（街道）",
+      "海南省大数据管理局、省委军民融合办、武警广东省总队",
+      "市委社会工作部、市数据局、区委办、区政府办、镇人民政府",
+      "县融媒体中心、市住房公积金中心、市公共资源交易中心",
+      "市城投集团、国网浙江省电力有限公司、中国铁塔股份有限公司杭州市分公司",
+      "校工会、校团委、各二级党组织、研究生院、继续教育学院、离退休工作处",
+      "学生资助管理中心、党委教师工作部、高等教育研究所、国际合作与交流处",
+      "市公安局交通警察支队、市综合行政执法局、市消防救援支队",
+      "市纪委监委机关、市供销社、市人大常委会办公厅、市政协办公厅",
+      "中国人民银行杭州中心支行、国家金融监督管理总局浙江监管局",
+      "市委党校、市档案馆、市科学技术协会、市残疾人联合会、共青团杭州市委",
+      "各地各部门、各有关单位、市直有关单位、各级党委",
+  };
+  for (const std::string& cell : cells) {
+    const RoledDepartments r =
+        SplitRoledDepartments({cell}, Role::kResponsible, false, *empty);
+    EXPECT_TRUE(r.unknown.empty()) << cell << "\n  unknown: " << Show(r.unknown);
+    EXPECT_GE(r.responsible.size(), 2u) << cell;
   }
 }
 

@@ -60,13 +60,9 @@ const std::set<std::string>& KnownGaps() {
       // Unruled table (Word, cells centred, set solid) whose tasks span
       // several measure rows: rows from alignment still merge.
       "jianghuai-univ-2024.word.pdf",
-      // A department name wrapped inside its cell (各部/门) is split.
-      "jianghuai-univ-2024.latex.pdf",
       // Paths being rebuilt on the shared Grid model (text readers, Word).
       "chengdu-digital-2022.latex.layout.txt",
-      "chengdu-digital-2022.latex.pdf",
       "chengdu-digital-2022.word.layout.txt",
-      "chengdu-digital-2022.word.pdf",
       "guangdong-safety-2024.word.raw.txt",
       "jianghuai-univ-2024.latex.layout.txt",
       "jianghuai-univ-2024.word.layout.txt",
