@@ -163,8 +163,9 @@ std::vector<Chunk> Chunks(const std::vector<Glyph>& g, int gap) {
 
 bool Across(const std::string& text) {
   std::string t = lexicon::Trim(text);
-  if (t.empty() || t.find("  ") != std::string::npos) return false;
-  return lexicon::SectionLevel(t) > 0 || lexicon::IsNoteLine(t) || lexicon::IsColophon(t);
+  if (t.empty()) return false;
+  if (lexicon::IsNoteLine(t) || lexicon::IsColophon(t)) return true;
+  return t.find("  ") == std::string::npos && lexicon::SectionLevel(t) > 0;
 }
 
 std::string LineText(const PLine& l) {
@@ -196,6 +197,7 @@ struct Header {
   int first = -1, last = -1;      // band lines, inclusive
   std::vector<HeadCell> leaves;   // one per column, left to right
   std::vector<HeadCell> groups;   // upper cells of a two-level header
+  int stray = 0;                  // pieces that are neither
   int Score() const;
 };
 
@@ -208,7 +210,8 @@ int Header::Score() const {
     text_col = text_col || c.key == ColumnKey::kMeasure || c.key == ColumnKey::kTask;
   }
   if (known.size() < 3 || !text_col) return -1;
-  return 10 * static_cast<int>(known.size()) - static_cast<int>(leaves.size() - known.size());
+  return 10 * static_cast<int>(known.size()) - static_cast<int>(leaves.size() - known.size()) -
+         5 * stray;
 }
 
 constexpr size_t kMaxHeaderPiece = 10;  // code points of one header piece
@@ -229,28 +232,22 @@ std::string CellText(const HeadCell& c) {
 
 bool Overlaps(const Chunk& a, const Chunk& b) { return a.x0 < b.x1 && b.x0 < a.x1; }
 
-// A piece on an upper line centred over the gap between two neighbouring
-// pieces of a lower line, touching no other piece of the band (a piece
-// stacked over one cell is a wrapped part of it): the upper cell of a
-// two-level header.
-bool SpansPair(const Chunk& a, const std::vector<std::vector<Chunk>>& band,
+// The piece `a` on band line `la`, centred over the gap between two
+// neighbouring pieces b1, b2 of a lower line and touching no other piece of
+// the band, is the upper cell of a two-level header, unless something else
+// on its line lies over the pair, or the pair are the tails of cells wrapped
+// from its line or above ("重点任" / "务" beside "工作措施").
+bool SpansPair(const Chunk& a, size_t la, const std::vector<std::vector<Chunk>>& band,
                const Chunk& b1, const Chunk& b2) {
   if (a.cx() < b1.cx() || a.cx() > b2.cx()) return false;
   if (std::fabs(a.cx() - (b1.x1 + b2.x0) / 2.0) * 4 > b2.x1 - b1.x0) return false;
   if (Overlaps(a, b1) != Overlaps(a, b2)) return false;
-  for (const auto& line : band) {
-    for (const Chunk& o : line) {
+  for (size_t l = 0; l < band.size(); ++l) {
+    for (const Chunk& o : band[l]) {
       if (&o == &a || &o == &b1 || &o == &b2) continue;
       if (Overlaps(o, a)) return false;
-    }
-  }
-  // Nothing else of its own line lies over the pair.
-  for (const auto& line : band) {
-    bool own = false;
-    for (const Chunk& o : line) own = own || &o == &a;
-    if (!own) continue;
-    for (const Chunk& o : line) {
-      if (&o != &a && o.x0 < b2.x1 && o.x1 > b1.x0) return false;
+      if (l == la && o.x0 < b2.x1 && o.x1 > b1.x0) return false;
+      if (l <= la && (Overlaps(o, b1) || Overlaps(o, b2))) return false;
     }
   }
   return true;
@@ -261,7 +258,11 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
     int line;
     const Chunk* chunk;
     bool spanner = false;
+    bool stray = false;  // looked like an upper cell, is none
     int over0 = 0, over1 = 0;  // a spanner: the x-range of the pair below
+    int pair_line = 0;         // and their line
+    const Chunk* b1 = nullptr;
+    const Chunk* b2 = nullptr;
   };
   std::vector<Piece> pieces;
   for (size_t i = 0; i < band.size(); ++i) {
@@ -270,14 +271,25 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
   for (Piece& p : pieces) {
     for (size_t b = static_cast<size_t>(p.line) + 1; b < band.size() && !p.spanner; ++b) {
       for (size_t k = 0; k + 1 < band[b].size(); ++k) {
-        if (SpansPair(*p.chunk, band, band[b][k], band[b][k + 1])) {
+        if (SpansPair(*p.chunk, static_cast<size_t>(p.line), band, band[b][k], band[b][k + 1])) {
           p.spanner = true;
           p.over0 = band[b][k].x0;
           p.over1 = band[b][k + 1].x1;
+          p.pair_line = static_cast<int>(b);
+          p.b1 = &band[b][k];
+          p.b2 = &band[b][k + 1];
           break;
         }
       }
     }
+  }
+  // A pair that holds an upper cell itself is no pair of sub-columns.
+  for (Piece& p : pieces) {
+    if (!p.spanner) continue;
+    for (const Piece& q : pieces) {
+      if (q.spanner && (q.chunk == p.b1 || q.chunk == p.b2)) p.spanner = false;
+    }
+    if (!p.spanner) p.stray = true;
   }
   // Leaves: the other pieces, joined where their x-ranges overlap.
   Header h;
@@ -285,7 +297,8 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
   h.last = first + static_cast<int>(band.size()) - 1;
   std::vector<const Piece*> rest;
   for (const Piece& p : pieces) {
-    if (!p.spanner) rest.push_back(&p);
+    if (!p.spanner && !p.stray) rest.push_back(&p);
+    if (p.stray) ++h.stray;
   }
   std::sort(rest.begin(), rest.end(), [](const Piece* a, const Piece* b) {
     return a->chunk->x0 < b->chunk->x0;
@@ -313,13 +326,19 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
     g.pieces.push_back({first + p.line, p.chunk->text});
     g.first_leaf = -1;
     g.leaves = 0;
+    // Its sub-columns sit on the pair's line or below; a cell reaching
+    // higher is no sub-column (a title line over the header is no group).
+    bool subs = true;
     for (size_t i = 0; i < h.leaves.size(); ++i) {
       if (h.leaves[i].x1 > p.over0 && h.leaves[i].x0 < p.over1) {
         if (g.first_leaf < 0) g.first_leaf = static_cast<int>(i);
         ++g.leaves;
+        for (const auto& piece : h.leaves[i].pieces) subs = subs && piece.first >= first + p.pair_line;
       }
     }
-    if (g.leaves >= 2) {
+    if (!subs) {
+      ++h.stray;
+    } else if (g.leaves >= 2) {
       g.key = ClassifyHeader(CellText(g));
       h.groups.push_back(std::move(g));
     }
@@ -351,7 +370,12 @@ bool FindHeader(const PPage& page, Header* out) {
         std::vector<std::vector<Chunk>> band(chunks.begin() + s, chunks.begin() + e + 1);
         Header h = BuildHeader(band, s);
         int score = h.Score();
-        if (score > best_score) best_score = score, best = std::move(h);
+        // Ties: the band that finds the upper cells of a two-level header.
+        if (score > best_score ||
+            (score == best_score && best_score > 0 && h.groups.size() > best.groups.size())) {
+          best_score = score;
+          best = std::move(h);
+        }
       }
     }
     if (best_score > 0) {
@@ -464,30 +488,132 @@ int LeftMargin(const PPage& page, const Body& body) {
   return m == kFar ? 0 : m;
 }
 
-// A page without a header: the previous table page's edges, moved by the
-// difference of the left margins, each then moved to the best gutter
-// within a few positions.
-std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
-                                   const std::vector<int>& prev, int shift,
-                                   int* cuts) {
-  constexpr int kSlack = 4;
-  std::vector<int> edges = prev;
+int RightEnd(const PPage& page, const Body& body) {
+  int r = 0;
+  for (int i = body.from; i < body.to; ++i) {
+    const PLine& l = page.lines[static_cast<size_t>(i)];
+    if (!l.blank() && !l.across) r = std::max(r, l.glyphs.back().x + l.glyphs.back().w);
+  }
+  return r;
+}
+
+int EmptyColumns(const PPage& page, const Body& body, const std::vector<int>& edges) {
+  std::vector<char> used(edges.size() - 1, 0);
+  for (int i = body.from; i < body.to; ++i) {
+    const PLine& l = page.lines[static_cast<size_t>(i)];
+    if (l.across) continue;
+    for (const Glyph& g : l.glyphs) {
+      auto it = std::upper_bound(edges.begin(), edges.end(), g.x);
+      size_t c = static_cast<size_t>(std::clamp(static_cast<int>(it - edges.begin()) - 1, 0,
+                                                static_cast<int>(used.size()) - 1));
+      used[c] = 1;
+    }
+  }
+  return static_cast<int>(std::count(used.begin(), used.end(), 0));
+}
+
+// Edges 1..n-1 at positions 0..cost.size()-1, edge k expected at
+// expect[k]: each cut word costs kCut, a distance d from the expected
+// position d * d / 2 (a gutter a few positions away is fine, a far one not).
+std::vector<int> PlaceEdges(const std::vector<double>& expect, const std::vector<int>& cost,
+                            int* cuts, double* total) {
+  constexpr double kCut = 10;
+  const size_t n = expect.size() - 1;
+  const int w = static_cast<int>(cost.size());
+  std::vector<int> edges(n + 1, 0);
   *cuts = 0;
-  for (size_t k = 1; k + 1 < edges.size(); ++k) {
-    int guess = prev[k] + shift, cost = 0;
-    int lo = std::max(guess - kSlack, edges[k - 1] + 1);
-    int hi = std::min(guess + kSlack, prev[k + 1] + shift - 1);
-    edges[k] = BestGutter(page, body, lo, hi, &cost);
-    *cuts += cost;
+  std::vector<std::vector<double>> dp(n, std::vector<double>(static_cast<size_t>(w), kInf));
+  std::vector<std::vector<int>> from(n, std::vector<int>(static_cast<size_t>(w), -1));
+  for (size_t k = 1; k < n; ++k) {
+    double best = k == 1 ? 0 : kInf;
+    int best_b = -1;
+    for (int b = 1; b < w; ++b) {
+      // Best previous edge at least two positions to the left.
+      if (k > 1 && b - 2 >= 0 && dp[k - 1][static_cast<size_t>(b - 2)] < best) {
+        best = dp[k - 1][static_cast<size_t>(b - 2)];
+        best_b = b - 2;
+      }
+      if (best == kInf) continue;
+      dp[k][static_cast<size_t>(b)] =
+          best + kCut * cost[static_cast<size_t>(b)] + (b - expect[k]) * (b - expect[k]) / 2;
+      from[k][static_cast<size_t>(b)] = best_b;
+    }
+  }
+  int b = static_cast<int>(std::min_element(dp[n - 1].begin(), dp[n - 1].end()) - dp[n - 1].begin());
+  *total = dp[n - 1][static_cast<size_t>(b)];
+  for (size_t k = n - 1; k >= 1 && b >= 0; --k) {
+    edges[k] = b;
+    *cuts += cost[static_cast<size_t>(b)];
+    b = from[k][static_cast<size_t>(b)];
   }
   return edges;
 }
+
+// A page without a header: as many edges as the previous table page's
+// columns, each in a gutter of this page near where the previous page's
+// edge lies relative to its margins (pages may be set at other widths). One
+// dynamic program over positions: a body word cut costs kCut, a position
+// away from the expected one costs 1 per position.
+std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
+                                   const std::vector<int>& prev, int prev_left,
+                                   int prev_right, int* cuts) {
+  const size_t n = prev.size() - 1;  // columns
+  std::vector<int> edges(n + 1);
+  edges[0] = -kFar;
+  edges[n] = kFar;
+  *cuts = 0;
+  if (n < 2) return edges;
+  const int left = LeftMargin(page, body), right = std::max(RightEnd(page, body), left + 2);
+  const int w = right - left + 1;
+  std::vector<int> cost(static_cast<size_t>(w));
+  for (int b = 0; b < w; ++b) cost[static_cast<size_t>(b)] = CutsAt(page, body, left + b);
+  // The page set like the previous one (shifted only), or scaled to its own
+  // width: whichever finds cleaner gutters.
+  double best_total = kInf;
+  for (double scale : {1.0, (right - left) / std::max(1.0, 1.0 * (prev_right - prev_left))}) {
+    std::vector<double> expect(n + 1, 0);
+    for (size_t k = 1; k < n; ++k) expect[k] = (prev[k] - prev_left) * scale;
+    int c = 0;
+    double total = 0;
+    std::vector<int> e = PlaceEdges(expect, cost, &c, &total);
+    // A column left without text on the page is a column missed.
+    std::vector<int> abs_edges(n + 1, -kFar);
+    for (size_t k = 1; k < n; ++k) abs_edges[k] = left + e[k];
+    abs_edges[n] = kFar;
+    total += 100.0 * static_cast<double>(EmptyColumns(page, body, abs_edges));
+    if (total < best_total) {
+      best_total = total;
+      *cuts = c;
+      for (size_t k = 1; k < n; ++k) edges[k] = left + e[k];
+    }
+  }
+  return edges;
+}
+
 
 // Text of each column on one line. A line holding exactly one piece per
 // column, each piece near its column, is split piece by piece (positions
 // drift between rows: "9  任务9" and "10  任务10"); otherwise glyphs go by
 // position, a word crossing an edge going wholly to the column holding most
 // of it.
+// A run of glyphs without a wide gap (justified text "不 少 于 12") that
+// crosses an edge into a column where more text follows after a wide gap
+// belongs wholly to the column it starts in: the next column's own text is
+// the later piece.
+void KeepSpacedRunsWhole(const std::vector<Glyph>& g, std::vector<int>* col) {
+  size_t i = 0;
+  while (i < g.size()) {
+    size_t j = i + 1;
+    while (j < g.size() && g[j].x - (g[j - 1].x + g[j - 1].w) < 2) ++j;
+    const int first = (*col)[i], last = (*col)[j - 1];
+    bool more = j < g.size() && (*col)[j] == last;
+    if (last != first && more) {
+      for (size_t k = i; k < j; ++k) (*col)[k] = first;
+    }
+    i = j;
+  }
+}
+
 // `banded`: the line is one of a run of lines holding one piece per column
 // at the same positions, wherever those lie (a band whose positions drifted
 // away from the header's).
@@ -522,6 +648,7 @@ std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges
     for (size_t k = i; k < j; ++k) col[k] = winner;
     i = j;
   }
+  KeepSpacedRunsWhole(l.glyphs, &col);
   std::vector<std::u32string> text(ncol);
   std::vector<int> end(ncol, -1);
   for (size_t k = 0; k < l.glyphs.size(); ++k) {
@@ -916,8 +1043,15 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
   std::vector<int> row_task(nr, -1);
   seqs->clear();
   if (roles_.seq >= 0) {
+    // A number wrapped in a narrow column ("（" over "1）") is one number.
     for (int i = z.begin; i < z.end; ++i) {
-      if (lex::IsSeq(Text(i, roles_.seq))) seqs->push_back({i, Text(i, roles_.seq)});
+      const std::string& a = Text(i, roles_.seq);
+      if (lex::IsSeq(a)) {
+        seqs->push_back({i, a});
+      } else if (!a.empty() && i + 1 < z.end && lex::IsSeq(a + Text(i + 1, roles_.seq))) {
+        seqs->push_back({i, a + Text(i + 1, roles_.seq)});
+        ++i;
+      }
     }
   }
   const size_t nt = seqs->size();
@@ -984,6 +1118,7 @@ struct PageTable {
                                    // has them (what Grid::col_edges holds)
   int cuts = 0;
   Body body;
+  int left = 0, right = 0;                      // the body's extent
   std::vector<char> banded;                     // per page line (Banded)
   std::vector<std::vector<std::string>> cells;  // per page line, per column
   std::vector<char> section;                    // per page line
@@ -1039,13 +1174,25 @@ void SplitBody(const PPage& page, PageTable* t) {
   t->body.to = k;
 }
 
-// A deadline that overflows its column leftwards ("…财政局、 2021—2023 | 年"):
-// the last word of the column before joins the deadline cell when the
-// joined text is a deadline and the word alone does not belong there.
+// A deadline that overflows its column ("…财政局、 2021—2023 | 年",
+// "2021 年 6 | 月"): the neighbouring column's word joins the deadline cell
+// when the joined text is a deadline and the cell alone is not one.
 void MoveDeadlineWords(int deadline, std::vector<std::string>* cells) {
-  if (deadline <= 0) return;
-  std::string& left = (*cells)[static_cast<size_t>(deadline - 1)];
+  if (deadline < 0) return;
   std::string& mine = (*cells)[static_cast<size_t>(deadline)];
+  // Rightwards: "2021 年 6 | 月".
+  if (static_cast<size_t>(deadline) + 1 < cells->size() && !mine.empty() &&
+      !lex::IsDeadline(mine)) {
+    std::string& right = (*cells)[static_cast<size_t>(deadline) + 1];
+    size_t sp = right.find(' ');
+    std::string word = right.substr(0, sp);
+    if (!word.empty() && lex::IsDeadline(mine + word)) {
+      mine += " " + word;
+      right = sp == std::string::npos ? "" : lexicon::Trim(right.substr(sp + 1));
+    }
+  }
+  if (deadline == 0) return;
+  std::string& left = (*cells)[static_cast<size_t>(deadline - 1)];
   size_t sp = left.rfind(' ');
   if (sp == std::string::npos || mine.empty()) return;
   std::string word = left.substr(sp + 1);
@@ -1153,6 +1300,19 @@ bool EndsOpen(const PageTable& t) {
   return false;
 }
 
+// The body ends before a note or closing block that follows its last
+// tabular line (two or more pieces): such lines do not vote on gutters.
+void TrimNotes(const PPage& page, Body* body) {
+  int cut = body->to;
+  for (int i = body->to - 1; i >= body->from; --i) {
+    const PLine& l = page.lines[static_cast<size_t>(i)];
+    if (l.blank()) continue;
+    if (!l.across && Chunks(l.glyphs, 2).size() >= 2) break;
+    if (l.across && lexicon::SectionLevel(LineText(l)) == 0) cut = i;
+  }
+  body->to = cut;
+}
+
 // Lines holding two or more pieces: a page of table, not of prose.
 bool LooksTabular(const PPage& page, const Body& body) {
   int nonblank = 0, tabular = 0;
@@ -1205,7 +1365,6 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
   std::vector<PageTable> out(pages.size());
   *cuts = 0;
   const PageTable* prev = nullptr;
-  int prev_margin = 0;
   bool open = false;  // the previous table page ends inside a sentence
   for (size_t p = 0; p < pages.size(); ++p) {
     const PPage& page = pages[p];
@@ -1214,24 +1373,25 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
     if (FindHeader(page, &t.header)) {
       t.own_header = t.table = true;
       t.body.from = t.header.last + 1;
+      TrimNotes(page, &t.body);
       t.banded = Banded(page, t.body, t.header.leaves.size());
       t.body.banded = &t.banded;
       t.edges = EdgesFromHeader(page, t.header, t.body, &t.cuts);
     } else if (prev != nullptr && LooksTabular(page, t.body)) {
       t.table = true;
       t.header = prev->header;
-      int shift = LeftMargin(page, t.body) - prev_margin;
+      TrimNotes(page, &t.body);
       t.banded = Banded(page, t.body, prev->header.leaves.size());
       t.body.banded = &t.banded;
-      t.edges = EdgesFromPrevious(page, t.body, prev->edges, shift, &t.cuts);
+      t.edges = EdgesFromPrevious(page, t.body, prev->edges, prev->left, prev->right, &t.cuts);
     }
     if (!t.table) continue;
+    t.left = LeftMargin(page, t.body);
+    t.right = RightEnd(page, t.body);
     if (t.own_header) {
       t.frame = Frame(page, t);
     } else {
-      int shift = LeftMargin(page, t.body) - prev_margin;
-      t.frame = prev->frame;
-      for (size_t k = 1; k + 1 < t.edges.size(); ++k) t.frame[k] = t.edges[k] - shift;
+      t.frame = prev->frame;  // column k is the previous page's column k
     }
     SplitBody(page, &t);
     SplitCells(page, &t);
@@ -1242,7 +1402,6 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
     open = EndsOpen(t);
     *cuts += t.cuts;
     prev = &t;
-    prev_margin = LeftMargin(page, t.body);
   }
   return out;
 }
@@ -1351,7 +1510,9 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
   bool odd_seq = false;
   for (int i = z.begin; i < z.end && roles.seq >= 0; ++i) {
     const std::string& s = t.cells[static_cast<size_t>(i)][static_cast<size_t>(roles.seq)];
-    odd_seq = odd_seq || (!s.empty() && !lex::IsSeq(s));
+    bool joined = false;
+    for (const CellLine& q : seqs) joined = joined || q.line == i || q.line + 1 == i;
+    odd_seq = odd_seq || (!s.empty() && !lex::IsSeq(s) && !joined);
   }
 
   auto cell = [&](int row, int col, const std::vector<CellLine>& ls, bool guess) {

@@ -25,16 +25,19 @@
 //  - section headings (一、… / （一）…) span the table and set RawRow::section.
 //
 // Layout dumps (`pdftotext -layout`, or any fixed-width rendering of the
-// table): columns are recovered from the header's character positions and
-// the body's vertical gutters. Positions are counted in code points (what
-// pdftotext -layout does) or in display width (CJK wide characters count
-// two, ICU's UCHAR_EAST_ASIAN_WIDTH W/F), whichever aligns the body with the
-// header better. Rows: measures end with sentence punctuation at a line end;
-// every measure row owns one deadline cell; the lines of the other columns
-// go to the row they are vertically centred on (or top-aligned with); a task
-// cell (序号 + 重点任务) spans the rows it is centred on; a row cut by a page
-// break (no deadline and no lead of its own at the top of the next page)
-// continues the previous page's last row.
+// table), text_layout.cc: one Grid per page from geometry alone. Columns
+// come from the header band's character positions and the body's vertical
+// gutters, per page (a page without a header finds its own gutters near the
+// previous page's); positions are counted in code points (what pdftotext
+// -layout does) or in display width (CJK wide characters count two, ICU's
+// UCHAR_EAST_ASIAN_WIDTH W/F), whichever aligns the body with the header
+// better. Rows: the text column splits after sentence ends; each deadline
+// closes a row; the other columns' lines go to rows under one vertical
+// alignment model per document (top, centred, or centred on the row's first
+// line); sequence numbers make task cells spanning rows; where a choice was
+// a guess the cells' confidence is below Cell::kSureCell. What the table
+// means (header keys, sections, task carry-over, rows cut by a page break,
+// label and title) is BuildPlan's.
 //
 // Reading-order dumps (plain `pdftotext`) have lost the geometry. Rows are
 // recovered from what is left: section headings, sequence numbers (rising by

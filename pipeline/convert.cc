@@ -384,16 +384,10 @@ Result<Conversion> ConvertText(std::string_view bytes, SourceInfo src,
   t0 = Clock::now();
   extractor::TextOptions text_options;
   text_options.departments = options.departments;
-  Result<extractor::RawPlan> plan = Status(Status::Code::kInternal, "");
-  if (kind == extractor::DumpKind::kLayout) {
-    Result<std::vector<extractor::Grid>> grids =
-        extractor::TextDumpGrids(text->utf8, kind, text_options);
-    if (!grids.ok()) return grids.status();
-    plan = extractor::BuildPlan(*grids);
-  } else {
-    // Until the reading-order reader gives grids (TextDumpGrids).
-    plan = extractor::ReadTextDump(text->utf8, kind, text_options);
-  }
+  Result<std::vector<extractor::Grid>> grids =
+      extractor::TextDumpGrids(text->utf8, kind, text_options);
+  if (!grids.ok()) return grids.status();
+  Result<extractor::RawPlan> plan = extractor::BuildPlan(*grids);
   conv.times.table = MsSince(t0);
   if (!plan.ok()) return plan.status();
   src.text_kind = extractor::DumpKindName(kind);
