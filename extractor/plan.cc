@@ -373,6 +373,16 @@ void InferTaskSpans(Grid* g, int body_start, const std::vector<int>& seq_cols,
   g->cells = std::move(kept);
 }
 
+// A line of running text, not a heading: it holds sentence punctuation
+// (，。；！？ or a sentence end).
+bool IsProse(const std::string& line) {
+  static const char* const kMarks[] = {"，", "。", "；", "！", "？"};
+  for (const char* m : kMarks) {
+    if (line.find(m) != std::string::npos) return true;
+  }
+  return lexicon::EndsSentence(line);
+}
+
 // The cell's last line ends a sentence (lexicon::EndsSentence: 。 or '.').
 bool EndsSentence(const std::vector<std::string>& lines) {
   return !lines.empty() && lexicon::EndsSentence(lines.back());
@@ -419,6 +429,7 @@ class PlanBuilder {
   bool table_ended_ = false;  // a note or colophon closed the table
   std::set<size_t> unruled_rows_;  // rows read from pages without rulings
   void FlagUnruledGaps();
+  void WarnSkippedAttachments(const std::vector<Grid>& grids);
   std::vector<HeaderCell> first_header_;  // x-ranges of the plan's columns
   std::vector<std::string> section_;
   int anchor_ = -1;  // plan column that defines rows
@@ -498,13 +509,19 @@ void PlanBuilder::TakeSurroundings(const Grid& g, bool first_table_page) {
     }
     rest.push_back(&l);
   }
-  // The title: the consecutive lines set in the largest type.
-  double max_size = 0;
-  for (const TextLine* l : rest) max_size = std::max(max_size, l->font_size);
+  // The title: the consecutive lines set in the largest type. Where every
+  // line has the same size (a text dump has none), the first lines that
+  // read as a heading rather than prose: no sentence punctuation.
+  double max_size = 0, min_size = 1e30;
+  for (const TextLine* l : rest) {
+    max_size = std::max(max_size, l->font_size);
+    min_size = std::min(min_size, l->font_size);
+  }
+  const bool sized = !rest.empty() && min_size < max_size * 0.95;
   bool in_title = false;
   for (const TextLine* l : rest) {
-    bool big = l->font_size >= max_size * 0.95;
-    if (big) {
+    bool title_line = sized ? l->font_size >= max_size * 0.95 : !IsProse(l->text);
+    if (title_line) {
       plan_.title.push_back(l->text);
       in_title = true;
     } else if (in_title) {
@@ -678,6 +695,25 @@ bool PlanBuilder::ContinuesPreviousRow(const RawRow& row, int seq_col,
   return plan_uses_full_stops && !EndsSentence(cell(prev, anchor_));
 }
 
+// Several attachments in one file: the plan's is converted; the others
+// (labels on lines of their own, 附件1 before the table's 附件2) are named.
+void PlanBuilder::WarnSkippedAttachments(const std::vector<Grid>& grids) {
+  const std::string ours = plan_.attachment.empty() ? "" : plan_.attachment.front();
+  std::set<std::string> seen;
+  for (const Grid& g : grids) {
+    for (const auto* lines : {&g.above, &g.below}) {
+      for (const TextLine& l : *lines) {
+        std::optional<std::string> label = lexicon::AttachmentLabel(l.text);
+        if (!label || *label == ours || !seen.insert(*label).second) continue;
+        plan_.warnings.push_back(
+            {"attachment_skipped",
+             *label + " holds no plan table; converted " + (ours.empty() ? "the plan table" : ours),
+             g.page});
+      }
+    }
+  }
+}
+
 // Rows read from text alignment alone (no rulings) are a guess where they
 // break what nearly every row of the plan has: a deadline and a department
 // cell. Such a row has likely lost its cell to a neighbour: flag it.
@@ -753,6 +789,7 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
                   "the plan table's header was found but no rows under it");
   }
   FlagUnruledGaps();
+  WarnSkippedAttachments(grids);
   for (size_t i = 0; i < plan_.rows.size(); ++i) {
     const RawRow& row = plan_.rows[i];
     if (!row.low_confidence) continue;
