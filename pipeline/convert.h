@@ -18,6 +18,7 @@
 
 #include "common/status.h"
 #include "normalizer/normalizer.h"
+#include "ocr/scan.h"
 
 namespace plan2json {
 
@@ -35,6 +36,13 @@ struct ConvertOptions {
   // validated), so 1 GiB of text would need ~30 GiB; a plan's dump is well
   // under 1 MiB. Default 64 MiB (~2 GiB of memory, under a minute).
   size_t max_text_bytes = size_t{64} << 20;
+  // When to read pages by OCR (ocr/scan.h). kAuto: image files, and the
+  // pages of a PDF that have no text layer; kAlways: every page, text layer
+  // or not; kNever: refuse them as before (kNoTextLayer). Default kAuto.
+  enum class Ocr { kAuto, kAlways, kNever };
+  Ocr ocr = Ocr::kAuto;
+  // Language(s), recognition method, resolution, progress for OCR.
+  ocr::ScanOptions scan;
 };
 
 // Wall time per stage, in milliseconds (for --timings).
@@ -56,7 +64,8 @@ struct Conversion {
 };
 
 // Converts the file at `path`. The input kind is decided by content: "%PDF-"
-// means PDF, anything else is read as a text dump. Errors carry the file
+// means PDF, PNG/JPEG/TIFF magic an image (OCR), anything else is read as a
+// text dump. Errors carry the file
 // name in their message.
 Result<Conversion> ConvertFile(const std::string& path,
                                const ConvertOptions& options);

@@ -11,6 +11,9 @@ packages=(
   nlohmann-json3-dev libvalijson-dev libcli11-dev
   libgtest-dev unicode-data               # tests; EquivalentUnifiedIdeograph.txt
   qpdf poppler-utils strace               # tests: encrypted inputs, text dumps, worker forks
+  libtesseract-dev libleptonica-dev       # OCR of scans (ocr/)
+  tesseract-ocr-chi-sim tesseract-ocr-eng # OCR language data
+  img2pdf                                 # tests: scans made from the corpus PDFs
 )
 missing=()
 for p in "${packages[@]}"; do
