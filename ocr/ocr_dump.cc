@@ -43,8 +43,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   for (const Warning& w : scan->warnings) std::printf("warning: %s\n", w.message.c_str());
+  std::vector<extractor::Grid> grids;
   for (const extractor::Page& page : scan->pages) {
     extractor::Grid grid = extractor::FindTable(page, extractor::PlanTableOptions());
+    grids.push_back(grid);
     ocr::SetCellConfidence(page, &grid);
     std::printf("== page %d: %zu glyphs, %zu rulings, grid %d x %d%s\n", page.number,
                 page.glyphs.size(), page.rulings.size(), grid.rows(), grid.cols(),
@@ -70,6 +72,18 @@ int main(int argc, char** argv) {
       for (const extractor::TextLine& l : c.lines) std::printf(" |%s", l.text.c_str());
       std::printf("\n");
     }
+  }
+  Result<extractor::RawPlan> plan = extractor::BuildPlan(grids);
+  if (!plan.ok()) {
+    std::printf("plan: %s\n", plan.status().message().c_str());
+    return 0;
+  }
+  for (size_t i = 0; i < plan->rows.size(); ++i) {
+    std::printf("row %zu:", i + 1);
+    for (const auto& cell : plan->rows[i].cells) {
+      std::printf(" |%s", cell.empty() ? "" : cell.front().c_str());
+    }
+    std::printf("\n");
   }
   return 0;
 }

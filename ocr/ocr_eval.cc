@@ -1,6 +1,6 @@
 // Copyright 2026 The plan2json Authors.
 //
-// ocr_eval PDF SCAN [page|cell [OUT]]: converts the born-digital PDF and a scan of
+// ocr_eval PDF SCAN [page|cell [OUT [LANG]]]: converts the born-digital PDF and a scan of
 // it with this build, and prints how the scan's rows compare (scan_score.h)
 // and the time spent. bench/ocr.sh runs it over the corpus matrix.
 
@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   options.scan.method = argc > 3 && std::string(argv[3]) == "page"
                             ? plan2json::ocr::Method::kPage
                             : plan2json::ocr::Method::kCell;
+  if (argc > 5) options.scan.lang = argv[5];
   auto t0 = std::chrono::steady_clock::now();
   auto scan = plan2json::ConvertFile(argv[2], options);
   double seconds =

@@ -112,8 +112,9 @@ std::vector<Box*> CellRects(const PreparedPage& page) {
 }
 
 // Recognises one cell: its ink, cut out with a white margin (the engine
-// reads a character touching the image edge badly), as one line of text
-// when it is no taller than one, else as one block.
+// reads a character touching the image edge badly), as one raw line of text
+// when it is no taller than one (the engine's layout analysis drops some
+// lone short lines), else as one block.
 void RecognizeCell(tesseract::TessBaseAPI* api, Pix* text, Box* rect, double dpi,
                    int* line, std::vector<Symbol>* out) {
   PixPtr clip(pixClipRectangle(text, rect, nullptr));
@@ -129,7 +130,7 @@ void RecognizeCell(tesseract::TessBaseAPI* api, Pix* text, Box* rect, double dpi
   PixPtr framed(pixAddBorder(tight.get(), margin, 0));
   pixSetResolution(framed.get(), static_cast<int>(dpi), static_cast<int>(dpi));
   const bool one_line = ink->h < dpi * 0.3;
-  api->SetPageSegMode(one_line ? tesseract::PSM_SINGLE_LINE
+  api->SetPageSegMode(one_line ? tesseract::PSM_RAW_LINE
                                : tesseract::PSM_SINGLE_BLOCK);
   api->SetImage(framed.get());
   api->SetSourceResolution(static_cast<int>(dpi));

@@ -20,6 +20,8 @@ constexpr double kBlankInk = 0.0005;
 constexpr double kReportedSkew = 0.5;
 // Scans below this resolution lose strokes of Chinese characters.
 constexpr double kLowSourceDpi = 200;
+// Below this an embedded image is not a page scan (a logo, a stamp).
+constexpr double kMinRenderDpi = 72;
 
 std::string Fixed1(double v) {
   char buf[32];
@@ -120,27 +122,21 @@ Result<ScanResult> ScanPdfPages(std::string_view bytes, const std::string& name,
   out.dpi = static_cast<int>(std::lround(options.dpi));
   int done = 0;
   for (int number : pages) {
-    double source_dpi = (*renderer)->ImageDpi(number);
+    // A scan at a lower resolution is rendered at its own (poppler would
+    // upsample it by repeating pixels) and scaled by interpolation.
+    const double source_dpi = (*renderer)->ImageDpi(number);
+    const double render_dpi =
+        source_dpi >= kMinRenderDpi && source_dpi < options.dpi ? source_dpi
+                                                                : options.dpi;
     Result<GreyImage> grey =
-        (*renderer)->Render(number, options.dpi, options.max_pixels);
+        (*renderer)->Render(number, render_dpi, options.max_pixels);
     if (!grey.ok()) return Named(name, grey.status());
     PixPtr pix = FromGrey(*grey);
     grey->pixels = {};
     bool blank = false;
-    // Rendered at the working resolution already; the embedded image's own
-    // resolution only matters for the warning.
     Result<extractor::Page> page =
-        ScanOne(pix.get(), options.dpi, number, options, &out, &blank);
+        ScanOne(pix.get(), render_dpi, number, options, &out, &blank);
     if (!page.ok()) return Named(name, page.status());
-    if (source_dpi > 0 && source_dpi < kLowSourceDpi) {
-      out.warnings.push_back(
-          {"scan_resolution",
-           "page " + std::to_string(number) + " is scanned at " +
-               std::to_string(static_cast<int>(std::lround(source_dpi))) +
-               " dpi; rendered at " + std::to_string(out.dpi) +
-               " for OCR (expect more misreadings)",
-           number});
-    }
     out.pages.push_back(std::move(*page));
     Progress(options, name, ++done, static_cast<int>(pages.size()));
   }
