@@ -80,6 +80,19 @@ void AddRulings(Pix* mask, bool horizontal, double dpi, int min_length,
   boxaDestroy(&boxes);
 }
 
+// PNG ends with an IEND chunk, JPEG with an EOI marker (allowing trailing
+// padding).
+bool Truncated(std::string_view bytes) {
+  std::string_view tail = bytes.substr(bytes.size() > 64 ? bytes.size() - 64 : 0);
+  if (bytes.substr(0, 4) == "\x89PNG") {
+    return tail.find(std::string_view("IEND\xAE\x42\x60\x82", 8)) == std::string_view::npos;
+  }
+  if (bytes.substr(0, 3) == "\xFF\xD8\xFF") {
+    return tail.find("\xFF\xD9") == std::string_view::npos;
+  }
+  return false;
+}
+
 }  // namespace
 
 void PixDeleter::operator()(Pix* pix) const { pixDestroy(&pix); }
@@ -104,6 +117,12 @@ Result<std::vector<SourcePage>> DecodeImage(std::string_view bytes,
     page.pix = Own(pix);
     pages.push_back(std::move(page));
   };
+  // A truncated PNG or JPEG makes libpng/libjpeg talk on stderr before they
+  // fail: refuse one that lacks its end marker first.
+  if (Truncated(bytes)) {
+    return Status(Status::Code::kCorrupt,
+                  name + ": not a readable image (truncated: no end marker)");
+  }
   l_int32 format = IFF_UNKNOWN;
   findFileFormatBuffer(data, &format);
   if (format == IFF_TIFF || format == IFF_TIFF_G4 || format == IFF_TIFF_G3 ||

@@ -89,6 +89,7 @@ class Repairer {
       : ocr_pages_(ocr_pages.begin(), ocr_pages.end()), dict_(dict), plan_(plan) {
     for (const extractor::Grid& g : grids) {
       if (!ocr_pages_.count(g.page)) continue;
+      if (!g.ruled && g.rows() > 0) unruled_.insert(g.page);
       for (const extractor::Cell& c : g.cells) {
         for (const extractor::TextLine& l : c.lines) {
           auto [it, fresh] = line_confidence_.emplace(std::make_pair(g.page, l.text),
@@ -106,6 +107,7 @@ class Repairer {
       if (!FromOcr(row)) continue;
       row_no_ = static_cast<int>(i) + 1;
       page_ = row.pages.empty() ? 0 : row.pages.front();
+      CheckUnruled(&row);
       for (size_t c = 0; c < plan_->columns.size() && c < row.cells.size(); ++c) {
         CheckCell(plan_->columns[c].key, &row.cells[c], &row);
       }
@@ -140,6 +142,24 @@ class Repairer {
            "deadline '" + text + "' does not parse (OCR may have misread it)");
     } else if (key == ColumnKey::kSeq && !text.empty() && !HasDigit(text)) {
       Flag(row, "ocr_seq", "sequence number read as '" + text + "'");
+    }
+  }
+
+  // A table without rulings is rebuilt from the alignment of the text, and
+  // OCR'd boxes are too loose for that to be trusted: its rows are low,
+  // with one warning per page.
+  void CheckUnruled(extractor::RawRow* row) {
+    for (int p : row->pages) {
+      if (!unruled_.count(p)) continue;
+      row->low_confidence = true;
+      if (warned_unruled_.insert(p).second) {
+        plan_->warnings.push_back(
+            {"ocr_unruled",
+             "page " + std::to_string(p) +
+                 ": the scanned table has no rulings; its rows were recovered "
+                 "from the alignment of OCR'd text and are marked low-confidence",
+             p});
+      }
     }
   }
 
@@ -193,6 +213,7 @@ class Repairer {
   }
 
   std::set<int> ocr_pages_;
+  std::set<int> unruled_, warned_unruled_;
   const normalizer::DepartmentDict& dict_;
   extractor::RawPlan* plan_;
   std::map<std::pair<int, std::string>, double> line_confidence_;

@@ -4,7 +4,9 @@
 // OCR'd pages: department names a small edit away from a known name are
 // snapped to it; a row is marked low-confidence, with a warning saying why,
 // when it holds a word OCR was unsure of, a snapped or unknown department
-// name, an unparsable deadline or a sequence number that is not a number.
+// name, an unparsable deadline or a sequence number that is not a number,
+// or when its page's table has no rulings (rows recovered from the
+// alignment of OCR'd text).
 
 #ifndef PLAN2JSON_OCR_REPAIR_H_
 #define PLAN2JSON_OCR_REPAIR_H_
