@@ -22,6 +22,8 @@ constexpr double kReportedSkew = 0.5;
 constexpr double kLowSourceDpi = 200;
 // Below this an embedded image is not a page scan (a logo, a stamp).
 constexpr double kMinRenderDpi = 72;
+// A page image coarser than this holds no readable text.
+constexpr double kMinScanDpi = 50;
 
 std::string Fixed1(double v) {
   char buf[32];
@@ -120,11 +122,24 @@ Result<ScanResult> ScanPdfPages(std::string_view bytes, const std::string& name,
   if (!renderer.ok()) return renderer.status();
   ScanResult out;
   out.dpi = static_cast<int>(std::lround(options.dpi));
-  int done = 0;
+  int done = 0, unreadable = 0;
+  std::string coarse;
   for (int number : pages) {
     // A scan at a lower resolution is rendered at its own (poppler would
     // upsample it by repeating pixels) and scaled by interpolation.
     const double source_dpi = (*renderer)->ImageDpi(number);
+    if (source_dpi > 0 && source_dpi < kMinScanDpi) {
+      // Nothing to read here (an icon blown up to page size); the document
+      // fails only if no page is readable.
+      coarse = "page " + std::to_string(number) + " is an image at " +
+               Fixed1(source_dpi) + " dpi, too coarse to read";
+      out.warnings.push_back({"scan_unreadable", coarse, number});
+      extractor::Page empty;
+      empty.number = number;
+      out.pages.push_back(std::move(empty));
+      ++unreadable;
+      continue;
+    }
     const double render_dpi =
         source_dpi >= kMinRenderDpi && source_dpi < options.dpi ? source_dpi
                                                                 : options.dpi;
@@ -137,8 +152,13 @@ Result<ScanResult> ScanPdfPages(std::string_view bytes, const std::string& name,
     Result<extractor::Page> page =
         ScanOne(pix.get(), render_dpi, number, options, &out, &blank);
     if (!page.ok()) return Named(name, page.status());
+    unreadable += blank ? 1 : 0;
     out.pages.push_back(std::move(*page));
     Progress(options, name, ++done, static_cast<int>(pages.size()));
+  }
+  if (!pages.empty() && unreadable == static_cast<int>(pages.size()) &&
+      !coarse.empty()) {
+    return Status(Status::Code::kInvalidArgument, name + ": " + coarse);
   }
   return out;
 }
