@@ -37,6 +37,8 @@ struct HeaderRule {
 // in the header text with all whitespace removed; header cells are short.
 const HeaderRule* Rules(size_t* n) {
   static const RE2 kSeq("^(序号|编号|序|号)$");
+  // A person column (责任领导, 分管领导, 联系人) is not a department list.
+  static const RE2 kPerson("领导|联系人|负责人$");
   static const RE2 kDeadline("时限|时间|时间节点|完成期限|截止|进度安排|完成日期");
   static const RE2 kLead("牵头");
   static const RE2 kAssisting("协办|配合|协同|协助|参与|支持单位");
@@ -45,6 +47,7 @@ const HeaderRule* Rules(size_t* n) {
   static const RE2 kTask("任务|事项|项目|工作$");
   static const HeaderRule kRules[] = {
       {ColumnKey::kSeq, &kSeq},
+      {ColumnKey::kExtra, &kPerson},
       {ColumnKey::kDeadline, &kDeadline},
       {ColumnKey::kLead, &kLead},
       {ColumnKey::kAssisting, &kAssisting},

@@ -14,15 +14,18 @@
 //     continues the previous page's last row (a row cut by the page break);
 //     a blank or repeated task/seq cell means the task continues.
 
-#include <re2/re2.h>
+#include <cstdio>
+#include <cstdlib>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
 #include "extractor/plan.h"
+#include "lexicon/lexicon.h"
 
 namespace plan2json::extractor {
 namespace {
@@ -60,48 +63,79 @@ std::vector<std::string> Texts(const std::vector<TextLine>& lines) {
 }
 
 
-bool IsAttachmentLabel(const std::string& text) {
-  static const RE2 kLabel(R"(^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$)");
-  return RE2::FullMatch(text, kLabel);
-}
-
 struct HeaderCell {
   ColumnKey key;
   std::string text;
+  std::string group;  // the spanning header above it (two-level headers)
   double x0, x1;
 };
 
+// The text of a header cell, typesetting spaces and line breaks removed.
+std::string HeaderText(const Cell& c) { return Compact(c.lines); }
+
 // The header of one page: the first grid row (of the first few) whose cells
 // classify as at least three distinct known columns, one of them the measure
-// or task column.
+// or task column. The header band runs from that row to the end of its
+// tallest cell; each column's header is the lowest band cell over it, and a
+// cell above it spanning several columns is its group:
+//
+//   +----+------+-----------------+------+        group 责任单位
+//   |序号| 任务 |    责任单位     | 时限 |        columns 序号 任务 牵头单位
+//   |    |      +--------+--------+      |                配合单位 时限
+//   |    |      |牵头单位|配合单位|      |
+//   +----+------+--------+--------+------+
 bool FindHeader(const Grid& g, int* header_row, int* body_start,
                 std::vector<HeaderCell>* header) {
   const int kMaxHeaderSearch = 4;
   for (int r = 0; r < std::min(g.rows(), kMaxHeaderSearch); ++r) {
-    std::vector<HeaderCell> cells;
     std::set<ColumnKey> known;
-    int max_span = 1;
+    int band_end = r + 1;
     for (const Cell& c : g.cells) {
       if (c.row > r || c.row + c.row_span <= r) continue;
-      std::string text = Compact(c.lines);
-      ColumnKey key = ClassifyHeader(text);
+      ColumnKey key = ClassifyHeader(HeaderText(c));
       if (key != ColumnKey::kExtra) known.insert(key);
-      cells.push_back({key, text, c.box.x0, c.box.x1});
-      max_span = std::max(max_span, c.row + c.row_span - r);
+      band_end = std::max(band_end, c.row + c.row_span);
     }
-    if (known.size() >= 3 &&
-        (known.count(ColumnKey::kMeasure) || known.count(ColumnKey::kTask))) {
-      std::sort(cells.begin(), cells.end(),
-                [](const HeaderCell& a, const HeaderCell& b) {
-                  return a.x0 < b.x0;
-                });
-      *header_row = r;
-      *body_start = r + max_span;
-      *header = std::move(cells);
-      return true;
+    if (known.size() < 3 ||
+        (!known.count(ColumnKey::kMeasure) && !known.count(ColumnKey::kTask))) {
+      continue;
     }
+    header->clear();
+    const Cell* last_leaf = nullptr;
+    for (int c = 0; c < g.cols(); ++c) {
+      const Cell* leaf = g.At(band_end - 1, c);
+      if (leaf == nullptr || leaf == last_leaf || leaf->row + leaf->row_span <= r) continue;
+      last_leaf = leaf;
+      HeaderCell h{ClassifyHeader(HeaderText(*leaf)), HeaderText(*leaf), "",
+                   leaf->box.x0, leaf->box.x1};
+      for (int rr = r; rr < leaf->row; ++rr) {
+        const Cell* above = g.At(rr, c);
+        if (above != nullptr && above != leaf && above->col_span > leaf->col_span) {
+          h.group = HeaderText(*above);
+          if (h.key == ColumnKey::kExtra) h.key = ClassifyHeader(h.group);
+        }
+      }
+      header->push_back(std::move(h));
+    }
+    *header_row = r;
+    *body_start = band_end;
+    return true;
   }
   return false;
+}
+
+// A table with one text column only (工作任务, 任务内容) has no task/measure
+// split: that column holds the measures, and task is null.
+void OneTextColumnIsMeasure(std::vector<HeaderCell>* header) {
+  int tasks = 0, measures = 0;
+  for (const HeaderCell& h : *header) {
+    tasks += h.key == ColumnKey::kTask;
+    measures += h.key == ColumnKey::kMeasure;
+  }
+  if (tasks != 1 || measures != 0) return;
+  for (HeaderCell& h : *header) {
+    if (h.key == ColumnKey::kTask) h.key = ColumnKey::kMeasure;
+  }
 }
 
 // Grid::At scans every cell. Code that looks up every (row, column) of a
@@ -334,10 +368,26 @@ void InferTaskSpans(Grid* g, int body_start, const std::vector<int>& seq_cols,
   g->cells = std::move(kept);
 }
 
-// Ends like a finished sentence: 。；！？ or a closing bracket/quote after one.
+// The cell's last line ends a sentence (lexicon::EndsSentence: 。 or '.').
 bool EndsSentence(const std::vector<std::string>& lines) {
-  static const RE2 kEnd(R"((?:。|；|;|！|？|\.)[”’」』）)]*\s*$)");
-  return !lines.empty() && RE2::PartialMatch(lines.back(), kEnd);
+  return !lines.empty() && lexicon::EndsSentence(lines.back());
+}
+
+// For developers: every grid as the plan layer receives it, on stderr
+// (environment variable PLAN2JSON_DEBUG_GRIDS set).
+void DumpGrids(const std::vector<Grid>& grids) {
+  for (const Grid& g : grids) {
+    std::fprintf(stderr, "=== page %d: %d rows x %d cols%s\n", g.page, g.rows(), g.cols(),
+                 g.ruled ? "" : " (unruled)");
+    for (const TextLine& l : g.above) std::fprintf(stderr, "  above: %s\n", l.text.c_str());
+    for (const Cell& c : g.cells) {
+      std::fprintf(stderr, "  [%d,%d %dx%d c=%.2f]", c.row, c.col, c.row_span, c.col_span,
+                   c.confidence);
+      for (const TextLine& l : c.lines) std::fprintf(stderr, " |%s", l.text.c_str());
+      std::fprintf(stderr, "\n");
+    }
+    for (const TextLine& l : g.below) std::fprintf(stderr, "  below: %s\n", l.text.c_str());
+  }
 }
 
 class PlanBuilder {
@@ -348,6 +398,7 @@ class PlanBuilder {
   bool MapColumns(const Grid& g, const std::vector<HeaderCell>* page_header,
                   std::vector<int>* grid_to_plan);
   void TakeSurroundings(const Grid& g, bool first_table_page);
+  void TakeNotes(const Grid& g);
   void TakeBody(const Grid& g, int body_start,
                 const std::vector<int>& grid_to_plan);
   bool ContinuesPreviousRow(const RawRow& row, int seq_col, int deadline_col,
@@ -360,6 +411,9 @@ class PlanBuilder {
   }
 
   RawPlan plan_;
+  bool table_ended_ = false;  // a note or colophon closed the table
+  std::set<size_t> unruled_rows_;  // rows read from pages without rulings
+  void FlagUnruledGaps();
   std::vector<HeaderCell> first_header_;  // x-ranges of the plan's columns
   std::vector<std::string> section_;
   int anchor_ = -1;  // plan column that defines rows
@@ -376,6 +430,25 @@ bool PlanBuilder::MapColumns(const Grid& g,
                              const std::vector<HeaderCell>* page_header,
                              std::vector<int>* grid_to_plan) {
   grid_to_plan->assign(static_cast<size_t>(g.cols()), -1);
+  // The header repeated as on the first page: its columns in order (two
+  // columns may share a key, e.g. 省牵头单位 and 市牵头单位).
+  if (page_header != nullptr && page_header->size() == plan_.columns.size()) {
+    bool same = true;
+    for (size_t j = 0; j < plan_.columns.size(); ++j) {
+      same &= (*page_header)[j].key == plan_.columns[j].key;
+    }
+    if (same) {
+      for (int c = 0; c < g.cols(); ++c) {
+        double mid = (g.col_edges[static_cast<size_t>(c)] + g.col_edges[static_cast<size_t>(c + 1)]) / 2;
+        for (size_t j = 0; j < page_header->size(); ++j) {
+          if (mid >= (*page_header)[j].x0 && mid <= (*page_header)[j].x1) {
+            (*grid_to_plan)[static_cast<size_t>(c)] = static_cast<int>(j);
+          }
+        }
+      }
+      return true;
+    }
+  }
   for (int c = 0; c < g.cols(); ++c) {
     double x0 = g.col_edges[static_cast<size_t>(c)];
     double x1 = g.col_edges[static_cast<size_t>(c + 1)];
@@ -413,8 +486,9 @@ void PlanBuilder::TakeSurroundings(const Grid& g, bool first_table_page) {
   std::vector<const TextLine*> rest;
   for (const TextLine& l : g.above) {
     if (IsPageFurniture(l.text)) continue;
-    if (plan_.attachment.empty() && IsAttachmentLabel(l.text)) {
-      plan_.attachment.push_back(l.text);
+    std::optional<std::string> label = lexicon::AttachmentLabel(l.text);
+    if (plan_.attachment.empty() && label) {
+      plan_.attachment.push_back(*label);
       continue;
     }
     rest.push_back(&l);
@@ -431,6 +505,14 @@ void PlanBuilder::TakeSurroundings(const Grid& g, bool first_table_page) {
     } else if (in_title) {
       break;
     }
+  }
+}
+
+// Notes under the table that change how cells read: "注：排在第一位的为牵头
+// 单位" (the unit listed first in a department cell leads).
+void PlanBuilder::TakeNotes(const Grid& g) {
+  for (const TextLine& l : g.below) {
+    if (lexicon::IsFirstListedLeadNote(l.text)) plan_.first_listed_leads = true;
   }
 }
 
@@ -458,6 +540,16 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
     const Cell* first = index.At(r, 0);
     if (first != nullptr && first->row == r &&
         first->col_span >= std::max(2, g.cols() - 1) && !first->empty()) {
+      // A note (注：…) or the closing 抄送/印发 block set across the table's
+      // width ends the table: it is read as a note, never as a section.
+      if (lexicon::IsNoteLine(first->lines.front().text) ||
+          lexicon::IsColophon(first->lines.front().text)) {
+        for (const TextLine& l : first->lines) {
+          if (lexicon::IsFirstListedLeadNote(l.text)) plan_.first_listed_leads = true;
+        }
+        table_ended_ = true;
+        return;
+      }
       section_ = Texts(first->lines);
       first_on_page = false;
       continue;
@@ -488,6 +580,7 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
         if (pc == task_col && task_cell == nullptr) task_cell = cell;
         auto& dst = row.cells[static_cast<size_t>(pc)];
         for (const TextLine& l : cell->lines) dst.push_back(l.text);
+        if (!cell->empty() && cell->confidence < Cell::kSureCell) row.low_confidence = true;
         if (!cell->empty() && cell->row >= r0) pages.insert(g.page);
       }
     }
@@ -515,6 +608,8 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
         for (auto& l : row.cells[pc]) prev.cells[pc].push_back(std::move(l));
       }
       prev.pages.push_back(g.page);
+      for (int rr = r0; rr < r1; ++rr) prev.source_rows.emplace_back(g.page, rr);
+      prev.low_confidence |= row.low_confidence;
       if (EndsSentence(prev.cells[static_cast<size_t>(anchor_)])) ++terminated_rows_;
       first_on_page = false;
       continue;
@@ -543,6 +638,8 @@ void PlanBuilder::TakeBody(const Grid& g, int body_start,
     }
     if (pages.empty()) pages.insert(g.page);
     row.pages.assign(pages.begin(), pages.end());
+    for (int rr = r0; rr < r1; ++rr) row.source_rows.emplace_back(g.page, rr);
+    if (!g.ruled) unruled_rows_.insert(plan_.rows.size());
     AddRow(std::move(row));
   }
 }
@@ -576,14 +673,37 @@ bool PlanBuilder::ContinuesPreviousRow(const RawRow& row, int seq_col,
   return plan_uses_full_stops && !EndsSentence(cell(prev, anchor_));
 }
 
+// Rows read from text alignment alone (no rulings) are a guess where they
+// break what nearly every row of the plan has: a deadline and a department
+// cell. Such a row has likely lost its cell to a neighbour: flag it.
+void PlanBuilder::FlagUnruledGaps() {
+  const size_t n = plan_.rows.size();
+  for (size_t pc = 0; pc < plan_.columns.size(); ++pc) {
+    ColumnKey key = plan_.columns[pc].key;
+    if (key != ColumnKey::kDeadline && key != ColumnKey::kLead &&
+        key != ColumnKey::kResponsible) {
+      continue;
+    }
+    size_t filled = 0;
+    for (const RawRow& r : plan_.rows) filled += r.cells[pc].empty() ? 0 : 1;
+    if (filled * 2 <= n) continue;  // the column is often empty
+    for (size_t i = 0; i < n; ++i) {
+      RawRow& r = plan_.rows[i];
+      if (r.cells[pc].empty() && unruled_rows_.count(i)) r.low_confidence = true;
+    }
+  }
+}
+
 Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
   bool have_header = false;
+  if (std::getenv("PLAN2JSON_DEBUG_GRIDS") != nullptr) DumpGrids(grids);
   for (const Grid& g : grids) {
     plan_.pages = std::max(plan_.pages, g.page);
-    if (g.rows() < 1) continue;
+    if (g.rows() < 1 || table_ended_) continue;
     int header_row = -1, body_start = 0;
     std::vector<HeaderCell> header;
     bool page_has_header = FindHeader(g, &header_row, &body_start, &header);
+    if (page_has_header) OneTextColumnIsMeasure(&header);
     bool first_table_page = false;
     if (!have_header) {
       if (!page_has_header) continue;  // a table before the plan table
@@ -591,7 +711,7 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
       first_table_page = true;
       first_header_ = header;
       for (const HeaderCell& h : header) {
-        plan_.columns.push_back({h.key, h.text});
+        plan_.columns.push_back({h.key, h.text, h.group});
       }
       anchor_ = PlanIndex(ColumnKey::kMeasure);
       if (anchor_ < 0) anchor_ = PlanIndex(ColumnKey::kTask);
@@ -600,6 +720,7 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
     std::vector<int> grid_to_plan;
     MapColumns(g, page_has_header ? &header : nullptr, &grid_to_plan);
     TakeSurroundings(g, first_table_page);
+    TakeNotes(g);
     if (g.ruled) {
       TakeBody(g, body_start, grid_to_plan);
     } else {
@@ -626,19 +747,24 @@ Result<RawPlan> PlanBuilder::Build(const std::vector<Grid>& grids) {
     return Status(Status::Code::kNoPlanTable,
                   "the plan table's header was found but no rows under it");
   }
+  FlagUnruledGaps();
+  for (size_t i = 0; i < plan_.rows.size(); ++i) {
+    const RawRow& row = plan_.rows[i];
+    if (!row.low_confidence) continue;
+    plan_.warnings.push_back(
+        {"uncertain_row",
+         "row " + std::to_string(i + 1) +
+             ": the reader was unsure which row or column some of its text "
+             "belongs to; check it against the document",
+         row.pages.empty() ? 0 : row.pages.front()});
+  }
   return std::move(plan_);
 }
 
 }  // namespace
 
-// Page furniture: a line made only of dashes, digits (ASCII or full-width),
-// spaces and 第/页 (— 50 —, -3-, —５—, 第 3 页, 3/8). In a PDF a bare number
-// outside the table is a page number too.
-bool IsPageFurniture(const std::string& line) {
-  static const RE2 kPageNumber(
-      R"(^\s*(?:[-‐‑‒–—―─－━ ]*\s*[0-9０-９]+\s*[-‐‑‒–—―─－━ ]*|第\s*[0-9０-９]+\s*页(?:\s*[,，/、]?\s*共\s*[0-9０-９]+\s*页)?|[0-9]+\s*/\s*[0-9]+)\s*$)");
-  return RE2::FullMatch(line, kPageNumber);
-}
+// Outside the table a bare number is a page number too.
+bool IsPageFurniture(const std::string& line) { return lexicon::IsPageNumberLine(line); }
 
 TableOptions PlanTableOptions() {
   TableOptions options;
@@ -646,6 +772,9 @@ TableOptions PlanTableOptions() {
     return ClassifyHeader(text) != ColumnKey::kExtra;
   };
   options.is_furniture = IsPageFurniture;
+  options.is_row_key = [](const std::string& text) {
+    return lexicon::ParseSeq(text).has_value();
+  };
   return options;
 }
 

@@ -45,6 +45,7 @@ TableOptions PlanTableOptions();
 struct Column {
   ColumnKey key;
   std::string header;  // the header text as printed, lines joined
+  std::string group = {};  // a two-level header's spanning text, or ""
 };
 
 // One measure row, before normalization. cells[i] belongs to columns[i].
@@ -65,6 +66,9 @@ struct RawPlan {
   std::vector<RawRow> rows;
   std::vector<Warning> warnings;
   int pages = 0;
+  // A note under the table says the unit listed first in a department cell
+  // leads (注：排在第一位的为牵头单位).
+  bool first_listed_leads = false;
 };
 
 // Builds the plan from the per-page tables of one document, in page order.

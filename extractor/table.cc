@@ -9,6 +9,8 @@
 #include "extractor/table.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <numeric>
 
@@ -270,6 +272,25 @@ std::vector<std::vector<const Glyph*>> SplitAtGaps(
   return out;
 }
 
+// A line split where the gap between glyphs exceeds `factor` font sizes or
+// holds one of `edges`.
+std::vector<std::vector<const Glyph*>> SplitAtGapsAndEdges(
+    const std::vector<const Glyph*>& line, double factor,
+    const std::vector<double>& edges) {
+  std::vector<std::vector<const Glyph*>> out;
+  for (const Glyph* g : line) {
+    bool cut = out.empty();
+    if (!cut) {
+      const Glyph* prev = out.back().back();
+      cut = g->box.x0 - prev->box.x1 > factor * g->font_size;
+      for (double e : edges) cut = cut || (prev->box.cx() < e && g->box.cx() > e);
+    }
+    if (cut) out.emplace_back();
+    out.back().push_back(g);
+  }
+  return out;
+}
+
 // Sentence-final punctuation (full- and half-width).
 bool EndsSentence(const std::string& glyph) {
   static const char* const kEnds[] = {"。", "．", "！", "？", "；", ".", "!", "?", ";"};
@@ -280,6 +301,191 @@ bool EndsSentence(const std::string& glyph) {
 }
 
 }  // namespace
+
+// The leftmost column, left of `prose`, whose paragraphs all hold at most a
+// few glyphs (a 序号 column: "1", "12.", "（3）") and at least two of them,
+// or -1.
+// It names the rows only if between two keys every other column but the
+// prose one holds at most one paragraph (one cell per column per row); a
+// key spanning several rows (a task's number beside its measures, each
+// with its own deadline) names tasks, not rows.
+template <typename Blocks>
+int KeyColumn(const Blocks& blocks, size_t prose) {
+  const size_t kMaxKeyGlyphs = 5;
+  for (size_t c = 0; c < prose && c < blocks.size(); ++c) {
+    if (blocks[c].size() < 2) continue;
+    bool short_only = true;
+    for (const auto& b : blocks[c]) short_only &= b.glyphs.size() <= kMaxKeyGlyphs;
+    if (!short_only) continue;
+    std::vector<double> starts;  // a key's row runs from its top to the next's
+    for (const auto& b : blocks[c]) starts.push_back(b.box.y0);
+    std::sort(starts.begin(), starts.end());
+    for (size_t o = 0; o < blocks.size(); ++o) {
+      if (o == c || o == prose) continue;
+      std::vector<int> per_key(starts.size() + 1, 0);
+      for (const auto& b : blocks[o]) {
+        size_t k = static_cast<size_t>(
+            std::upper_bound(starts.begin(), starts.end(), b.box.cy()) - starts.begin());
+        if (++per_key[k] > 1 && k > 0) return -1;
+      }
+    }
+    return static_cast<int>(c);
+  }
+  return -1;
+}
+
+// Removes row 0 when none of its cells holds text.
+void DropEmptyFirstRow(Grid* g) {
+  if (g->rows() < 2) return;
+  for (const Cell& c : g->cells) {
+    if (c.row == 0 && !c.empty()) return;
+  }
+  g->row_edges.erase(g->row_edges.begin() + 1);
+  std::vector<Cell> kept;
+  for (Cell& c : g->cells) {
+    if (c.row == 0) continue;
+    --c.row;
+    kept.push_back(std::move(c));
+  }
+  g->cells = std::move(kept);
+}
+
+// How many of a prose column's paragraphs start a row: not those that begin
+// with a sequence marker ("1.…", "（2）…": the enumerated sub-points of the
+// paragraph before).
+template <typename Block>
+size_t ProseRows(const std::vector<Block>& paragraphs, const TableOptions& options) {
+  size_t rows = 0;
+  for (const Block& p : paragraphs) {
+    std::string head;
+    bool marked = false;
+    for (size_t i = 0; i < p.glyphs.size() && i < 4 && !marked; ++i) {
+      head += p.glyphs[i]->text;
+      marked = options.is_row_key && i > 0 && options.is_row_key(head);
+    }
+    rows += marked ? 0 : 1;
+  }
+  return rows;
+}
+
+// Shares out lines (sorted top to bottom) among rows so that each row takes
+// consecutive lines (possibly none) whose middle is nearest its centre and
+// which are spaced like one cell's lines (gaps wider than the column's
+// narrowest gap cost their square too): least squares over the rows, by
+// dynamic programming in O(rows x lines^2).
+// Row r's lines lie within [lo[r], hi[r]] (they cannot reach over the
+// neighbouring rows' keys); rows not `allowed` take none; with
+// `free_first`, row 0 takes lines at no cost (it has no centre). Returns each
+// line's row; a line no row can take goes to the last row.
+std::vector<int> AssignCentred(const std::vector<Box>& lines, const std::vector<double>& centres,
+                               const std::vector<bool>& allowed, const std::vector<double>& lo,
+                               const std::vector<double>& hi, bool free_first) {
+  const size_t m = lines.size(), n = centres.size();
+  const double kInf = 1e300;
+  double leading = 1e30;  // the narrowest gap between lines: a cell's own
+  for (size_t k = 1; k < m; ++k) leading = std::min(leading, std::max(0.0, lines[k].y0 - lines[k - 1].y1));
+  // best[r][i]: least cost of giving lines [0, i) to rows [0, r).
+  std::vector<std::vector<double>> best(n + 1, std::vector<double>(m + 1, kInf));
+  std::vector<std::vector<size_t>> from(n + 1, std::vector<size_t>(m + 1, 0));
+  best[0][0] = 0;
+  for (size_t r = 0; r < n; ++r) {
+    for (size_t i = 0; i <= m; ++i) {
+      if (best[r][i] >= kInf) continue;
+      // Row r takes lines [i, j).
+      double top = 1e30, bottom = -1e30, gaps = 0;
+      for (size_t j = i; j <= m; ++j) {
+        double cost = 0;
+        if (j > i) {
+          if (!allowed[r]) break;
+          top = std::min(top, lines[j - 1].y0);
+          bottom = std::max(bottom, lines[j - 1].y1);
+          if (top < lo[r] || bottom > hi[r]) break;  // over a neighbour's key
+          if (j > i + 1) {  // a gap wider than the leading inside one cell
+            double g = std::max(0.0, lines[j - 1].y0 - lines[j - 2].y1 - leading);
+            gaps += g * g;
+          }
+          double d = (top + bottom) / 2 - centres[r];
+          cost = (free_first && r == 0) ? 0 : d * d + gaps;
+        }
+        if (best[r][i] + cost < best[r + 1][j]) best[r + 1][j] = best[r][i] + cost, from[r + 1][j] = i;
+      }
+    }
+  }
+  std::vector<int> row_of(m, static_cast<int>(n) - 1);
+  size_t j = m;
+  for (size_t r = n; r > 0; --r) {
+    size_t i = from[r][j];
+    for (size_t k = i; k < j; ++k) row_of[k] = static_cast<int>(r) - 1;
+    j = i;
+  }
+  return row_of;
+}
+
+// Whether cells are set at the top of their rows: nearly every paragraph
+// of the other columns (9 in 10) starts level (within 0.3 line) with a
+// paragraph of the column naming the rows (`prose`: the key or the prose
+// column). Centred cells taller or shorter than their row's prose start
+// above or below it.
+template <typename Blocks>
+double LevelShare(const Blocks& blocks, size_t prose, double line_h, bool centres = false) {
+  int level = 0, total = 0;
+  for (size_t c = 0; c < blocks.size(); ++c) {
+    if (c == prose) continue;
+    for (const auto& b : blocks[c]) {
+      ++total;
+      bool found = false;
+      for (const auto& p : blocks[prose]) found |= std::fabs(centres ? b.box.cy() - p.box.cy() : b.box.y0 - p.box.y0) < 0.3 * line_h;
+      level += found ? 1 : 0;
+    }
+  }
+  return total == 0 ? 0 : static_cast<double>(level) / total;
+}
+
+template <typename Blocks>
+bool TopAligned(const Blocks& blocks, size_t prose, double line_h) {
+  int level = 0, total = 0;
+  for (size_t c = 0; c < blocks.size(); ++c) {
+    if (c == prose) continue;
+    for (const auto& b : blocks[c]) {
+      ++total;
+      bool found = false;
+      for (const auto& p : blocks[prose]) found |= std::fabs(b.box.y0 - p.box.y0) < 0.3 * line_h;
+      level += found ? 1 : 0;
+    }
+  }
+  return total >= 3 && level * 10 >= total * 9;
+}
+
+// With top-aligned cells, a row holding nothing but a paragraph of prose is
+// the rest of the row above it (a measure's sub-points on lines of their
+// own: "1.…", "2.…"); its edge goes.
+template <typename Blocks, typename Spans, typename AnchorY>
+void MergeProseOnlyRows(const Blocks& blocks, const Spans& spans, size_t prose,
+                        AnchorY anchor_y, std::vector<double>* edges) {
+  const int nrows = static_cast<int>(edges->size()) - 1;
+  if (nrows < 2) return;
+  std::vector<bool> prose_only(static_cast<size_t>(nrows), false), other(static_cast<size_t>(nrows), false),
+      full(static_cast<size_t>(nrows), false);
+  for (const auto& b : spans) {
+    int r = IndexOf(*edges, b.box.cy());
+    if (r >= 0) full[static_cast<size_t>(r)] = true;
+  }
+  for (size_t c = 0; c < blocks.size(); ++c) {
+    for (const auto& b : blocks[c]) {
+      int r = IndexOf(*edges, anchor_y(b.box));
+      if (r < 0) continue;
+      (c == prose ? prose_only : other)[static_cast<size_t>(r)] = true;
+    }
+  }
+  std::vector<double> kept{edges->front()};
+  for (int r = 1; r < nrows; ++r) {
+    const size_t i = static_cast<size_t>(r);
+    bool merge = prose_only[i] && !other[i] && !full[i] && !full[i - 1];
+    if (!merge) kept.push_back((*edges)[i]);
+  }
+  kept.push_back(edges->back());
+  *edges = std::move(kept);
+}
 
 int Grid::RowAt(double y) const { return IndexOf(row_edges, y); }
 int Grid::ColAt(double x) const { return IndexOf(col_edges, x); }
@@ -357,7 +563,10 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       header_end = end;
     }
   }
-  if (header.empty()) return above_all();
+  // A page continuing the previous page's table without repeating its
+  // header: the previous page's columns, and the body from the top.
+  const bool continued = header.empty() && options.continued_columns.size() >= 3;
+  if (header.empty() && !continued) return above_all();
   std::sort(header.begin(), header.end(),
             [](const HeaderCell& a, const HeaderCell& b) {
               return a.box.x0 < b.box.x0;
@@ -371,7 +580,7 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
   const double line_h = heights[heights.size() / 2];
   size_t body_end = header_end;
-  double last_y1 = BoxOf(lines[header_end - 1]).y1;
+  double last_y1 = continued ? BoxOf(lines.front()).y0 : BoxOf(lines[header_end - 1]).y1;
   if (options.is_furniture) {
     // Page furniture below the header is not part of the table.
     auto furniture = [&](const std::vector<const Glyph*>& l) {
@@ -385,7 +594,9 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   }
   while (body_end < lines.size()) {
     Box b = BoxOf(lines[body_end]);
-    if (b.y0 - last_y1 > 1.5 * line_h) break;
+    // The rule under a header (三线表) leaves more room above the first row.
+    const double max_gap = (body_end == header_end ? 4.0 : 1.5) * line_h;
+    if (b.y0 - last_y1 > max_gap) break;
     last_y1 = std::max(last_y1, b.y1);
     ++body_end;
   }
@@ -394,7 +605,12 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   if (body_end == header_end) return grid;
 
   // 3. Column edges: the least-covered x between neighbouring header cells.
-  double x_min = header.front().box.x0, x_max = header.back().box.x1;
+  if (continued) {
+    grid.col_edges = options.continued_columns;
+    grid.col_edges.front() = std::min(grid.col_edges.front(), BoxOf(lines[header_end]).x0 - 1);
+  }
+  double x_min = continued ? 0 : header.front().box.x0;
+  double x_max = continued ? 0 : header.back().box.x1;
   for (size_t i = header_end; i < body_end; ++i) {
     x_min = std::min(x_min, lines[i].front()->box.x0);
     x_max = std::max(x_max, lines[i].back()->box.x1);
@@ -409,8 +625,8 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       }
     }
   }
-  grid.col_edges.push_back(x0);
-  for (size_t c = 0; c + 1 < header.size(); ++c) {
+  if (!continued) grid.col_edges.push_back(x0);
+  for (size_t c = 0; !continued && c + 1 < header.size(); ++c) {
     size_t lo = static_cast<size_t>(std::max(0.0, header[c].box.x1 - x0));
     size_t hi = static_cast<size_t>(std::max(0.0, header[c + 1].box.x0 - x0));
     hi = std::min(hi, cover.size() - 1);
@@ -431,7 +647,8 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
     grid.col_edges.push_back(x0 + static_cast<double>(best_start) +
                              static_cast<double>(best_len) / 2);
   }
-  grid.col_edges.push_back(x0 + static_cast<double>(cover.size()));
+  if (!continued) grid.col_edges.push_back(x0 + static_cast<double>(cover.size()));
+  grid.col_edges.back() = std::max(grid.col_edges.back(), x_max + 1);
   const int ncols = grid.cols();
 
   // 4. Full-width lines (section headings) and per-column glyphs.
@@ -444,18 +661,32 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
   std::vector<std::vector<std::vector<const Glyph*>>> col_lines(static_cast<size_t>(ncols));
   for (size_t i = header_end; i < body_end; ++i) {
     const auto& line = lines[i];
+    // A line of one piece crossing a column edge inside a word (a glyph
+    // over the edge, or glyphs set solid across it) is a full-width row: a
+    // section heading. Any gap at an edge separates cells, however narrow (a full
+    // cell's last glyph may nearly touch the next column's text).
+    // A line of several pieces apart (gaps of half a character or more) is
+    // a row of cells whatever its glyphs' boxes do: a hanging quotation
+    // mark may reach over an edge.
     bool crosses = false;
-    for (size_t k = 1; k < line.size() && !crosses; ++k) {
-      int ca = IndexOf(grid.col_edges, line[k - 1]->box.cx());
-      int cb = IndexOf(grid.col_edges, line[k]->box.cx());
-      crosses = ca != cb && line[k]->box.x0 - line[k - 1]->box.x1 <
-                                0.5 * line[k]->font_size;
+    const bool one_piece = SplitAtGaps(line, 0.5).size() == 1;
+    for (size_t k = 0; k < line.size() && one_piece && !crosses; ++k) {
+      const Glyph* g = line[k];
+      for (size_t e = 1; e + 1 < grid.col_edges.size() && !crosses; ++e) {
+        double edge = grid.col_edges[e];
+        crosses = g->box.x0 < edge - 0.2 * g->font_size && g->box.x1 > edge + 0.2 * g->font_size;
+      }
+      if (k > 0 && !crosses) {
+        int ca = IndexOf(grid.col_edges, line[k - 1]->box.cx());
+        int cb = IndexOf(grid.col_edges, g->box.cx());
+        crosses = ca != cb && g->box.x0 - line[k - 1]->box.x1 < 0.1 * g->font_size;
+      }
     }
     if (crosses) {
       spans.push_back({0, BoxOf(line), line});
       continue;
     }
-    for (auto& seg : SplitAtGaps(line, 0.5)) {
+    for (auto& seg : SplitAtGapsAndEdges(line, 0.5, grid.col_edges)) {
       int c = IndexOf(grid.col_edges, BoxOf(seg).cx());
       if (c >= 0) col_lines[static_cast<size_t>(c)].push_back(seg);
     }
@@ -547,18 +778,56 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
     }
     blocks[defining] = std::move(split);
   }
+  // A key column (sequence numbers: the leftmost column whose paragraphs
+  // are all a few glyphs long) names the rows better than prose, whose
+  // paragraphs a cell may hold several of (sub-points on lines of their own).
+  // Keys set close together run into one paragraph ("3." over "4."): a
+  // paragraph whose every line is a key on its own is that many keys.
+  if (options.is_row_key) {
+    for (size_t c = 0; c < defining; ++c) {
+      std::vector<Block> split;
+      for (Block& b : blocks[c]) {
+        auto ls = ClusterLines(b.glyphs);
+        bool all_keys = ls.size() > 1;
+        for (const auto& l : ls) all_keys = all_keys && options.is_row_key(MakeLine(l, 0.25).text);
+        if (!all_keys) {
+          split.push_back(std::move(b));
+          continue;
+        }
+        for (auto& l : ls) split.push_back({b.col, BoxOf(l), l});
+      }
+      blocks[c] = std::move(split);
+    }
+  }
+  const int key = KeyColumn(blocks, defining);
   std::vector<Box> row_boxes;
-  for (const Block& b : blocks[defining]) row_boxes.push_back(b.box);
+  for (const Block& b : blocks[key >= 0 ? static_cast<size_t>(key) : defining]) {
+    row_boxes.push_back(b.box);
+  }
   for (const Block& b : spans) row_boxes.push_back(b.box);
   std::sort(row_boxes.begin(), row_boxes.end(),
             [](const Box& a, const Box& b) { return a.y0 < b.y0; });
   if (row_boxes.empty()) return grid;
-  grid.row_edges.push_back(BoxOf(lines[header_end - 1]).y1);
-  // Between two rows, the edge goes where the fewest paragraphs of other
-  // columns cross (the middle of the widest such stretch): cells are top-,
-  // centre- or bottom-aligned, so the gap between prose paragraphs alone
-  // does not say where one row ends.
-  for (size_t r = 1; r < row_boxes.size(); ++r) {
+  grid.row_edges.push_back(continued ? BoxOf(lines[header_end]).y0 - 1
+                                     : BoxOf(lines[header_end - 1]).y1);
+  // Cells set at the top of their rows: each row starts just above its
+  // first line, a paragraph belongs to the row it starts in, and a row of
+  // prose alone continues the row above (MergeProseOnlyRows).
+  const bool top = TopAligned(blocks, key >= 0 ? static_cast<size_t>(key) : defining, line_h);
+  for (size_t r = 1; top && r < row_boxes.size(); ++r) {
+    double start = row_boxes[r].y0;  // the row's first line, in any column
+    for (const auto& bs : blocks) {
+      for (const Block& b : bs) {
+        if (std::fabs(b.box.y0 - row_boxes[r].y0) < 0.5 * line_h) start = std::min(start, b.box.y0);
+      }
+    }
+    grid.row_edges.push_back(std::max(start - 0.2 * line_h, grid.row_edges.back()));
+  }
+  // Otherwise, between two rows, the edge goes where the fewest paragraphs
+  // of other columns cross (the middle of the widest such stretch): cells
+  // are centre- or bottom-aligned, so the gap between prose paragraphs
+  // alone does not say where one row ends.
+  for (size_t r = 1; !top && r < row_boxes.size(); ++r) {
     double lo = row_boxes[r - 1].y1, hi = row_boxes[r].y0;
     if (hi - lo < 1) {
       grid.row_edges.push_back((lo + hi) / 2);
@@ -578,13 +847,47 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       int n = crossings(y);
       if (n != prev) run_from = y;
       prev = n;
-      if (n < best || (n == best && y - run_from > best_len)) {
+      // Ties: with a key column, the stretch nearest the next key (the
+      // gaps above it may be gaps between a cell's own paragraphs); else
+      // the widest.
+      if (n < best || (n == best && (key >= 0 || y - run_from > best_len))) {
         best = n, best_from = run_from, best_len = y - run_from;
       }
     }
     grid.row_edges.push_back(best_from + best_len / 2);
   }
   grid.row_edges.push_back(last_y1 + 1);
+  // Where a paragraph goes: the row holding its first line (top-aligned
+  // cells) or its centre.
+  auto anchor_y = [&](const Box& b) { return top ? b.y0 + 0.3 * line_h : b.cy(); };
+  if (top) {
+    MergeProseOnlyRows(blocks, spans, defining, anchor_y, &grid.row_edges);
+    // A row's cells lie wholly below its start: each line of a short column
+    // goes to the row it starts in (cells of neighbouring rows set close
+    // together may have run into one paragraph).
+    for (size_t c = 0; c < blocks.size(); ++c) {
+      if (c == defining) continue;
+      std::vector<Block> lines_of;
+      for (const Block& b : blocks[c]) {
+        for (auto& l : ClusterLines(b.glyphs)) lines_of.push_back({b.col, BoxOf(l), l});
+      }
+      blocks[c] = std::move(lines_of);
+    }
+  }
+  // Only where keys name rows: at least as many keys as prose paragraphs
+  // that start a row (a key spanning several measures names a task). Lines
+  // above the first key or heading that no row can centre are the rest of
+  // the previous page's last row: they get a row of their own on top
+  // (row 0, free of any centre), which the plan layer joins to that row.
+  const int anchor_col = key >= 0 ? key : static_cast<int>(defining);
+  const bool centred_keys =
+      !top && ((key >= 0 &&
+      blocks[static_cast<size_t>(key)].size() >= ProseRows(blocks[defining], options)));
+  if (centred_keys) {
+    const double first = std::min(row_boxes.front().y0, grid.row_edges[1]);
+    grid.row_edges.insert(grid.row_edges.begin() + 1,
+                          std::max(grid.row_edges.front(), first - 0.1 * line_h));
+  }
   const int nrows = grid.rows();
 
   // 6. Cells: one per (row, column); full-width rows are one spanning cell.
@@ -597,13 +900,75 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
     auto& dst = cell_glyphs[static_cast<size_t>(r * ncols)];
     dst.insert(dst.end(), b.glyphs.begin(), b.glyphs.end());
   }
+  // Paragraphs per cell: a cell of a short column (not the prose one) that
+  // gathers two paragraphs may hold two rows' cells; it is a guess.
+  std::vector<int> paragraphs(static_cast<size_t>(nrows * ncols), 0);
+  // Centred cells beside a key column: every key is a row, and each other
+  // column's lines are shared out so that each row's lines are consecutive
+  // and centred on its key (cells of neighbouring rows set close together
+  // run into one paragraph, so paragraphs cannot be trusted). A cell whose
+  // lines sit off its key's centre by more than half a line is a guess.
+  std::vector<bool> off_centre(static_cast<size_t>(nrows * ncols), false);
+  if (centred_keys) {
+    std::vector<double> centres(static_cast<size_t>(nrows));
+    std::vector<bool> allowed(static_cast<size_t>(nrows));
+    for (int r = 0; r < nrows; ++r) {
+      centres[static_cast<size_t>(r)] = (grid.row_edges[static_cast<size_t>(r)] + grid.row_edges[static_cast<size_t>(r + 1)]) / 2;
+      allowed[static_cast<size_t>(r)] = !full_row[static_cast<size_t>(r)];
+    }
+    // Each row's anchor: its key, or its heading; a row's lines stay
+    // between the neighbouring anchors.
+    std::vector<Box> anchor(static_cast<size_t>(nrows), Box{0, 0, 0, -1});
+    for (const Block& b : blocks[static_cast<size_t>(anchor_col)]) {
+      int r = IndexOf(grid.row_edges, b.box.cy());
+      if (r >= 0) centres[static_cast<size_t>(r)] = b.box.cy(), anchor[static_cast<size_t>(r)] = b.box;
+    }
+    for (const Block& b : spans) {
+      int r = IndexOf(grid.row_edges, b.box.cy());
+      if (r >= 0) anchor[static_cast<size_t>(r)] = b.box;
+    }
+    std::vector<double> lo(static_cast<size_t>(nrows), -1e30), hi(static_cast<size_t>(nrows), 1e30);
+    for (int r = 1; r < nrows; ++r) {
+      const Box& a = anchor[static_cast<size_t>(r - 1)];
+      lo[static_cast<size_t>(r)] = a.y1 >= a.y0 ? a.y1 - 0.1 * line_h : lo[static_cast<size_t>(r - 1)];
+    }
+    for (int r = nrows - 2; r >= 0; --r) {
+      const Box& a = anchor[static_cast<size_t>(r + 1)];
+      hi[static_cast<size_t>(r)] = a.y1 >= a.y0 ? a.y0 + 0.1 * line_h : hi[static_cast<size_t>(r + 1)];
+    }
+    for (size_t c = 0; c < blocks.size(); ++c) {
+      if (static_cast<int>(c) == anchor_col) continue;
+      std::vector<std::vector<const Glyph*>> col;
+      for (const Block& b : blocks[c]) {
+        for (auto& l : ClusterLines(b.glyphs)) col.push_back(std::move(l));
+      }
+      std::sort(col.begin(), col.end(), [](const auto& a, const auto& b) { return BoxOf(a).y0 < BoxOf(b).y0; });
+      std::vector<Box> boxes;
+      for (const auto& l : col) boxes.push_back(BoxOf(l));
+      std::vector<int> row_of = AssignCentred(boxes, centres, allowed, lo, hi, /*free_first=*/true);
+      std::vector<Box> extent(static_cast<size_t>(nrows), Box{1e30, 1e30, -1e30, -1e30});
+      for (size_t i = 0; i < col.size(); ++i) {
+        const size_t slot = static_cast<size_t>(row_of[i]) * static_cast<size_t>(ncols) + c;
+        cell_glyphs[slot].insert(cell_glyphs[slot].end(), col[i].begin(), col[i].end());
+        extent[static_cast<size_t>(row_of[i])].Extend(boxes[i]);
+      }
+      for (int r = 0; r < nrows; ++r) {
+        const Box& e = extent[static_cast<size_t>(r)];
+        if (e.y1 > e.y0 && std::fabs(e.cy() - centres[static_cast<size_t>(r)]) > 0.5 * line_h) {
+          off_centre[static_cast<size_t>(r * ncols) + c] = true;
+        }
+      }
+    }
+  }
   for (const auto& bs : blocks) {
     for (const Block& b : bs) {
-      int r = IndexOf(grid.row_edges, b.box.cy());
+      if (centred_keys && b.col != anchor_col) continue;  // shared out above
+      int r = IndexOf(grid.row_edges, anchor_y(b.box));
       if (r < 0) continue;
       int c = full_row[static_cast<size_t>(r)] ? 0 : b.col;
       auto& dst = cell_glyphs[static_cast<size_t>(r * ncols + c)];
       dst.insert(dst.end(), b.glyphs.begin(), b.glyphs.end());
+      if (!top && static_cast<size_t>(b.col) != defining) ++paragraphs[static_cast<size_t>(r * ncols + c)];
     }
   }
   for (int r = 0; r < nrows; ++r) {
@@ -617,9 +982,13 @@ Grid GridFromAlignment(const Page& page, const TableOptions& options) {
       cell.box = {grid.col_edges[static_cast<size_t>(c)], grid.row_edges[static_cast<size_t>(r)],
                   grid.col_edges[static_cast<size_t>(c + span)], grid.row_edges[static_cast<size_t>(r + 1)]};
       cell.lines = GroupLines(cell_glyphs[static_cast<size_t>(r * ncols + c)]);
+      const size_t slot = static_cast<size_t>(r * ncols + c);
+      if (span == 1 && (paragraphs[slot] > 1 || off_centre[slot])) cell.confidence = 0.5;
       grid.cells.push_back(std::move(cell));
     }
   }
+  if (centred_keys) DropEmptyFirstRow(&grid);
+  if (continued) return grid;
   // The header row itself, so the plan layer finds it as on ruled pages.
   Grid with_header;
   with_header.page = grid.page;

@@ -83,6 +83,15 @@ struct TableOptions {
   // for tables without rulings, where nothing else separates it from the
   // body. Default: none.
   std::function<bool(const std::string&)> is_furniture;
+  // Tells whether a text is a row key (a sequence number such as "3." or
+  // "（3）"), for tables without rulings: keys set close together run into
+  // one paragraph, and this tells them apart. Default: none.
+  std::function<bool(const std::string&)> is_row_key;
+  // The column edges of the table without rulings found on the previous
+  // page. A page without a header of its own continues that table (a plan
+  // printing its header on the first page only): its body is read with
+  // these columns. Default: none (such a page holds no table).
+  std::vector<double> continued_columns;
 };
 
 // Finds the main table on `page`: from its rulings when it has them, else

@@ -5,6 +5,8 @@
 
 #include "extractor/text_dump.h"
 
+#include "lexicon/lexicon.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -17,65 +19,11 @@ namespace plan2json::extractor::textdump {
 // UTF-8
 // ---------------------------------------------------------------------------
 
-std::u32string ToU32(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
-            : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + static_cast<size_t>(n) > s.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    bool ok = true;
-    for (int k = 1; k < n; ++k) {
-      unsigned char d = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-      if ((d >> 6) != 2) ok = false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if (!ok) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += static_cast<size_t>(n);
-  }
-  return out;
-}
+std::u32string ToU32(std::string_view s) { return lexicon::ToU32(s); }
 
-std::string ToUtf8(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size() * 3);
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
+std::string ToUtf8(std::u32string_view text) { return lexicon::ToUtf8(text); }
 
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
+size_t CodePoints(std::string_view s) { return lexicon::CodePoints(s); }
 
 namespace {
 
@@ -100,37 +48,9 @@ bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
 
 }  // namespace
 
-std::string Compact(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  size_t i = 0, len = 0;
-  while (i < s.size()) {
-    if (IsSpaceAt(s, i, &len)) {
-      i += len;
-    } else {
-      out += s[i++];
-    }
-  }
-  return out;
-}
+std::string Compact(std::string_view s) { return lexicon::Compact(s); }
 
-std::string Trim(std::string_view s) {
-  size_t b = 0, len = 0;
-  while (b < s.size() && IsSpaceAt(s, b, &len)) b += len;
-  size_t e = s.size();
-  // Trailing: scan forward keeping the end of the last non-space.
-  size_t i = b, last = b;
-  while (i < e) {
-    if (IsSpaceAt(s, i, &len)) {
-      i += len;
-    } else {
-      ++i;
-      while (i < e && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-      last = i;
-    }
-  }
-  return std::string(s.substr(b, last - b));
-}
+std::string Trim(std::string_view s) { return lexicon::Trim(s); }
 
 std::vector<std::string> Tokens(std::string_view s, int min_run) {
   std::vector<std::string> out;
@@ -188,14 +108,7 @@ bool IsNumberOnly(const std::string& t) {
 }  // namespace
 
 bool IsFurnitureLine(std::string_view line) {
-  if (line.size() > 80) return false;  // page numbers are short
-  std::string t = Compact(line);
-  if (t.empty() || t.size() > 40) return false;
-  static const RE2 re(
-      std::string("^(?:") + kDashClass + "+[0-9０-９]{1,4}" + kDashClass +
-      "+|第[0-9０-９]{1,4}页(?:[,，/、]?共[0-9０-９]{1,4}页)?|[0-9]{1,4}/[0-9]{1,4}"
-      "|(?i:page)[0-9]{1,4}(?:(?i:of)[0-9]{1,4})?)$");
-  return RE2::FullMatch(t, re);
+  return lexicon::IsPageFurniture(line);
 }
 
 DumpPages SplitPages(const std::string& utf8) {
@@ -334,127 +247,32 @@ DumpPages SplitPages(const std::string& utf8) {
 
 namespace {
 
-// NormalizeChars + Compact, memoized per thread: the readers ask about the
-// same short tokens many times.
+// NormalizeChars + Compact (lexicon::NormCompact, memoized per thread).
 std::string Norm(std::string_view s) { return NormCompact(s); }
 
 }  // namespace
 
-std::string NormCompact(std::string_view s) {
-  thread_local std::unordered_map<std::string, std::string> cache;
-  auto it = cache.find(std::string(s));
-  if (it != cache.end()) return it->second;
-  if (cache.size() > 8192) cache.clear();
-  return cache.emplace(std::string(s), Compact(normalizer::NormalizeChars(s)))
-      .first->second;
-}
+std::string NormCompact(std::string_view s) { return lexicon::NormCompact(s); }
 
 bool IsSectionHeading(std::string_view line) {
-  static const RE2 re(
-      "^(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[）)]"
-      "|第[一二三四五六七八九十百]+(?:部分|章|节|篇|项)).+");
-  return RE2::FullMatch(Norm(line), re);
+  return lexicon::SectionLevel(line) > 0;
 }
 
 int ParseSeqNumber(std::string_view token) {
-  size_t first = token.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return -1;
-  unsigned char c0 = static_cast<unsigned char>(token[first]);
-  if (!(c0 >= '0' && c0 <= '9') && c0 != 0xEF) return -1;
-  std::u32string t = ToU32(Trim(token));
-  if (t.empty() || t.size() > 3) return -1;
-  int n = 0;
-  for (char32_t c : t) {
-    int d;
-    if (c >= U'0' && c <= U'9') {
-      d = static_cast<int>(c - U'0');
-    } else if (c >= U'０' && c <= U'９') {
-      d = static_cast<int>(c - U'０');
-    } else {
-      return -1;
-    }
-    n = n * 10 + d;
-  }
-  return n > 0 ? n : -1;
+  return lexicon::ParseSeq(token).value_or(-1);
 }
 
-namespace {
-
-const RE2& DeadlineRe() {
-  static const RE2 re([] {
-    const std::string d = "[0-9０-９]";
-    const std::string year = "(?:(?:19|20)" + d + d + ")";
-    const std::string cn = "[一二三四五六七八九十]";
-    const std::string rel = "(?:次年|当年|今年|明年|本年|年度)";
-    const std::string month = "(?:" + d + "{1,2}|" + cn + "{1,3})月";
-    const std::string p1 = "(?:" + year + "?" + rel + "?" +
-                           "(?:年底|年末|年内|年中|年初|全年))";
-    const std::string p2 = "(?:(?:" + year + "年)?" + rel + "?" +
-                           "(?:上半年|下半年|第?(?:" + cn + "|" + d +
-                           ")季度(?:末|底)?|" + month + "(?:" + d +
-                           "{1,2}日|[上中下]旬|底|末|中|份)?))";
-    const std::string p3 = "(?:" + year + "年(?:底|末)?)";
-    const std::string suffix = "(?:前|内|以前|之前|完成|起|开始|止|结束|底前)?";
-    const std::string one = "(?:" + p1 + "|" + p2 + "|" + p3 + ")" + suffix;
-    const std::string ongoing =
-        "(?:持续|长期|常态化|定期|按期|按年度|每年|每半年|每季度|每月|逐年|按月|"
-        "按季度|按季|适时)(?:推进|坚持|开展|实施|落实|进行|完成|执行|更新|跟踪)?";
-    const std::string item = "(?:" + one + "|" + ongoing + ")";
-    return "^" + item + "(?:(?:、|，|,|；|;|和|及|至|到|-|—|–|~|～)" + item + ")*$";
-  }());
-  return re;
-}
-
-}  // namespace
-
-bool IsDeadline(std::string_view text) {
-  std::string t = Norm(text);
-  if (t.empty() || t.size() > 3 * 24) return false;
-  return RE2::FullMatch(t, DeadlineRe());
-}
+bool IsDeadline(std::string_view text) { return lexicon::IsDeadline(text); }
 
 bool IsDeadlinePrefix(std::string_view text) {
-  std::string t = Norm(text);
-  if (t.empty() || t.size() > 3 * 8 || IsDeadline(t)) return false;
-  // Completing the text with one to three plausible endings gives a deadline.
-  static const char* kEndings[] = {"前", "底前", "月底前", "进", "推进", "持",
-                                   "坚持", "期坚持", "年底前", "度", "季度"};
-  for (const char* e : kEndings) {
-    if (IsDeadline(t + e)) return true;
-  }
-  return false;
+  return lexicon::IsDeadlinePrefix(text);
 }
-
-namespace {
-
-bool IsDashChar(char32_t c) {
-  return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == U'─' || c == U'－' ||
-         c == U'━';
-}
-
-}  // namespace
 
 bool IsEmptyMark(std::string_view text) {
-  const std::string& t = Norm(text);
-  if (t.empty()) return false;
-  if (t == "无" || t == "/" || t == "／" || t == "\\") return true;
-  for (char32_t c : ToU32(t)) {
-    if (!IsDashChar(c)) return false;
-  }
-  return true;
+  return !lexicon::Compact(text).empty() && lexicon::IsPlaceholder(text);
 }
 
-bool EndsSentence(std::string_view text) {
-  std::u32string t = ToU32(text);
-  size_t i = t.size();
-  while (i > 0 && (t[i - 1] == U' ' || t[i - 1] == U'\t' || t[i - 1] == 0x3000)) --i;
-  while (i > 0 && std::u32string_view(U"”’」』）)\"'").find(t[i - 1]) !=
-                      std::u32string_view::npos) {
-    --i;
-  }
-  return i > 0 && std::u32string_view(U"。；;！!？?").find(t[i - 1]) !=
-                      std::u32string_view::npos;
-}
+bool EndsSentence(std::string_view text) { return lexicon::EndsSentence(text); }
 
 bool HasSentencePunctuation(std::string_view text) {
   for (char32_t c : ToU32(text)) {
@@ -495,13 +313,7 @@ NameShape ComputeShape(std::string_view token,
                        const normalizer::DepartmentDict& dict);
 }  // namespace
 
-bool IsNameSuffix(std::string_view text) {
-  std::u32string u = ToU32(Norm(text));
-  for (std::u32string_view s : kSuffixes) {
-    if (u == s) return true;
-  }
-  return false;
-}
+bool IsNameSuffix(std::string_view text) { return lexicon::IsNameSuffix(text); }
 
 NameShape ShapeOfName(std::string_view token,
                       const normalizer::DepartmentDict& dict) {

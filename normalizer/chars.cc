@@ -432,6 +432,8 @@ bool NeedsSpace(const std::u32string& prev, const std::u32string& next) {
   if (type_a == U_START_PUNCTUATION || type_a == U_INITIAL_PUNCTUATION) {
     return false;
   }
+  // A dash of any width hugs both neighbours: "2024—" + "2026年", "—" + "2026".
+  if (type_a == U_DASH_PUNCTUATION || type_b == U_DASH_PUNCTUATION) return false;
   if (type_b == U_END_PUNCTUATION || type_b == U_FINAL_PUNCTUATION) {
     return false;
   }

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "lexicon/lexicon.h"
 #include "normalizer/normalizer.h"
 #include "normalizer/text_internal.h"
 
@@ -43,12 +44,6 @@ bool IsDelimiter(char32_t c) {
   return c == U'、' || c == U'，' || c == U',' || c == U'；' || c == U';';
 }
 
-// Dashes that mark an empty cell: ASCII hyphen, ‐ ‑ ‒ – — ―, ─ and －.
-bool IsDash(char32_t c) {
-  return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == U'─' || c == U'－' ||
-         c == U'━';
-}
-
 // Punctuation that cannot begin or end a name and is trimmed off it.
 bool IsStrayPunctuation(char32_t c) {
   return c == U'。' || c == U'.' || c == U'：' || c == U':' || c == U'！' ||
@@ -73,12 +68,6 @@ constexpr std::u32string_view kContinuations[] = {
 bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
   return s.size() >= suffix.size() &&
          s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::u32string ToU32(std::string_view utf8) {
-  std::u32string out;
-  internal::AppendRepaired(utf8, &out);
-  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -108,6 +97,32 @@ bool LooksLikeNewName(std::u32string_view piece) {
   return true;
 }
 
+// What a role word says: lead, assisting, or "the column's own role"
+// (负责, 责任单位: a marker to strip that changes nothing).
+enum class Marker { kNone, kLead, kAssisting, kColumn };
+
+Marker RoleWord(std::u32string_view w) {
+  static constexpr std::u32string_view kLead[] = {
+      U"牵头", U"牵头单位", U"牵头部门", U"牵头负责", U"负责牵头", U"主责",
+      U"主责单位", U"主责部门", U"主办", U"主办单位", U"牵头抓总"};
+  static constexpr std::u32string_view kAssisting[] = {
+      U"配合", U"配合单位", U"配合部门", U"协助", U"协办", U"协办单位",
+      U"参与", U"参与单位", U"协同", U"协同配合", U"配合完成", U"共同参与",
+      U"按职责配合", U"按职责分工配合"};
+  static constexpr std::u32string_view kColumn[] = {
+      U"负责", U"责任单位", U"责任部门", U"按职责负责", U"分别负责"};
+  for (std::u32string_view word : kLead) {
+    if (w == word) return Marker::kLead;
+  }
+  for (std::u32string_view word : kAssisting) {
+    if (w == word) return Marker::kAssisting;
+  }
+  for (std::u32string_view word : kColumn) {
+    if (w == word) return Marker::kColumn;
+  }
+  return Marker::kNone;
+}
+
 // One run of text between boundaries.
 struct Piece {
   enum class Before { kStart, kSoft, kHard };
@@ -116,14 +131,9 @@ struct Piece {
   std::u32string delimiter;  // the delimiter before it when kHard
 };
 
-// "———", "—", "-", "无" or nothing (spaces ignored): the cell is empty.
+// A placeholder piece (lexicon::IsPlaceholder: ———, —, -, 无, /, nothing).
 bool IsPlaceholderText(std::u32string_view text) {
-  std::u32string rest;
-  for (char32_t c : text) {
-    if (c != U' ' && c != U'\n') rest.push_back(c);
-  }
-  if (rest.empty() || rest == U"无") return true;
-  return std::all_of(rest.begin(), rest.end(), IsDash);
+  return lexicon::IsPlaceholder(internal::ToUtf8(text));
 }
 
 // Splits the (repaired) lines of a cell into pieces. Delimiters and spaces
@@ -330,8 +340,7 @@ std::optional<std::string> DepartmentDict::Nearest(std::string_view name,
 // ---------------------------------------------------------------------------
 
 bool IsPlaceholder(std::string_view text) {
-  std::u32string cps = ToU32(text);
-  return IsPlaceholderText(cps);
+  return lexicon::IsPlaceholder(text);
 }
 
 namespace {
@@ -345,6 +354,9 @@ bool JoinAcrossSoftBoundary(const std::u32string& left,
   if (IsOpenBracket(right.front()) || IsCloseBracket(right.front())) {
     return true;
   }
+  // A role word on its own ("牵头" on a line of its own) ends its clause:
+  // the next line starts a name.
+  if (RoleWord(left) != Marker::kNone) return false;
   const std::string joined = internal::ToUtf8(left + right);
   if (dict.Contains(joined) || dict.IsProperPrefix(joined)) return true;
   const std::string left_utf8 = internal::ToUtf8(left);
@@ -357,7 +369,19 @@ bool JoinAcrossSoftBoundary(const std::u32string& left,
 
 }  // namespace
 
-DepartmentSplit SplitDepartments(const std::vector<std::string>& lines,
+namespace {
+
+// One name of a cell with what separated it from the previous one: a
+// delimiter (、，；…) or, for a line break or space run, nothing.
+struct Named {
+  std::u32string name;
+  std::u32string delimiter;
+};
+
+// The names of a cell before any role is read: pieces rejoined across
+// wraps, placeholders dropped, and runs of up to four pieces joined by 、
+// merged back where the dictionary knows the whole ("市科委、中关村管委会").
+std::vector<Named> AssembleNames(const std::vector<std::string>& lines,
                                  const DepartmentDict& dict) {
   std::vector<std::u32string> repaired;
   repaired.reserve(lines.size());
@@ -368,50 +392,212 @@ DepartmentSplit SplitDepartments(const std::vector<std::string>& lines,
     repaired.push_back(std::move(cps));
   }
 
-  // Assemble names from pieces; `delimiters[i]` is what separated name i
-  // from name i-1 (empty for a soft boundary).
-  std::vector<std::u32string> names;
-  std::vector<std::u32string> delimiters;
+  std::vector<Named> pieces;
   for (Piece& piece : Tokenize(repaired)) {
     piece.text = TrimStray(piece.text);
     if (piece.text.empty() || IsPlaceholderText(piece.text)) continue;
-    if (!names.empty() && piece.before == Piece::Before::kSoft &&
-        JoinAcrossSoftBoundary(names.back(), piece.text, dict)) {
-      names.back() += piece.text;
+    if (!pieces.empty() && piece.before == Piece::Before::kSoft &&
+        JoinAcrossSoftBoundary(pieces.back().name, piece.text, dict)) {
+      pieces.back().name += piece.text;
       continue;
     }
-    names.push_back(std::move(piece.text));
-    delimiters.push_back(piece.before == Piece::Before::kHard
-                             ? piece.delimiter
-                             : std::u32string());
+    pieces.push_back(Named{std::move(piece.text),
+                           piece.before == Piece::Before::kHard
+                               ? piece.delimiter
+                               : std::u32string()});
   }
 
-  // Names that contain a delimiter themselves ("市科委、中关村管委会"): merge
-  // runs of up to four pieces when the dictionary knows the result.
   constexpr size_t kMaxParts = 4;
-  DepartmentSplit split;
-  std::unordered_set<std::string> unknown_seen;
-  for (size_t i = 0; i < names.size();) {
-    std::string name = internal::ToUtf8(names[i]);
+  std::vector<Named> names;
+  for (size_t i = 0; i < pieces.size();) {
+    Named named = pieces[i];
     size_t used = 1;
-    std::u32string candidate = names[i];
-    for (size_t k = i + 1; k < names.size() && k < i + kMaxParts; ++k) {
-      if (delimiters[k].empty()) break;
-      candidate += delimiters[k];
-      candidate += names[k];
-      std::string candidate_utf8 = internal::ToUtf8(candidate);
-      if (dict.Contains(candidate_utf8)) {
-        name = std::move(candidate_utf8);
+    std::u32string candidate = pieces[i].name;
+    for (size_t k = i + 1; k < pieces.size() && k < i + kMaxParts; ++k) {
+      if (pieces[k].delimiter.empty()) break;
+      candidate += pieces[k].delimiter;
+      candidate += pieces[k].name;
+      if (dict.Contains(internal::ToUtf8(candidate))) {
+        named.name = candidate;
         used = k - i + 1;
       }
     }
     i += used;
+    names.push_back(std::move(named));
+  }
+  return names;
+}
+
+}  // namespace
+
+DepartmentSplit SplitDepartments(const std::vector<std::string>& lines,
+                                 const DepartmentDict& dict) {
+  DepartmentSplit split;
+  std::unordered_set<std::string> unknown_seen;
+  for (const Named& named : AssembleNames(lines, dict)) {
+    std::string name = internal::ToUtf8(named.name);
     if (!dict.Contains(name) && unknown_seen.insert(name).second) {
       split.unknown.push_back(name);
     }
     split.names.push_back(std::move(name));
   }
   return split;
+}
+
+// ---------------------------------------------------------------------------
+// SplitRoledDepartments
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// A name with the role words around it taken off.
+struct MarkedName {
+  std::u32string name;        // may be empty: the piece was only a marker
+  Marker prefix = Marker::kNone;      // "牵头：…": applies from here on
+  Marker own = Marker::kNone;         // "…（牵头）": this name only
+  Marker clause_end = Marker::kNone;  // "…牵头", "…配合": the clause so far
+};
+
+// Strips "牵头：" / "配合单位：" at the start.
+void TakePrefix(MarkedName* m) {
+  for (size_t i = 1; i < m->name.size() && i <= 8; ++i) {
+    if (m->name[i] != U'：' && m->name[i] != U':') continue;
+    const Marker marker = RoleWord(std::u32string_view(m->name).substr(0, i));
+    if (marker == Marker::kNone) return;
+    m->prefix = marker;
+    m->name.erase(0, i + 1);
+    return;
+  }
+}
+
+// Strips a trailing bracketed role word ("（牵头）", "(配合)").
+void TakeBracketMarker(MarkedName* m) {
+  std::u32string& n = m->name;
+  if (n.size() < 3 || !IsCloseBracket(n.back())) return;
+  const size_t open = n.find_last_of(U"（(〔【[［");
+  if (open == std::u32string::npos) return;
+  const Marker marker = RoleWord(
+      std::u32string_view(n).substr(open + 1, n.size() - open - 2));
+  if (marker == Marker::kNone) return;
+  m->own = marker;
+  n.erase(open);
+}
+
+// Strips a trailing clause role word ("…牵头", "…配合"); a piece that is
+// only a role word becomes an empty name carrying the marker.
+void TakeClauseMarker(MarkedName* m) {
+  std::u32string& n = m->name;
+  for (size_t len = std::min<size_t>(n.size(), 7); len >= 2; --len) {
+    const Marker marker =
+        RoleWord(std::u32string_view(n).substr(n.size() - len));
+    if (marker == Marker::kNone) continue;
+    m->clause_end = marker;
+    n.erase(n.size() - len);
+    return;
+  }
+}
+
+MarkedName Mark(const std::u32string& name) {
+  MarkedName m;
+  m.name = name;
+  TakePrefix(&m);
+  TakeBracketMarker(&m);
+  TakeClauseMarker(&m);
+  m.name = TrimStray(m.name);
+  TakeBracketMarker(&m);  // "X（牵头）负责"
+  return m;
+}
+
+bool IsClauseDelimiter(std::u32string_view delimiter) {
+  return delimiter == U"，" || delimiter == U"," || delimiter == U"；" ||
+         delimiter == U";";
+}
+
+Role ToRole(Marker marker, Role column_role) {
+  switch (marker) {
+    case Marker::kLead:
+      return Role::kLead;
+    case Marker::kAssisting:
+      return Role::kAssisting;
+    case Marker::kNone:
+    case Marker::kColumn:
+      break;
+  }
+  return column_role;
+}
+
+// Role of every name of a cell, in printed order. `marked` is set when some
+// role word decided a role.
+struct RoledName {
+  std::string name;
+  Role role;
+};
+
+std::vector<RoledName> AssignRoles(const std::vector<Named>& names,
+                                   Role column_role, bool* marked) {
+  std::vector<RoledName> out;
+  struct Pending {
+    std::u32string name;
+    Marker own;
+  };
+  std::vector<Pending> pending;
+  Marker prefix = Marker::kNone;
+  auto flush = [&](Marker clause) {
+    for (Pending& p : pending) {
+      Marker marker = p.own != Marker::kNone     ? p.own
+                      : clause != Marker::kNone ? clause
+                                                : prefix;
+      if (marker == Marker::kLead || marker == Marker::kAssisting) {
+        *marked = true;
+      }
+      out.push_back({internal::ToUtf8(p.name), ToRole(marker, column_role)});
+    }
+    pending.clear();
+  };
+  for (const Named& named : names) {
+    if (IsClauseDelimiter(named.delimiter)) flush(Marker::kNone);
+    MarkedName m = Mark(named.name);
+    if (m.prefix != Marker::kNone) {
+      flush(Marker::kNone);
+      prefix = m.prefix;
+    }
+    if (!m.name.empty() && !IsPlaceholderText(m.name)) {
+      pending.push_back({std::move(m.name), m.own});
+    }
+    if (m.clause_end != Marker::kNone) flush(m.clause_end);
+  }
+  flush(Marker::kNone);
+  return out;
+}
+
+}  // namespace
+
+RoledDepartments SplitRoledDepartments(const std::vector<std::string>& lines,
+                                       Role column_role,
+                                       bool first_listed_leads,
+                                       const DepartmentDict& dict) {
+  bool marked = false;
+  std::vector<RoledName> roled =
+      AssignRoles(AssembleNames(lines, dict), column_role, &marked);
+  // The note "the unit listed first leads" says less than a role word
+  // printed in the cell: it applies only to cells without one.
+  if (first_listed_leads && !marked && !roled.empty()) {
+    roled.front().role = Role::kLead;
+  }
+  RoledDepartments out;
+  std::unordered_set<std::string> unknown_seen;
+  for (RoledName& r : roled) {
+    if (!dict.Contains(r.name) && !lexicon::LooksLikeDepartment(r.name) &&
+        unknown_seen.insert(r.name).second) {
+      out.unknown.push_back(r.name);
+    }
+    std::vector<std::string>& list = r.role == Role::kLead ? out.lead
+                                     : r.role == Role::kAssisting
+                                         ? out.assisting
+                                         : out.responsible;
+    list.push_back(std::move(r.name));
+  }
+  return out;
 }
 
 }  // namespace plan2json::normalizer

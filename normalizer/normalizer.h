@@ -142,9 +142,42 @@ struct DepartmentSplit {
 DepartmentSplit SplitDepartments(const std::vector<std::string>& lines,
                                  const DepartmentDict& dict);
 
-// True when a cell's text only says "nothing here": empty, spaces, "无", or
-// dashes only ("———", "—", "——", "-", "－"). SplitDepartments drops such
-// pieces; other columns may use it to the same effect.
+// The role a department column gives its names (from the header's key).
+enum class Role { kLead, kResponsible, kAssisting };
+
+struct RoledDepartments {
+  std::vector<std::string> lead, responsible, assisting;  // printed order
+  // Names that are not well formed (lexicon::LooksLikeDepartment) and that
+  // the dictionary does not know; deduplicated. A well-formed name no list
+  // knows is not reported.
+  std::vector<std::string> unknown;
+};
+
+// Splits one department cell like SplitDepartments and reads the roles its
+// text marks (issue 10, corpus README "Departments"):
+//  - a name marked （牵头）/(牵头) (also 牵头单位, 主责) is lead; （配合）,
+//    （协助）, （协办）, （参与） make it assisting;
+//  - a clause "…牵头" makes its names lead, a clause ending 配合 / 协助 /
+//    参与 / 协同 makes them assisting ("市科技局牵头，市财政局、市教育局
+//    配合"). Clauses end at ，；(and at such a role word); 、 and line
+//    breaks do not end them. "牵头：…" / "配合单位：…" at a name's start
+//    sets the role of the names after it;
+//  - every other name keeps `column_role`;
+//  - with `first_listed_leads` (a note under the table says the unit listed
+//    first leads) the cell's first name is lead and the others keep
+//    `column_role` -- unless the cell marks roles itself, which wins;
+//  - role words are never part of the names; a name is never split inside
+//    brackets ("市经信局（市新经济委）（牵头）" -> lead 市经信局（市新经济委））;
+//  - placeholders give nothing.
+RoledDepartments SplitRoledDepartments(const std::vector<std::string>& lines,
+                                       Role column_role,
+                                       bool first_listed_leads,
+                                       const DepartmentDict& dict);
+
+// True when a cell's text only says "nothing here": empty, spaces, "无",
+// "暂无", "/", or dashes only ("———", "—", "——", "-", "－"); the same as
+// lexicon::IsPlaceholder. SplitDepartments drops such pieces; other columns
+// may use it to the same effect.
 bool IsPlaceholder(std::string_view text);
 
 // ---------------------------------------------------------------------------
@@ -159,19 +192,17 @@ struct Due {
 const char* DueKindName(Due::Kind kind);  // "date", "ongoing", "text"
 
 // Resolves printed deadline text against the plan's year (0 = unknown, in
-// which case only texts carrying their own year resolve to a date):
-// 年底前 -> 12-31, 6月底前 -> 06-30, 2024年9月底前, 第三季度 -> 09-30,
-// 上半年 -> 06-30, 次年3月底前 -> next year 03-31, 持续推进/长期坚持 -> ongoing,
-// anything else -> text.
-// Also: 年底前完成 / 年内 / 年度 / 2024年 (bare year) -> that year's 12-31;
-// 6月 / 6月份 / 6月30日 / 6月中旬 (上旬 10th, 中旬 20th, 下旬 month end);
-// 次年/明年/翌年/下一年度; Chinese numerals (九月底前, 二〇二四年) and
-// full-width digits; spaces and trailing 。，；are ignored. Ongoing is any
-// text *starting* with 持续, 长期, 常态化, 每年, 每半年, 每季度, 每月 or 定期
-// (recurring deadlines have no single date). The whole text must match:
-// ranges (2023—2025年) and lists (6月底前、12月底前) are kText. A
-// recognised deadline whose year cannot be resolved (year == 0 and no
-// explicit year) is kText, as is an impossible date (2月30日).
+// which case only texts carrying their own year resolve to a date). The
+// grammar is the lexicon's (lexicon/lexicon.h: MatchDeadline, which also
+// says whether a text is a deadline at all): 年底前 -> 12-31, 6月底前 ->
+// 06-30, 2024年9月底前, 第三季度 -> 09-30, 上半年 -> 06-30, 次年3月底前 ->
+// next year 03-31, 2023—2025年 -> 2025-12-31, 持续推进/长期坚持 ->
+// ongoing, 按国家部署/另行通知 -> text. Text the grammar does not know is
+// kText, except that a text *starting* with 持续, 长期, 常态化, 每年, 每半年,
+// 每季度, 每月 or 定期 is ongoing (the cell is a deadline cell). Lists
+// (6月底前、12月底前) are kText; so is a recognised deadline whose year cannot
+// be resolved (year == 0 and no explicit year) or an impossible date
+// (2月30日).
 Due ParseDeadline(std::string_view text, int year);
 
 }  // namespace plan2json::normalizer

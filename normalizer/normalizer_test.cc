@@ -255,6 +255,10 @@ TEST(JoinLines, NumbersSplitAcrossLinesJoin) {
                    {{"森林覆盖率达到44.", "9%。"}, "森林覆盖率达到44.9%。"},
                    {{"达到44", ".9%"}, "达到44.9%"},
                    {{"2023-", "2025年"}, "2023-2025年"},
+                   {{"（2024—", "2026年）"}, "（2024—2026年）"},
+                   {{"2024", "—2026年"}, "2024—2026年"},
+                   {{"2021—2023", "年"}, "2021—2023年"},
+                   {{"A–", "B"}, "A–B"},
                    {{"GB/", "T 15834"}, "GB/T 15834"},
                });
 }
@@ -425,6 +429,155 @@ TEST(SplitDepartments, NamesHaveNoSpaces) {
   EXPECT_EQ(split.names,
             (std::vector<std::string>{"各区政府（含北京经济技术开发区管委会）",
                                       "市园林绿化局"}));
+}
+
+// ---------------------------------------------------------------------------
+// SplitRoledDepartments
+// ---------------------------------------------------------------------------
+
+struct RoledCase {
+  std::vector<std::string> lines;
+  Role column_role;
+  bool first_listed_leads;
+  std::vector<std::string> lead, responsible, assisting;
+};
+
+std::string ShowRoles(const RoledDepartments& r) {
+  return "lead " + Show(r.lead) + " responsible " + Show(r.responsible) +
+         " assisting " + Show(r.assisting);
+}
+
+void RunRoled(const char* table, const std::vector<RoledCase>& cases,
+              const DepartmentDict& dict) {
+  for (const RoledCase& c : cases) {
+    const RoledDepartments got = SplitRoledDepartments(
+        c.lines, c.column_role, c.first_listed_leads, dict);
+    RoledDepartments want;
+    want.lead = c.lead;
+    want.responsible = c.responsible;
+    want.assisting = c.assisting;
+    EXPECT_EQ(ShowRoles(got), ShowRoles(want))
+        << "table: " << table << "\n  input: " << Show(c.lines)
+        << (c.first_listed_leads ? " (first listed leads)" : "");
+  }
+}
+
+constexpr Role kLeadCol = Role::kLead;
+constexpr Role kResp = Role::kResponsible;
+constexpr Role kAssist = Role::kAssisting;
+
+TEST(SplitRoledDepartments, InlineMarkers) {
+  RunRoled(
+      "markers",
+      {
+          {{"市经信局（市新经济委）（牵头）、市住建局、各区（市）县政府"},
+           kResp, false,
+           {"市经信局（市新经济委）"}, {"市住建局", "各区（市）县政府"}, {}},
+          {{"市经信局（市新经济委）", "（牵头）、市住建局、各", "区（市）县政府"},
+           kResp, false,
+           {"市经信局（市新经济委）"}, {"市住建局", "各区（市）县政府"}, {}},
+          {{"市发改委(牵头)、市财政局"}, kResp, false,
+           {"市发改委"}, {"市财政局"}, {}},
+          {{"市农业农村局（牵头）"}, kResp, false, {"市农业农村局"}, {}, {}},
+          {{"市发改委、市财政局（配合）"}, kResp, false,
+           {}, {"市发改委"}, {"市财政局"}},
+          {{"市财政局（牵头单位）"}, kResp, false, {"市财政局"}, {}, {}},
+      },
+      *DepartmentDict::BuiltIn());
+}
+
+TEST(SplitRoledDepartments, Clauses) {
+  RunRoled(
+      "clauses",
+      {
+          {{"市科技局牵头，市财政局、市教育局配合"}, kResp, false,
+           {"市科技局"}, {}, {"市财政局", "市教育局"}},
+          {{"市委宣传部牵头，市文广", "旅局、市体育局配合"}, kResp, false,
+           {"市委宣传部"}, {}, {"市文广旅局", "市体育局"}},
+          {{"市金融监管局牵头，市财", "政局、市科技局、人行成",
+            "都分行营业管理部配合"},
+           kResp, false,
+           {"市金融监管局"}, {}, {"市财政局", "市科技局", "人行成都分行营业管理部"}},
+          {{"市经信局（市新经济委）", "牵头，市商务局、各区", "（市）县政府配合"},
+           kResp, false,
+           {"市经信局（市新经济委）"}, {}, {"市商务局", "各区（市）县政府"}},
+          {{"市委宣传部", "牵头", "市体育局", "配合"}, kResp, false,
+           {"市委宣传部"}, {}, {"市体育局"}},
+          {{"省科技厅、省财政厅牵头；省教育厅参与"}, kResp, false,
+           {"省科技厅", "省财政厅"}, {}, {"省教育厅"}},
+          {{"市发改委牵头，市财政局"}, kResp, false,
+           {"市发改委"}, {"市财政局"}, {}},
+          {{"牵头单位：市发改委；配合单位：市财政局、市科技局"}, kResp, false,
+           {"市发改委"}, {}, {"市财政局", "市科技局"}},
+          {{"市水务局协助"}, kLeadCol, false, {}, {}, {"市水务局"}},
+      },
+      *DepartmentDict::BuiltIn());
+}
+
+TEST(SplitRoledDepartments, FirstListedLeads) {
+  RunRoled(
+      "first listed",
+      {
+          {{"市科技局、市发改委、市财政局"}, kResp, true,
+           {"市科技局"}, {"市发改委", "市财政局"}, {}},
+          {{"市科技局", "市发改委"}, kResp, true, {"市科技局"}, {"市发改委"}, {}},
+          {{"苏州工业园区管委会"}, kResp, true, {"苏州工业园区管委会"}, {}, {}},
+          {{"—"}, kResp, true, {}, {}, {}},
+          // A role printed in the cell wins over the note.
+          {{"市发改委、市科技局（牵头）"}, kResp, true,
+           {"市科技局"}, {"市发改委"}, {}},
+          {{"市科技局、市发改委"}, kResp, false,
+           {}, {"市科技局", "市发改委"}, {}},
+      },
+      *DepartmentDict::BuiltIn());
+}
+
+TEST(SplitRoledDepartments, ColumnRolesAndPlaceholders) {
+  RunRoled(
+      "columns",
+      {
+          {{"省安委办"}, kLeadCol, false, {"省安委办"}, {}, {}},
+          {{"广东海事局、省交通运输厅"}, kLeadCol, false,
+           {"广东海事局", "省交通运输厅"}, {}, {}},
+          {{"省公安厅", "省农业农村厅"}, kAssist, false,
+           {}, {}, {"省公安厅", "省农业农村厅"}},
+          {{"———"}, kAssist, false, {}, {}, {}},
+          {{"无"}, kLeadCol, false, {}, {}, {}},
+          {{""}, kResp, false, {}, {}, {}},
+          {{"/"}, kResp, false, {}, {}, {}},
+      },
+      *DepartmentDict::BuiltIn());
+}
+
+// The Beijing samples' department cells keep the names SplitDepartments
+// gives them, all in the column's role.
+TEST(SplitRoledDepartments, BeijingCellsUnchanged) {
+  const auto dict = DepartmentDict::BuiltIn();
+  const std::vector<std::vector<std::string>> cells = {
+      {"市规划自然资源委", "市园林绿化局", "市水务局", "市农业农村局"},
+      {"各区政府（含北京经济技术", "开发区管委会）"},
+      {"市规划自然资", "源委、市园林", "绿化局"},
+      {"市科委、中关村管委会、市财政局"},
+      {"门头沟区政府、房山区政府、昌平区政府"},
+  };
+  for (const auto& cell : cells) {
+    const DepartmentSplit plain = SplitDepartments(cell, *dict);
+    const RoledDepartments roled =
+        SplitRoledDepartments(cell, Role::kResponsible, false, *dict);
+    EXPECT_EQ(Show(roled.responsible), Show(plain.names)) << Show(cell);
+    EXPECT_TRUE(roled.lead.empty() && roled.assisting.empty()) << Show(cell);
+    EXPECT_TRUE(roled.unknown.empty()) << Show(roled.unknown);
+  }
+}
+
+TEST(SplitRoledDepartments, UnknownOnlyWhenNotWellFormed) {
+  const auto empty = DepartmentDict::FromNames({});
+  const RoledDepartments r = SplitRoledDepartments(
+      {"黔东南州发展改革委、省大数据局、加强统筹协调"}, Role::kResponsible,
+      false, *empty);
+  EXPECT_EQ(Show(r.responsible),
+            Show({"黔东南州发展改革委", "省大数据局", "加强统筹协调"}));
+  EXPECT_EQ(Show(r.unknown), Show({"加强统筹协调"}));
 }
 
 TEST(IsPlaceholder, Table) {
@@ -702,13 +855,23 @@ TEST(ParseDeadline, UnknownYearAndOtherText) {
                            {"———", 2023, kText, nullptr},
                            {"视情况而定", 2023, kText, nullptr},
                            {"13月底前", 2023, kText, nullptr},
-                           {"2023—2025年", 2023, kText, nullptr},
                            {"6月底前、12月底前", 2023, kText, nullptr},
                            {"完成", 2023, kText, nullptr},
                            {"年", 2023, kText, nullptr},
                            {"底前", 2023, kText, nullptr},
                            {"9999年", 2023, kText, nullptr},
                        });
+}
+
+// Part 7's ranges: the end of the last year, kind date.
+TEST(ParseDeadline, Ranges) {
+  RunDeadlines("ranges", {
+                             {"2023—2025年", 2023, kDate, "2025-12-31"},
+                             {"2023-2025年", 0, kDate, "2025-12-31"},
+                             {"2023年～2025年", 2023, kDate, "2025-12-31"},
+                             {"2023至2025年", 2023, kDate, "2025-12-31"},
+                             {"2023年3月—6月", 2022, kDate, "2023-06-30"},
+                         });
 }
 
 TEST(ParseDeadline, KindNames) {

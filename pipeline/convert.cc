@@ -17,6 +17,7 @@
 #include "extractor/plan.h"
 #include "extractor/table.h"
 #include "extractor/text_reader.h"
+#include "lexicon/lexicon.h"
 #include "ocr/image.h"
 #include "ocr/repair.h"
 #include "schema/schema.h"
@@ -69,26 +70,6 @@ int YearOf(const std::string& title) {
   return 0;
 }
 
-// A printed sequence number ("3", "３", "3.", "（3）") as an integer.
-std::optional<int> ParseSeq(const std::string& text) {
-  std::string digits;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= '0' && c <= '9') {
-      digits += static_cast<char>(c);
-    } else if (c == 0xEF && i + 2 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0xBC) {
-      unsigned char d = static_cast<unsigned char>(text[i + 2]);
-      if (d >= 0x90 && d <= 0x99) {  // U+FF10..U+FF19 full-width digits
-        digits += static_cast<char>('0' + (d - 0x90));
-        i += 2;
-      }
-    }
-  }
-  if (digits.empty() || digits.size() > 6) return std::nullopt;
-  return std::stoi(digits);
-}
-
 ordered_json TextOrNull(const std::vector<std::string>& lines) {
   if (lines.empty()) return nullptr;
   std::string text = normalizer::JoinLines(lines);
@@ -131,8 +112,10 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
 
   ordered_json columns = ordered_json::array();
   for (const extractor::Column& c : plan.columns) {
-    columns.push_back({{"key", extractor::ColumnKeyName(c.key)},
-                       {"header", normalizer::JoinLines({c.header})}});
+    ordered_json col = {{"key", extractor::ColumnKeyName(c.key)},
+                        {"header", normalizer::JoinLines({c.header})}};
+    if (!c.group.empty()) col["group"] = normalizer::JoinLines({c.group});
+    columns.push_back(std::move(col));
   }
   doc["columns"] = std::move(columns);
 
@@ -158,10 +141,20 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
   const int task_col = column_of(ColumnKey::kTask);
   const int measure_col = column_of(ColumnKey::kMeasure);
   const int deadline_col = column_of(ColumnKey::kDeadline);
-  const int dept_cols[3] = {column_of(ColumnKey::kLead),
-                            column_of(ColumnKey::kResponsible),
-                            column_of(ColumnKey::kAssisting)};
+  // Every column of a department key, in column order (省牵头单位 and
+  // 市牵头单位 both feed lead).
+  std::vector<int> dept_cols[3];
+  const ColumnKey kDeptColumnKeys[3] = {ColumnKey::kLead, ColumnKey::kResponsible,
+                                        ColumnKey::kAssisting};
+  for (size_t i = 0; i < plan.columns.size(); ++i) {
+    for (int k = 0; k < 3; ++k) {
+      if (plan.columns[i].key == kDeptColumnKeys[k]) dept_cols[k].push_back(static_cast<int>(i));
+    }
+  }
   static const char* const kDeptKeys[3] = {"lead", "responsible", "assisting"};
+  static const normalizer::Role kRoles[3] = {normalizer::Role::kLead,
+                                             normalizer::Role::kResponsible,
+                                             normalizer::Role::kAssisting};
 
   ordered_json rows = ordered_json::array();
   int row_no = 0;
@@ -177,7 +170,7 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
     ordered_json seq_text = TextOrNull(cell(seq_col));
     std::optional<int> seq;
     if (seq_text.is_string()) {
-      seq = ParseSeq(seq_text.get<std::string>());
+      seq = lexicon::ParseSeq(seq_text.get<std::string>());
       if (!seq) {
         warn("unparsed_seq",
              "row " + std::to_string(row_no) + ": sequence number '" +
@@ -191,23 +184,51 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
     ordered_json deadline = TextOrNull(cell(deadline_col));
     row["deadline"] = deadline;
     normalizer::Due due;
+    bool low = raw.low_confidence;
     if (deadline.is_string()) {
-      due = normalizer::ParseDeadline(deadline.get<std::string>(), year);
+      // One grammar recognises and resolves. A deadline cell that reads as
+      // no deadline at all may hold a neighbour's text (or two deadlines
+      // run together): the row is a guess.
+      std::optional<normalizer::Due> match =
+          lexicon::MatchDeadline(deadline.get<std::string>(), year);
+      if (match) {
+        due = *match;
+      } else if (!normalizer::IsPlaceholder(deadline.get<std::string>())) {
+        low = true;
+        warn("unrecognised_deadline",
+             "row " + std::to_string(row_no) + ": deadline '" +
+                 deadline.get<std::string>() + "' does not read as a deadline",
+             page, row_no);
+      }
     }
     row["due"] = {{"kind", normalizer::DueKindName(due.kind)},
                   {"date", due.date ? ordered_json(*due.date)
                                     : ordered_json(nullptr)}};
+    // Departments: each column by its key's role, with the roles a cell
+    // marks itself (（牵头）, "…牵头，…配合") and the note that the first-listed
+    // unit leads; every column of a key feeds it, in column order.
+    std::vector<std::string> by_role[3];
     for (int k = 0; k < 3; ++k) {
-      normalizer::DepartmentSplit split =
-          normalizer::SplitDepartments(cell(dept_cols[k]), dict);
-      for (const std::string& name : split.unknown) {
-        warn("unknown_department",
-             "row " + std::to_string(row_no) + " (" + kDeptKeys[k] +
-                 "): '" + name + "' is not in the department list",
-             page, row_no);
+      for (int col : dept_cols[k]) {
+        normalizer::RoledDepartments split = normalizer::SplitRoledDepartments(
+            cell(col), kRoles[k], plan.first_listed_leads, dict);
+        // A name that does not read as a department is likely cut or run
+        // together with a neighbour's text: the row is a guess.
+        if (!split.unknown.empty()) low = true;
+        for (const std::string& name : split.unknown) {
+          warn("unknown_department",
+               "row " + std::to_string(row_no) + " (" + kDeptKeys[k] + "): '" + name +
+                   "' does not read as a department name",
+               page, row_no);
+        }
+        const std::vector<std::string>* parts[3] = {&split.lead, &split.responsible,
+                                                    &split.assisting};
+        for (int r = 0; r < 3; ++r) {
+          by_role[r].insert(by_role[r].end(), parts[r]->begin(), parts[r]->end());
+        }
       }
-      row[kDeptKeys[k]] = split.names;
     }
+    for (int k = 0; k < 3; ++k) row[kDeptKeys[k]] = std::move(by_role[k]);
     ordered_json extra = ordered_json::object();
     for (size_t i = 0; i < plan.columns.size(); ++i) {
       if (plan.columns[i].key != ColumnKey::kExtra) continue;
@@ -217,10 +238,12 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
       if (header.empty() || extra.contains(header)) {
         header = "第" + std::to_string(i + 1) + "列";
       }
-      extra[header] = TextOrNull(raw.cells[i]);
+      ordered_json text = TextOrNull(raw.cells[i]);
+      if (text.is_string() && normalizer::IsPlaceholder(text.get<std::string>())) text = nullptr;
+      extra[header] = std::move(text);
     }
     if (!extra.empty()) row["extra"] = std::move(extra);
-    if (raw.low_confidence) row["confidence"] = "low";
+    if (low) row["confidence"] = "low";
     row["pages"] = raw.pages;
     rows.push_back(std::move(row));
   }
@@ -275,6 +298,18 @@ Result<extractor::RawPlan> PlanOf(std::vector<extractor::Grid> grids,
   return plan;
 }
 
+// A page without a header may continue the previous page's unruled table:
+// the options for the page at `index` of `grids`.
+extractor::TableOptions ContinuingOptions(const extractor::TableOptions& base,
+                                          const std::vector<extractor::Grid>& grids,
+                                          size_t index) {
+  extractor::TableOptions options = base;
+  if (index > 0 && !grids[index - 1].ruled && grids[index - 1].rows() > 0) {
+    options.continued_columns = grids[index - 1].col_edges;
+  }
+  return options;
+}
+
 // The pages of a PDF to read by OCR: those without a text layer (kAuto) or
 // all (kAlways).
 std::vector<int> PagesToOcr(const std::vector<int>& glyphs_per_page,
@@ -304,7 +339,8 @@ Result<Conversion> ConvertPdf(std::string_view bytes, const std::string& name,
       bytes, name, pdf_options, &info, [&](extractor::Page&& page) {
         auto t = Clock::now();
         glyphs_per_page.push_back(static_cast<int>(page.glyphs.size()));
-        grids.push_back(extractor::FindTable(page, table_options));
+        grids.push_back(extractor::FindTable(
+            page, ContinuingOptions(table_options, grids, grids.size())));
         table_ms += MsSince(t);
       });
   const bool scan = st.code() == Status::Code::kNoTextLayer &&
@@ -319,8 +355,9 @@ Result<Conversion> ConvertPdf(std::string_view bytes, const std::string& name,
     if (!scanned.ok()) return scanned.status();
     for (extractor::Page& page : scanned->pages) {
       auto t = Clock::now();
-      grids[static_cast<size_t>(page.number - 1)] =
-          extractor::FindTable(page, table_options);
+      const size_t index = static_cast<size_t>(page.number - 1);
+      grids[index] = extractor::FindTable(
+          page, ContinuingOptions(table_options, grids, index));
       table_ms += MsSince(t);
     }
     ocr_pages = std::move(scanned->pages);
@@ -352,7 +389,8 @@ Result<Conversion> ConvertImage(std::string_view bytes, const std::string& name,
   const extractor::TableOptions table_options = extractor::PlanTableOptions();
   std::vector<extractor::Grid> grids;
   for (const extractor::Page& page : scanned->pages) {
-    grids.push_back(extractor::FindTable(page, table_options));
+    grids.push_back(extractor::FindTable(
+        page, ContinuingOptions(table_options, grids, grids.size())));
   }
   src.pages = static_cast<int>(scanned->pages.size());
   src.dpi = scanned->dpi;

@@ -1,0 +1,166 @@
+// Copyright 2026 The plan2json Authors.
+//
+// Department-name shape (lexicon.h: LooksLikeDepartment, IsNameSuffix).
+// Names are judged by their form -- an administrative or organisational
+// head at the end, a collective opening, or a place -- never by a list of
+// names. The suffix tables below are the generic heads of Chinese
+// organisation names; each head lists the characters that, right before it,
+// make an ordinary word instead (布局, 社会, 部署, 干部, 举办, ...).
+
+#include <string>
+#include <string_view>
+
+#include "lexicon/lexicon.h"
+#include "lexicon/lexicon_internal.h"
+
+namespace plan2json::lexicon {
+namespace {
+
+using internal::EndsWith;
+using internal::IsCloseBracket;
+using internal::IsOpenBracket;
+using internal::StartsWith;
+
+struct Head {
+  std::u32string_view suffix;
+  std::u32string_view not_after;  // characters before it that make a word
+};
+
+// Organisational heads, longest first where one ends another.
+constexpr Head kHeads[] = {
+    {U"街道办事处", U""}, {U"人民政府", U""}, {U"管委会", U""},
+    {U"委员会", U""},     {U"办事处", U""},   {U"办公室", U""},
+    {U"办公厅", U""},     {U"工商联", U""},   {U"社科联", U""},
+    {U"中心", U""},       {U"公司", U""},     {U"集团", U""},
+    {U"单位", U""},       {U"部门", U""},     {U"机构", U""},
+    {U"海关", U""},       {U"银行", U""},     {U"分行", U""},
+    {U"支行", U""},       {U"大学", U""},     {U"学校", U""},
+    {U"政府", U""},       {U"专班", U""},     {U"妇联", U""},
+    {U"侨联", U""},       {U"文联", U""},     {U"残联", U""},
+    {U"台联", U""},       {U"科协", U""},     {U"政协", U""},
+    {U"作协", U""},       {U"报社", U""},     {U"出版社", U""},
+    {U"合作社", U""},     {U"电视台", U""},   {U"气象台", U""},
+    {U"委", U"托"},
+    {U"厅", U"大展餐客门"},
+    {U"局", U"布格大开结全变时棋饭当骗赌"},
+    {U"办", U"举创承主督包兴开协申试筹代合操首"},
+    {U"处", U"之好到相住深益用难远近别各"},
+    {U"室", U"教居温卧浴暗密"},
+    {U"部", U"全内局外东西南北中头底背顶干细俱腹胸肺"},
+    {U"院", U"庭剧影"},
+    {U"会", U"社机大议晚聚宴展览动谈进流布都体理领融例年约交盛峰论坛"
+            U"舞酒茶庙"},
+    {U"队", U"团梯排入归列"},
+    {U"所", U"场厕住处诊"},
+    {U"站", U"网车"},
+    {U"馆", U""},
+    {U"署", U"部签"},
+    {U"组", U"重改分编机"},
+    {U"校", U"学"},
+};
+
+// Places: a name of at least two characters before the head.
+constexpr Head kPlaces[] = {
+    {U"自治区", U""}, {U"街道", U""}, {U"社区", U""},
+    {U"区", U"范验点园景片域辖校街护灾疫山矿库沙港"},
+    {U"县", U""},     {U"市", U"城超都门上"},
+    {U"州", U""},     {U"旗", U""},   {U"盟", U"联同"},
+    {U"镇", U"城乡集"},
+    {U"乡", U"城家故下老同"},
+};
+
+constexpr std::u32string_view kCollectives[] = {U"各", U"相关", U"有关",
+                                                U"其他", U"其它"};
+
+bool EndsWithHead(std::u32string_view base, const Head& head, size_t min_before) {
+  if (!EndsWith(base, head.suffix)) return false;
+  const size_t before = base.size() - head.suffix.size();
+  if (before < min_before) return false;
+  const char32_t prev = base[before - 1];
+  return head.not_after.find(prev) == std::u32string_view::npos;
+}
+
+bool IsNameChar(char32_t c) {
+  if (IsCjk(c)) {
+    // Full-width punctuation is East_Asian_Width W: only brackets and the
+    // middle dot belong in names.
+    return std::u32string_view(U"，。；：！？、“”‘’《》「」『』…—")
+               .find(c) == std::u32string_view::npos;
+  }
+  return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') ||
+         (c >= U'a' && c <= U'z') || c == U'·' || c == U'•' ||
+         IsOpenBracket(c) || IsCloseBracket(c);
+}
+
+// The name without trailing bracketed remarks ("学生工作部（处）" ->
+// "学生工作部"); empty when brackets do not balance.
+std::u32string_view StripRemarks(std::u32string_view u) {
+  int depth = 0;
+  for (char32_t c : u) {
+    if (IsOpenBracket(c)) ++depth;
+    if (IsCloseBracket(c) && --depth < 0) return {};
+  }
+  if (depth != 0) return {};
+  while (!u.empty() && IsCloseBracket(u.back())) {
+    int d = 0;
+    size_t i = u.size();
+    while (i > 0) {
+      --i;
+      if (IsCloseBracket(u[i])) ++d;
+      if (IsOpenBracket(u[i]) && --d == 0) break;
+    }
+    u = u.substr(0, i);
+  }
+  return u;
+}
+
+}  // namespace
+
+bool LooksLikeDepartment(std::string_view name) {
+  if (name.size() > 240) return false;
+  const std::u32string u = ToU32(NormCompact(name));
+  if (u.size() < 2 || u.size() > 40) return false;
+  for (char32_t c : u) {
+    if (!IsNameChar(c)) return false;
+  }
+  if (IsOpenBracket(u.front()) || IsCloseBracket(u.front())) return false;
+  const std::u32string_view base = StripRemarks(u);
+  if (base.empty() || IsNameSuffix(ToUtf8(base))) return false;  // a tail
+  for (std::u32string_view collective : kCollectives) {
+    if (StartsWith(base, collective) && base.size() > collective.size()) {
+      return true;
+    }
+  }
+  for (const Head& head : kHeads) {
+    if (EndsWithHead(base, head, 1)) return true;
+  }
+  for (const Head& place : kPlaces) {
+    if (EndsWithHead(base, place, 2)) return true;
+  }
+  return false;
+}
+
+bool IsNameSuffix(std::string_view text) {
+  static constexpr std::u32string_view kTails[] = {
+      U"局",       U"委",       U"办",       U"厅",       U"处",
+      U"室",       U"部",       U"院",       U"会",       U"队",
+      U"所",       U"站",       U"馆",       U"署",       U"组",
+      U"府",       U"联",       U"协",       U"中心",     U"公司",
+      U"集团",     U"单位",     U"机构",     U"部门",     U"海关",
+      U"银行",     U"街道",     U"法院",     U"乡镇",     U"学院",
+      U"政府",     U"人民政府", U"管委会",   U"委员会",   U"办公室",
+      U"办公厅",   U"总队",     U"支队",     U"大队",     U"分局",
+      U"总站",     U"分公司",   U"有限公司", U"有限责任公司",
+      U"管理局",   U"管理处",   U"管理中心", U"管理委员会",
+      U"服务中心", U"工作组",   U"领导小组", U"办事处",   U"街道办事处",
+      U"分行",     U"支行",     U"研究院",   U"研究所",   U"集团公司",
+      U"指挥部",   U"专班",     U"工作专班",
+  };
+  const std::u32string u = ToU32(NormCompact(text));
+  for (std::u32string_view tail : kTails) {
+    if (u == tail) return true;
+  }
+  return false;
+}
+
+}  // namespace plan2json::lexicon

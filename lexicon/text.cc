@@ -1,0 +1,351 @@
+// Copyright 2026 The plan2json Authors.
+//
+// UTF-8 helpers and the line/cell predicates of lexicon.h.
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "lexicon/lexicon.h"
+#include "lexicon/lexicon_internal.h"
+
+namespace plan2json::lexicon {
+
+// ---------------------------------------------------------------------------
+// UTF-8
+// ---------------------------------------------------------------------------
+
+std::u32string ToU32(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string ToUtf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) {
+    UChar32 cp = static_cast<UChar32>(c);
+    if (c > 0x10FFFF || U_IS_SURROGATE(cp)) cp = 0xFFFD;
+    uint8_t buffer[U8_MAX_LENGTH];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(buffer, n, U8_MAX_LENGTH, cp, error);
+    (void)error;  // cannot fail: the buffer holds any code point
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(n));
+  }
+  return out;
+}
+
+size_t CodePoints(std::string_view utf8) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  size_t n = 0;
+  for (int32_t i = 0; i < length; ++n) {
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+  }
+  return n;
+}
+
+namespace {
+
+bool IsWhite(UChar32 c) {
+  if (c < 0x80) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+  }
+  return c >= 0 && u_isUWhiteSpace(c);
+}
+
+// Calls visit(start, end, is_white) for each code point of `utf8`.
+template <typename Visit>
+void ForEachCodePoint(std::string_view utf8, Visit visit) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    visit(static_cast<size_t>(start), static_cast<size_t>(i), IsWhite(c));
+  }
+}
+
+}  // namespace
+
+std::string Compact(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  ForEachCodePoint(utf8, [&](size_t b, size_t e, bool white) {
+    if (!white) out.append(utf8.substr(b, e - b));
+  });
+  return out;
+}
+
+std::string Trim(std::string_view utf8) {
+  size_t first = std::string_view::npos;
+  size_t last = 0;
+  ForEachCodePoint(utf8, [&](size_t b, size_t e, bool white) {
+    if (white) return;
+    if (first == std::string_view::npos) first = b;
+    last = e;
+  });
+  if (first == std::string_view::npos) return std::string();
+  return std::string(utf8.substr(first, last - first));
+}
+
+std::string NormCompact(std::string_view utf8) {
+  thread_local std::unordered_map<std::string, std::string> memo;
+  std::string key(utf8);
+  auto it = memo.find(key);
+  if (it != memo.end()) return it->second;
+  if (memo.size() > 8192) memo.clear();
+  std::string value = Compact(normalizer::NormalizeChars(utf8));
+  memo.emplace(std::move(key), value);
+  return value;
+}
+
+bool IsCjk(char32_t c) {
+  if (c < 0x80 || c > 0x10FFFF) return false;
+  const auto cp = static_cast<UChar32>(c);
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(cp, &status)) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL:
+    case USCRIPT_BOPOMOFO:
+      return true;
+    default:
+      break;
+  }
+  const int width = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
+  return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+}
+
+bool IsDash(char32_t c) {
+  return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == U'─' ||
+         c == U'━' || c == U'－' || c == U'⁃' || c == U'﹣' || c == U'﹘' ||
+         c == U'—';
+}
+
+namespace internal {
+
+int DigitValue(char32_t c) {
+  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
+  if (c >= U'０' && c <= U'９') return static_cast<int>(c - U'０');
+  return -1;
+}
+
+int ChineseDigit(char32_t c) {
+  switch (c) {
+    case U'〇':
+    case U'零':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
+  }
+}
+
+bool IsOpenBracket(char32_t c) {
+  return c == U'（' || c == U'(' || c == U'〔' || c == U'【' || c == U'[' ||
+         c == U'［' || c == U'〖' || c == U'｛' || c == U'{';
+}
+
+bool IsCloseBracket(char32_t c) {
+  return c == U'）' || c == U')' || c == U'〕' || c == U'】' || c == U']' ||
+         c == U'］' || c == U'〗' || c == U'｝' || c == U'}';
+}
+
+bool IsCloser(char32_t c) {
+  if (IsCloseBracket(c) || c == U'"' || c == U'\'' || c == U'」' ||
+      c == U'』' || c == U'》' || c == U'〉') {
+    return true;
+  }
+  const auto type = u_charType(static_cast<UChar32>(c));
+  return type == U_FINAL_PUNCTUATION;
+}
+
+bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool StartsWith(std::u32string_view s, std::u32string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace internal
+
+// ---------------------------------------------------------------------------
+// Lines and cells
+// ---------------------------------------------------------------------------
+
+using internal::IsCloser;
+
+bool EndsSentence(std::string_view text) {
+  const std::u32string t = ToU32(NormCompact(text));
+  size_t i = t.size();
+  while (i > 0 && IsCloser(t[i - 1])) --i;
+  if (i == 0) return false;
+  const char32_t last = t[i - 1];
+  if (std::u32string_view(U"。！？；!?;｡").find(last) !=
+      std::u32string_view::npos) {
+    return true;
+  }
+  if (last != U'.' && last != U'．') return false;
+  size_t k = i - 1;
+  if (k == 0) return false;
+  const char32_t before = t[k - 1];
+  if (internal::DigitValue(before) >= 0) return false;  // "1." "PM2."
+  if (before == U'.' || before == U'．') return false;  // "……" typed "..."
+  return true;
+}
+
+namespace {
+
+// Dash class for RE2 (every form IsDash accepts).
+constexpr char kDashes[] = "[-‐‑‒–—―─━－⁃﹣﹘]";
+
+}  // namespace
+
+bool IsPageFurniture(std::string_view line) {
+  if (line.size() > 120) return false;  // page numbers are short
+  const std::string t = Compact(line);
+  if (t.empty() || t.size() > 60) return false;
+  static const RE2* const kRe = new RE2(
+      std::string("(?:") + kDashes + "+[0-9０-９]{1,4}" + kDashes +
+      "+|第[0-9０-９]{1,4}页(?:[,，/／、]?共[0-9０-９]{1,4}页)?"
+      "|共[0-9０-９]{1,4}页第[0-9０-９]{1,4}页"
+      "|[0-9０-９]{1,4}[/／][0-9０-９]{1,4}"
+      "|(?i:page)[0-9]{1,4}(?:(?:(?i:of)|/)[0-9]{1,4})?)");
+  return RE2::FullMatch(t, *kRe);
+}
+
+bool IsPageNumberLine(std::string_view line) {
+  if (IsPageFurniture(line)) return true;
+  if (line.size() > 40) return false;
+  static const RE2* const kBare = new RE2("[0-9０-９]{1,4}");
+  return RE2::FullMatch(Compact(line), *kBare);
+}
+
+std::optional<std::string> AttachmentLabel(std::string_view line) {
+  if (line.size() > 60) return std::nullopt;
+  const std::string t = NormCompact(line);
+  static const RE2* const kRe = new RE2(
+      "(附件(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})?)[：:]?");
+  std::string label;
+  if (!RE2::FullMatch(t, *kRe, &label)) return std::nullopt;
+  return label;
+}
+
+int SectionLevel(std::string_view line) {
+  const std::string t = NormCompact(line);
+  static const RE2* const kLevel1 = new RE2(
+      "(?:[一二三四五六七八九十百]+[、.．]|"
+      "第[一二三四五六七八九十百]+(?:部分|章|篇))[^、.．].*");
+  static const RE2* const kLevel2 = new RE2(
+      "(?:[（(][一二三四五六七八九十百]+[）)]|"
+      "第[一二三四五六七八九十百]+节).+");
+  if (RE2::FullMatch(t, *kLevel1)) return 1;
+  if (RE2::FullMatch(t, *kLevel2)) return 2;
+  return 0;
+}
+
+std::optional<int> ParseSeq(std::string_view cell) {
+  const std::u32string t = ToU32(Compact(cell));
+  if (t.empty() || t.size() > 8) return std::nullopt;
+  if (t.size() == 1 && t[0] >= U'①' && t[0] <= U'⑳') {
+    return static_cast<int>(t[0] - U'①') + 1;
+  }
+  size_t b = 0;
+  size_t e = t.size();
+  const bool open = internal::IsOpenBracket(t[0]);
+  if (open) ++b;
+  if (b < e && (internal::IsCloseBracket(t[e - 1]) ||
+                (!open && std::u32string_view(U".．、,，").find(t[e - 1]) !=
+                              std::u32string_view::npos))) {
+    --e;
+  }
+  if (b >= e || e - b > 4) return std::nullopt;
+  int value = 0;
+  for (size_t i = b; i < e; ++i) {
+    const int d = internal::DigitValue(t[i]);
+    if (d < 0) return std::nullopt;
+    value = value * 10 + d;
+  }
+  if (value <= 0) return std::nullopt;
+  return value;
+}
+
+bool IsPlaceholder(std::string_view text) {
+  const std::u32string t = ToU32(Compact(text));
+  if (t.empty() || t == U"无" || t == U"暂无" || t == U"/" || t == U"／" ||
+      t == U"\\") {
+    return true;
+  }
+  return std::all_of(t.begin(), t.end(), IsDash);
+}
+
+// ---------------------------------------------------------------------------
+// Notes and closing blocks
+// ---------------------------------------------------------------------------
+
+bool IsNoteLine(std::string_view line) {
+  static const RE2* const kRe = new RE2(
+      "(?:注|备注|说明|注释)(?:[0-9０-９①-⑩]|[（(][0-9０-９]+[）)])?[：:].*");
+  return RE2::FullMatch(NormCompact(line), *kRe);
+}
+
+bool IsFirstListedLeadNote(std::string_view line) {
+  if (line.size() > 400) return false;
+  static const RE2* const kRe = new RE2(
+      "(?:第[一1](?:位|个|名|家)?|首位|首个|首家|居首|列首|排首)"
+      "[^牵]{0,12}?(?:牵头|主责|负总责)");
+  return RE2::PartialMatch(NormCompact(line), *kRe);
+}
+
+bool IsColophon(std::string_view line) {
+  const std::string t = NormCompact(line);
+  if (t.empty() || t.size() > 600) return false;
+  static const RE2* const kRe =
+      new RE2("抄送[：:]?.+|主送[：:].+|.*印发|.*印发(?:日期|时间).*");
+  return RE2::FullMatch(t, *kRe);
+}
+
+}  // namespace plan2json::lexicon
