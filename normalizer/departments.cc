@@ -319,12 +319,12 @@ int BoundedEditDistance(const std::u32string& a, const std::u32string& b,
 std::optional<std::string> DepartmentDict::Nearest(std::string_view name,
                                                    int max_edits) const {
   if (Contains(name)) return std::string(name);
-  const std::u32string query = ToU32(name);
+  const std::u32string query = lexicon::ToU32(name);
   int best = max_edits + 1;
   const std::string* found = nullptr;
   bool tie = false;
   for (const std::string& known : impl_->names) {
-    int d = BoundedEditDistance(query, ToU32(known), best);
+    int d = BoundedEditDistance(query, lexicon::ToU32(known), best);
     if (d < best) {
       best = d, found = &known, tie = false;
     } else if (d == best && found != nullptr) {
