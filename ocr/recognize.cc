@@ -173,6 +173,26 @@ double Median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// Bracket shapes OCR confuses: 〈〉 (not used in these documents) are read
+// for （）, and an opener whose line closes with another kind takes that
+// kind (【一） is （一）).
+void RepairBrackets(std::vector<Symbol>* symbols) {
+  for (size_t i = 0; i < symbols->size(); ++i) {
+    std::string& t = (*symbols)[i].text;
+    if (t == "〈") t = "（";
+    if (t == "〉") t = "）";
+    if (t != "【" && t != "[" && t != "(" && t != "（") continue;
+    for (size_t j = i + 1; j < symbols->size() && (*symbols)[j].line == (*symbols)[i].line; ++j) {
+      const std::string& u = (*symbols)[j].text;
+      if (u == "〉" || u == "）") {
+        t = "（";
+        break;
+      }
+      if (u == "】" || u == "]" || u == ")" || u == "（" || u == "(") break;
+    }
+  }
+}
+
 // The em box of a text line in pixels. Ideographs are drawn centred in their
 // em square and fill about 0.9 of it, so the median of their ink boxes gives
 // the line's centre and em (a line of fewer than five takes the page's em);
@@ -215,10 +235,19 @@ const char* MethodName(Method method) {
 
 std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
                                                 double dpi) {
+  // The engine's order within a line is the reading order; its boxes
+  // (approximate, from the LSTM's timesteps) may overlap out of order, and
+  // the table finder sorts by x: make x grow along the line.
   std::stable_sort(symbols.begin(), symbols.end(),
-                   [](const Symbol& a, const Symbol& b) {
-                     return a.line != b.line ? a.line < b.line : a.x0 < b.x0;
-                   });
+                   [](const Symbol& a, const Symbol& b) { return a.line < b.line; });
+  for (size_t i = 1; i < symbols.size(); ++i) {
+    Symbol& s = symbols[i];
+    const Symbol& prev = symbols[i - 1];
+    if (s.line != prev.line) continue;
+    s.x0 = std::max(s.x0, prev.x0 + 1);
+    s.x1 = std::max(s.x1, s.x0 + 1);
+  }
+  RepairBrackets(&symbols);
   const double pt = 72.0 / dpi;
   std::vector<extractor::Glyph> glyphs;
   glyphs.reserve(symbols.size());

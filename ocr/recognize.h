@@ -43,6 +43,9 @@ struct Symbol {
 // height (so lines group as the PDF reader's glyphs do); the ink gap between
 // neighbours inside a word, or next to a CJK character when under an em, is
 // closed (an em box has none); a space is kept after the other word ends.
+// Within a line the engine's order is kept (x made to grow along it), and
+// brackets OCR confuses are repaired: 〈〉 become （）, and an opener whose
+// line closes with ） becomes （.
 std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
                                                 double dpi);
 
