@@ -258,6 +258,46 @@ TEST(RepairPlan, UnsureGlyphMakesItsRowLow) {
   EXPECT_TRUE(digital.warnings.empty());
 }
 
+// --- RepeatHeaders -------------------------------------------------------------
+
+extractor::Grid HeaderGrid(int page, const std::vector<std::string>& header,
+                           double last_edge) {
+  extractor::Grid g;
+  g.page = page;
+  g.col_edges = {0, 50, 150, 250, last_edge};
+  g.row_edges = {0, 20, 60};
+  for (int c = 0; c < 4; ++c) {
+    extractor::Cell cell;
+    cell.page = page;
+    cell.col = c;
+    cell.lines = {{header[static_cast<size_t>(c)], {}, 10, false}};
+    g.cells.push_back(cell);
+  }
+  return g;
+}
+
+TEST(RepeatHeaders, MisreadRepeatedHeaderTakesTheFirstOnesText) {
+  const std::vector<std::string> first = {"序号", "工作措施", "责任单位", "完成时限"};
+  struct Case {
+    const char* name;
+    std::vector<std::string> later;
+    double last_edge;
+    std::string want_col1;
+  };
+  const Case cases[] = {
+      {"one character misread", {"序号", "工作洪施", "责任单位", "完成时限"}, 300, "工作措施"},
+      {"a different word stays", {"序号", "备注说明", "责任单位", "完成时限"}, 300, "备注说明"},
+      {"other columns: not the same table", {"序号", "工作洪施", "责任单位", "完成时限"}, 340,
+       "工作洪施"},
+  };
+  for (const Case& c : cases) {
+    std::vector<extractor::Grid> grids = {HeaderGrid(1, first, 300),
+                                          HeaderGrid(2, c.later, c.last_edge)};
+    RepeatHeaders({1, 2}, &grids);
+    EXPECT_EQ(grids[1].cells[1].lines.front().text, c.want_col1) << c.name;
+  }
+}
+
 // --- ScoreScan ---------------------------------------------------------------
 
 TEST(ScoreScan, UsableFlaggedAndSilentRows) {

@@ -9,6 +9,9 @@
 #include <set>
 #include <utility>
 
+#include "lexicon/lexicon.h"
+#include "ocr/scan_score.h"
+
 namespace plan2json::ocr {
 namespace {
 
@@ -231,6 +234,67 @@ void SetCellConfidence(const extractor::Page& page, extractor::Grid* grid) {
       if (x >= cell.box.x0 && x < cell.box.x1 && y >= cell.box.y0 &&
           y < cell.box.y1) {
         cell.confidence = std::min(cell.confidence, g.confidence);
+      }
+    }
+  }
+}
+
+namespace {
+
+std::string CellText(const extractor::Cell& c) {
+  std::string text;
+  for (const extractor::TextLine& l : c.lines) text += l.text;
+  return lexicon::Compact(text);
+}
+
+// The first grid whose top row names at least three known columns.
+const extractor::Grid* FirstHeader(const std::vector<extractor::Grid>& grids) {
+  for (const extractor::Grid& g : grids) {
+    int known = 0;
+    for (const extractor::Cell& c : g.cells) {
+      if (c.row == 0 && extractor::ClassifyHeader(CellText(c)) !=
+                            extractor::ColumnKey::kExtra) {
+        ++known;
+      }
+    }
+    if (known >= 3) return &g;
+  }
+  return nullptr;
+}
+
+bool SameColumns(const extractor::Grid& a, const extractor::Grid& b) {
+  if (a.cols() != b.cols()) return false;
+  for (size_t i = 0; i < a.col_edges.size(); ++i) {
+    if (std::abs(a.col_edges[i] - b.col_edges[i]) > 3) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void RepeatHeaders(const std::vector<int>& ocr_pages,
+                   std::vector<extractor::Grid>* grids) {
+  const extractor::Grid* first = FirstHeader(*grids);
+  if (first == nullptr) return;
+  int header_rows = 0;  // rows whose cells all stay above the first body row
+  for (const extractor::Cell& c : first->cells) {
+    if (c.row == 0) header_rows = std::max(header_rows, c.row_span);
+  }
+  const extractor::Grid header = *first;
+  for (extractor::Grid& g : *grids) {
+    if (g.page == header.page || !SameColumns(header, g) ||
+        std::find(ocr_pages.begin(), ocr_pages.end(), g.page) == ocr_pages.end()) {
+      continue;
+    }
+    for (extractor::Cell& c : g.cells) {
+      if (c.row >= header_rows) continue;
+      const extractor::Cell* want = header.At(c.row, c.col);
+      if (want == nullptr || want->row != c.row || want->col != c.col) continue;
+      const std::u32string a = lexicon::ToU32(CellText(c));
+      const std::u32string b = lexicon::ToU32(CellText(*want));
+      if (a == b || a.empty() || b.empty()) continue;
+      if (EditDistance(a, b) <= std::max<int>(1, static_cast<int>(b.size()) / 4)) {
+        c.lines = want->lines;
       }
     }
   }

@@ -287,6 +287,7 @@ Result<extractor::RawPlan> PlanOf(std::vector<extractor::Grid> grids,
     }
     numbers.push_back(page.number);
   }
+  ocr::RepeatHeaders(numbers, &grids);
   Result<extractor::RawPlan> plan = extractor::BuildPlan(grids);
   if (!plan.ok() || numbers.empty()) return plan;
   std::shared_ptr<const normalizer::DepartmentDict> dict =
