@@ -168,16 +168,17 @@ class Repairer {
 
   void CheckConfidence(const std::vector<std::string>& lines,
                        extractor::RawRow* row) {
+    double conf = 1;
     for (const std::string& line : lines) {
-      double conf = 1;
       for (int p : row->pages) {
         auto it = line_confidence_.find({p, line});
         if (it != line_confidence_.end()) conf = std::min(conf, it->second);
       }
-      if (conf < kSureGlyph) {
-        Flag(row, "ocr_unsure",
-             "OCR is unsure of '" + line + "' (confidence " + Fixed2(conf) + ")");
-      }
+    }
+    if (conf < kSureGlyph) {
+      Flag(row, "ocr_unsure",
+           "OCR is unsure of '" + normalizer::JoinLines(lines) + "' (confidence " +
+               Fixed2(conf) + ")");
     }
   }
 
