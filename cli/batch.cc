@@ -47,7 +47,9 @@ bool IsInputName(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".pdf" || ext == ".txt";
+  static const char* const kInputs[] = {".pdf", ".txt", ".docx", ".doc", ".wps", ".xlsx",
+                                        ".xls", ".rtf", ".odt"};
+  return std::find(std::begin(kInputs), std::end(kInputs), ext) != std::end(kInputs);
 }
 
 // The whole file if it is readable and at most `max_bytes` long.

@@ -57,7 +57,7 @@ std::vector<Expanded> Expand(const std::vector<std::string>& args, Format f) {
 TEST(ExpandInputs, DirectoriesRecursiveSortedMirrored) {
   TempDir t;
   for (const char* rel : {"b.pdf", "a.txt", "A.PDF", "notes.md", "sub/z.pdf",
-                          "sub/deeper/y.pdf", "a-c.pdf", "sub/x.doc"}) {
+                          "sub/deeper/y.pdf", "a-c.pdf", "sub/x.pptx", "sub/w.docx"}) {
     t.Touch(rel);
   }
   const std::string d = t.path().string();
@@ -68,13 +68,14 @@ TEST(ExpandInputs, DirectoriesRecursiveSortedMirrored) {
                 {d + "/a.txt", "a.txt.json", ""},
                 {d + "/b.pdf", "b.pdf.json", ""},
                 {d + "/sub/deeper/y.pdf", "sub/deeper/y.pdf.json", ""},
+                {d + "/sub/w.docx", "sub/w.docx.json", ""},
                 {d + "/sub/z.pdf", "sub/z.pdf.json", ""},
             }));
   // A trailing slash changes nothing; the extension follows the format.
   auto csv = Expand({d + "/sub/"}, Format::kCsv);
-  ASSERT_EQ(csv.size(), 2u);
+  ASSERT_EQ(csv.size(), 3u);
   EXPECT_EQ(csv[0].output, "deeper/y.pdf.csv");
-  EXPECT_EQ(csv[1].output, "z.pdf.csv");
+  EXPECT_EQ(csv[2].output, "z.pdf.csv");
 }
 
 TEST(ExpandInputs, FilesGoToTheTopInArgumentOrder) {

@@ -75,7 +75,7 @@ TEST(ParseFormat, NamesAndExtensions) {
 
 ordered_json SampleDoc() {
   return ordered_json::parse(R"({
-    "schema_version": "1.0",
+    "schema_version": "1.1",
     "source": {"file": "plan.pdf", "sha256": "00", "format": "pdf", "pages": 2},
     "document": {"attachment": "附件5", "title": "北京市生态保护2023年行动计划",
                  "year": 2023},

@@ -175,6 +175,11 @@ int main(int argc, char** argv) {
                  "Password for an encrypted PDF");
   app.add_option("--encoding", options.encoding,
                  "Character set of text dumps (default: detect)");
+  app.add_option("--office-timeout", options.office_timeout_seconds,
+                 "Kill LibreOffice converting a .doc/.wps/.xls/.rtf/.odt after "
+                 "SECONDS (default: 120)")
+      ->check(CLI::PositiveNumber)
+      ->type_name("SECONDS");
   const std::map<std::string, plan2json::ConvertOptions::Ocr> ocr_modes = {
       {"auto", plan2json::ConvertOptions::Ocr::kAuto},
       {"always", plan2json::ConvertOptions::Ocr::kAlways},

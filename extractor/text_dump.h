@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "extractor/plan.h"
+#include "extractor/table.h"
 #include "extractor/text_reader.h"
 #include "normalizer/normalizer.h"
 
@@ -117,51 +118,18 @@ bool IsHeaderTokens(const std::vector<std::string>& tokens,
 // The two readers (text_flow.cc, text_layout.cc)
 // ---------------------------------------------------------------------------
 
+// One Grid per physical page of the dump (Grid::page 1-based), in page
+// order: the table's header and body cells where the page holds the table,
+// the lines above and below it in Grid::above / Grid::below; a page without
+// the table gives a Grid with no rows and every line in Grid::above. Plan
+// meaning is BuildPlan's (plan.h).
+std::vector<Grid> LayoutGrids(const DumpPages& dump, const TextOptions& options);
+std::vector<Grid> ReadingOrderGrids(const DumpPages& dump,
+                                    const TextOptions& options);
+
+// BuildPlan over ReadingOrderGrids (text_flow.cc), for ReadTextDump.
 Result<RawPlan> ReadReadingOrder(const DumpPages& dump,
                                  const normalizer::DepartmentDict& dict);
-Result<RawPlan> ReadLayout(const DumpPages& dump,
-                           const normalizer::DepartmentDict& dict);
-
-// A body line of a reading-order dump, as both reading-order readers see it.
-struct FlowLine {
-  std::string text;
-  std::vector<std::string> tokens;
-  int page = 1;
-  int block = 0;  // blank-line block; pdftotext separates its flows by blank
-                  // lines, and the lines of one flow share one column
-  bool after_furniture = false;  // a page number lies between this line and
-                                 // the previous body line
-  bool after_header = false;     // so do repeated header words
-};
-
-// Where the canonical columns are in RawPlan::columns (-1: absent).
-struct FlowColumns {
-  int seq = -1, task = -1, measure = -1, deadline = -1;
-  std::vector<int> depts;  // lead / responsible / assisting, in order
-};
-
-// Column-flow reading (text_columns.cc) of a reading-order dump whose
-// flows go column by column. Fills plan->rows and adds warnings; returns
-// false (plan untouched) when the body does not read as such a dump.
-bool ReadColumnFlow(const std::vector<FlowLine>& body, const FlowColumns& cols,
-                    size_t max_dept_len,
-                    const normalizer::DepartmentDict& dict, RawPlan* plan);
-
-// Splits department pieces over the department columns of one row. Each
-// piece is a visual line's text with where it was found; returns the lines
-// per column and whether the split was decided by the evidence.
-struct DeptToken {
-  std::string text;
-  int line = 0;   // index of the visual line it came from
-  int block = 0;  // index of the blank-line block it came from
-};
-struct DeptSplit {
-  std::vector<std::vector<std::string>> columns;
-  bool confident = true;
-};
-DeptSplit AssignDepartments(const std::vector<DeptToken>& tokens,
-                            size_t columns,
-                            const normalizer::DepartmentDict& dict);
 
 }  // namespace plan2json::extractor::textdump
 

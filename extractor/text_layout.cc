@@ -1,41 +1,97 @@
 // Copyright 2026 The plan2json Authors.
 //
-// Layout dumps (pdftotext -layout and alike): the table from character
-// positions.
+// Layout dumps (pdftotext -layout and alike) -> one Grid per page. This file
+// recovers geometry only; what the table means (which column is which,
+// sections in force, tasks carried over, rows cut by a page break, the
+// attachment label and title) is BuildPlan's (plan.h).
 //
-// Per page:
-//  1. positions: every character gets a column (code points or display
-//     width, whichever model aligns body and header better over the dump);
-//  2. header: the line of header words, with wrapped pieces above/below
-//     ("完成时" / "限") joined to the cell they overlap;
-//  3. column edges: in the gap between two header cells, the position that
-//     cuts the fewest words of the body (a vertical gutter);
-//  4. zones between section headings (一、…), which span the table;
-//  5. rows: the measure column splits at lines ending a sentence; every row
-//     owns one deadline cell; segments are grouped so that each group is
-//     centred on (or top-aligned with) its deadline; segments before the
-//     page's first deadline continue the previous page's last row;
-//  6. the other columns' lines go to rows by a monotone assignment that keeps
-//     each cell centred on (or top-aligned with) its row, never cuts a
-//     wrapped name and never puts a name twice in one cell;
-//  7. task cells (序号 + 重点任务) span the rows they are centred on.
+// Per page (character positions never travel from one page to the next):
+//  1. positions: every character gets a column, in code points or in display
+//     width (East Asian Wide = 2), whichever model aligns the body with the
+//     header better over the whole dump;
+//  2. header band: up to four lines of short pieces naming at least three
+//     known columns (ClassifyHeader only finds the band). Pieces stacked in
+//     one column are one wrapped cell (序/号, 完成/时限); a piece centred over
+//     two columns of a lower line is the upper cell of a two-level header;
+//  3. column edges: between two header cells, the position that cuts the
+//     fewest body words (a vertical gutter). A page without a header takes
+//     the previous table page's columns relative to its own left margin and
+//     moves each edge to the best gutter nearby;
+//  4. lines: a line with one piece per column is split piece by piece (rows
+//     whose positions drift stay whole); other lines are cut at the edges;
+//  5. bands: a lone line reading as a section heading spans the table and
+//     closes the open row; the trailing lines that span columns and are not
+//     headings (notes, 抄送/印发) are below the table;
+//  6. rows: the text column splits after sentence ends; a deadline (pieces
+//     joined while the joined text parses as one) closes a row, so segments
+//     are grouped to deadlines under the document's vertical alignment model
+//     (top, centred, or centred on the row's first line, estimated once);
+//     the other columns' lines go to rows by a monotone assignment under the
+//     same model that never cuts a department name; sequence numbers and
+//     task text make cells spanning the rows they sit on;
+//  7. where an assignment was a guess (counts disagree, a fallback ran, a
+//     cell sits far from its row) the cells get confidence below kSureCell.
 
 #include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
-#include <set>
+#include <numeric>
+#include <unordered_map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extractor/text_dump.h"
+#include "lexicon/lexicon.h"
 
 namespace plan2json::extractor::textdump {
 namespace {
 
+// The lexicon's questions, in the words this file asks them.
+namespace lex {
+using lexicon::EndsSentence;
+using lexicon::IsDeadline;
+using lexicon::IsDeadlinePrefix;
+using lexicon::IsPlaceholder;
+bool IsSection(std::string_view t) { return lexicon::SectionLevel(t) > 0; }
+bool IsSeq(std::string_view t) { return lexicon::ParseSeq(t).has_value(); }
+// A department name list that is closed: its last name is well formed (or
+// known), nothing trails after it.
+bool NameComplete(std::string_view t, const normalizer::DepartmentDict& d) {
+  std::string n = lexicon::NormCompact(t);
+  if (n.empty()) return false;
+  size_t cut = 0;
+  for (const char* sep : {"、", "，", ","}) {
+    size_t at = n.rfind(sep);
+    if (at != std::string::npos) {
+      if (at + std::string(sep).size() == n.size()) return false;  // list goes on
+      cut = std::max(cut, at + std::string(sep).size());
+    }
+  }
+  std::string last = n.substr(cut);
+  return lexicon::LooksLikeDepartment(last) || d.Contains(last);
+}
+// Joining `b` to `a` gives a deadline that neither is alone, or a finer
+// one than both ("2024年" + "11月底"); two deadlines that read as one only
+// loosely stay apart ("常态化" over "年底前").
+bool JoinsDeadline(const std::string& a, const std::string& b) {
+  auto joined = lexicon::MatchDeadline(a + b, 2000);
+  if (!joined) return false;
+  auto da = lexicon::MatchDeadline(a, 2000), db = lexicon::MatchDeadline(b, 2000);
+  if (!da || !db) return true;
+  auto same = [](const normalizer::Due& x, const normalizer::Due& y) {
+    return x.kind == y.kind && x.date == y.date;
+  };
+  return joined->kind == normalizer::Due::Kind::kDate && !same(*joined, *da) &&
+         !same(*joined, *db);
+}
+}  // namespace lex
+
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// Confidence of a cell whose row or column was a guess.
+constexpr double kGuess = 0.5;
 
 struct Glyph {
   char32_t c;
@@ -46,17 +102,20 @@ struct Glyph {
 struct Chunk {
   int x0, x1;  // [x0, x1)
   std::string text;
+  double cx() const { return (x0 + x1) / 2.0; }
 };
 
-struct LayoutLine {
-  int page_line = 0;  // line index within the page
+struct PLine {
   std::vector<Glyph> glyphs;
+  // One piece of running text across the table (a section heading, a note,
+  // a closing line): says nothing about where the gutters are.
+  bool across = false;
   bool blank() const { return glyphs.empty(); }
 };
 
-struct LayoutPage {
+struct PPage {
   int number = 0;
-  std::vector<LayoutLine> lines;
+  std::vector<PLine> lines;
 };
 
 int DisplayWidth(char32_t c) {
@@ -67,7 +126,7 @@ int DisplayWidth(char32_t c) {
 std::vector<Glyph> Place(const std::string& text, bool wide) {
   std::vector<Glyph> out;
   int x = 0;
-  for (char32_t c : ToU32(text)) {
+  for (char32_t c : lexicon::ToU32(text)) {
     if (c == U'\t') {
       x = (x / 8 + 1) * 8;
       continue;
@@ -79,206 +138,388 @@ std::vector<Glyph> Place(const std::string& text, bool wide) {
   return out;
 }
 
-// Runs of glyphs separated by at least `gap` empty columns.
+// Runs of glyphs separated by at least `gap` empty columns; glyphs with a
+// smaller gap are joined by one space.
 std::vector<Chunk> Chunks(const std::vector<Glyph>& g, int gap) {
   std::vector<Chunk> out;
   std::u32string cur;
   int x0 = 0, end = 0;
-  for (size_t i = 0; i < g.size(); ++i) {
-    if (!cur.empty() && g[i].x - end >= gap) {
-      out.push_back({x0, end, ToUtf8(cur)});
+  for (const Glyph& gl : g) {
+    if (!cur.empty() && gl.x - end >= gap) {
+      out.push_back({x0, end, lexicon::ToUtf8(cur)});
       cur.clear();
     }
     if (cur.empty()) {
-      x0 = g[i].x;
-    } else if (g[i].x > end) {
+      x0 = gl.x;
+    } else if (gl.x > end) {
       cur += U' ';
     }
-    cur += g[i].c;
-    end = g[i].x + g[i].w;
+    cur += gl.c;
+    end = gl.x + gl.w;
   }
-  if (!cur.empty()) out.push_back({x0, end, ToUtf8(cur)});
+  if (!cur.empty()) out.push_back({x0, end, lexicon::ToUtf8(cur)});
   return out;
 }
 
-struct HeaderCell {
-  ColumnKey key;
-  std::string text;
-  int x0, x1;
-};
-
-struct PageHeader {
-  int line = -1;         // the header line
-  int first = -1, last = -1;  // header band (lines), inclusive
-  std::vector<HeaderCell> cells;
-};
-
-int CountKnown(const std::vector<HeaderCell>& cells) {
-  int n = 0;
-  for (const HeaderCell& c : cells) n += c.key != ColumnKey::kExtra ? 1 : 0;
-  return n;
+bool Across(const std::string& text) {
+  std::string t = lexicon::Trim(text);
+  if (t.empty() || t.find("  ") != std::string::npos) return false;
+  return lexicon::SectionLevel(t) > 0 || lexicon::IsNoteLine(t) || lexicon::IsColophon(t);
 }
 
-// Attaches a wrapped header line's chunks to the cells they overlap.
-bool Attach(std::vector<HeaderCell>* cells, const std::vector<Chunk>& chunks,
-            bool above) {
-  for (const Chunk& ch : chunks) {
-    if (CodePoints(Compact(ch.text)) > 6) return false;
-    HeaderCell* best = nullptr;
-    int best_ov = -1;
-    for (HeaderCell& c : *cells) {
-      int ov = std::min(c.x1, ch.x1) - std::max(c.x0, ch.x0);
-      if (ov > best_ov && ov >= -1) {
-        best_ov = ov;
-        best = &c;
-      }
-    }
-    if (best != nullptr) {
-      best->text = above ? ch.text + best->text : best->text + ch.text;
-      best->x0 = std::min(best->x0, ch.x0);
-      best->x1 = std::max(best->x1, ch.x1);
-      if (CodePoints(Compact(best->text)) > 8) return false;
-      best->key = ClassifyHeader(Compact(best->text));
-    } else {
-      cells->push_back({ClassifyHeader(Compact(ch.text)), ch.text, ch.x0, ch.x1});
-    }
+std::string LineText(const PLine& l) {
+  std::string t;
+  for (const Chunk& c : Chunks(l.glyphs, 1)) t += (t.empty() ? "" : " ") + c.text;
+  return t;
+}
+
+TextLine MakeLine(std::string text, double x0, double x1, int y) {
+  TextLine l;
+  l.text = std::move(text);
+  l.box = {static_cast<double>(x0), static_cast<double>(y),
+           static_cast<double>(x1), static_cast<double>(y + 1)};
+  return l;
+}
+
+// ---------------------------------------------------------------------------
+// Header band
+// ---------------------------------------------------------------------------
+
+struct HeadCell {
+  int x0 = 0, x1 = 0;
+  std::vector<std::pair<int, std::string>> pieces;  // (line, text)
+  int first_leaf = 0, leaves = 1;                   // columns covered
+  ColumnKey key = ColumnKey::kExtra;
+};
+
+struct Header {
+  int first = -1, last = -1;      // band lines, inclusive
+  std::vector<HeadCell> leaves;   // one per column, left to right
+  std::vector<HeadCell> groups;   // upper cells of a two-level header
+  int Score() const;
+};
+
+int Header::Score() const {
+  std::vector<ColumnKey> known;
+  bool text_col = false;
+  for (const HeadCell& c : leaves) {
+    if (c.key == ColumnKey::kExtra) continue;
+    if (std::find(known.begin(), known.end(), c.key) == known.end()) known.push_back(c.key);
+    text_col = text_col || c.key == ColumnKey::kMeasure || c.key == ColumnKey::kTask;
   }
-  std::sort(cells->begin(), cells->end(),
-            [](const HeaderCell& a, const HeaderCell& b) { return a.x0 < b.x0; });
+  if (known.size() < 3 || !text_col) return -1;
+  return 10 * static_cast<int>(known.size()) - static_cast<int>(leaves.size() - known.size());
+}
+
+constexpr size_t kMaxHeaderPiece = 10;  // code points of one header piece
+
+bool ShortPieces(const std::vector<Chunk>& chunks) {
+  if (chunks.empty()) return false;
+  for (const Chunk& c : chunks) {
+    if (lexicon::CodePoints(lexicon::Compact(c.text)) > kMaxHeaderPiece) return false;
+  }
   return true;
 }
 
-bool FindPageHeader(const LayoutPage& page, PageHeader* out) {
-  int seen = 0;
-  for (size_t i = 0; i < page.lines.size() && seen < 16; ++i) {
-    if (page.lines[i].blank()) continue;
-    ++seen;
-    std::vector<Chunk> chunks = Chunks(page.lines[i].glyphs, 2);
-    std::vector<std::string> words;
-    for (const Chunk& c : chunks) words.push_back(c.text);
-    std::vector<HeaderColumn> cols;
-    if (!IsHeaderTokens(words, &cols)) continue;
-    std::vector<HeaderCell> base;
-    for (const Chunk& c : chunks) {
-      base.push_back({ClassifyHeader(Compact(c.text)), c.text, c.x0, c.x1});
+std::string CellText(const HeadCell& c) {
+  std::string t;
+  for (const auto& p : c.pieces) t += lexicon::Compact(p.second);
+  return t;
+}
+
+bool Overlaps(const Chunk& a, const Chunk& b) { return a.x0 < b.x1 && b.x0 < a.x1; }
+
+// A piece on an upper line centred over the gap between two neighbouring
+// pieces of a lower line, touching no other piece of the band (a piece
+// stacked over one cell is a wrapped part of it): the upper cell of a
+// two-level header.
+bool SpansPair(const Chunk& a, const std::vector<std::vector<Chunk>>& band,
+               const Chunk& b1, const Chunk& b2) {
+  if (a.cx() < b1.cx() || a.cx() > b2.cx()) return false;
+  if (std::fabs(a.cx() - (b1.x1 + b2.x0) / 2.0) * 4 > b2.x1 - b1.x0) return false;
+  if (Overlaps(a, b1) != Overlaps(a, b2)) return false;
+  for (const auto& line : band) {
+    for (const Chunk& o : line) {
+      if (&o == &a || &o == &b1 || &o == &b2) continue;
+      if (Overlaps(o, a)) return false;
     }
-    // Wrapped pieces right above / below.
-    const int n = static_cast<int>(page.lines.size());
-    int ii = static_cast<int>(i);
-    std::vector<Chunk> up, down;
-    if (ii > 0 && !page.lines[static_cast<size_t>(ii - 1)].blank()) {
-      up = Chunks(page.lines[static_cast<size_t>(ii - 1)].glyphs, 2);
+  }
+  // Nothing else of its own line lies over the pair.
+  for (const auto& line : band) {
+    bool own = false;
+    for (const Chunk& o : line) own = own || &o == &a;
+    if (!own) continue;
+    for (const Chunk& o : line) {
+      if (&o != &a && o.x0 < b2.x1 && o.x1 > b1.x0) return false;
     }
-    if (ii + 1 < n && !page.lines[static_cast<size_t>(ii + 1)].blank()) {
-      down = Chunks(page.lines[static_cast<size_t>(ii + 1)].glyphs, 2);
-    }
-    std::vector<HeaderCell> best = base;
-    int best_known = CountKnown(base), best_first = ii, best_last = ii;
-    for (int mask = 1; mask < 4; ++mask) {
-      bool use_up = (mask & 1) != 0, use_down = (mask & 2) != 0;
-      if ((use_up && up.empty()) || (use_down && down.empty())) continue;
-      std::vector<HeaderCell> cells = base;
-      if (use_up && !Attach(&cells, up, true)) continue;
-      if (use_down && !Attach(&cells, down, false)) continue;
-      int known = CountKnown(cells);
-      if (known > best_known && known == static_cast<int>(cells.size())) {
-        best = cells;
-        best_known = known;
-        best_first = use_up ? ii - 1 : ii;
-        best_last = use_down ? ii + 1 : ii;
+  }
+  return true;
+}
+
+Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
+  struct Piece {
+    int line;
+    const Chunk* chunk;
+    bool spanner = false;
+    int over0 = 0, over1 = 0;  // a spanner: the x-range of the pair below
+  };
+  std::vector<Piece> pieces;
+  for (size_t i = 0; i < band.size(); ++i) {
+    for (const Chunk& c : band[i]) pieces.push_back({static_cast<int>(i), &c});
+  }
+  for (Piece& p : pieces) {
+    for (size_t b = static_cast<size_t>(p.line) + 1; b < band.size() && !p.spanner; ++b) {
+      for (size_t k = 0; k + 1 < band[b].size(); ++k) {
+        if (SpansPair(*p.chunk, band, band[b][k], band[b][k + 1])) {
+          p.spanner = true;
+          p.over0 = band[b][k].x0;
+          p.over1 = band[b][k + 1].x1;
+          break;
+        }
       }
     }
-    out->line = ii;
-    out->first = best_first;
-    out->last = best_last;
-    out->cells = best;
-    return true;
+  }
+  // Leaves: the other pieces, joined where their x-ranges overlap.
+  Header h;
+  h.first = first;
+  h.last = first + static_cast<int>(band.size()) - 1;
+  std::vector<const Piece*> rest;
+  for (const Piece& p : pieces) {
+    if (!p.spanner) rest.push_back(&p);
+  }
+  std::sort(rest.begin(), rest.end(), [](const Piece* a, const Piece* b) {
+    return a->chunk->x0 < b->chunk->x0;
+  });
+  for (const Piece* p : rest) {
+    if (h.leaves.empty() || p->chunk->x0 > h.leaves.back().x1) {
+      h.leaves.emplace_back();
+      h.leaves.back().x0 = p->chunk->x0;
+    }
+    HeadCell& c = h.leaves.back();
+    c.x1 = std::max(c.x1, p->chunk->x1);
+    c.pieces.push_back({first + p->line, p->chunk->text});
+  }
+  for (size_t i = 0; i < h.leaves.size(); ++i) {
+    HeadCell& c = h.leaves[i];
+    std::sort(c.pieces.begin(), c.pieces.end());
+    c.first_leaf = static_cast<int>(i);
+    c.key = ClassifyHeader(CellText(c));
+  }
+  for (const Piece& p : pieces) {
+    if (!p.spanner) continue;
+    HeadCell g;
+    g.x0 = p.chunk->x0;
+    g.x1 = p.chunk->x1;
+    g.pieces.push_back({first + p.line, p.chunk->text});
+    g.first_leaf = -1;
+    g.leaves = 0;
+    for (size_t i = 0; i < h.leaves.size(); ++i) {
+      if (h.leaves[i].x1 > p.over0 && h.leaves[i].x0 < p.over1) {
+        if (g.first_leaf < 0) g.first_leaf = static_cast<int>(i);
+        ++g.leaves;
+      }
+    }
+    if (g.leaves >= 2) {
+      g.key = ClassifyHeader(CellText(g));
+      h.groups.push_back(std::move(g));
+    }
+  }
+  return h;
+}
+
+// The header band of a page: the first line of short pieces that, with up
+// to two such lines above and below it, names three known columns.
+bool FindHeader(const PPage& page, Header* out) {
+  const int n = static_cast<int>(page.lines.size());
+  std::vector<std::vector<Chunk>> chunks(page.lines.size());
+  std::vector<char> done(page.lines.size(), 0);
+  auto short_line = [&](int i) {
+    if (i < 0 || i >= n || page.lines[static_cast<size_t>(i)].blank()) return false;
+    size_t k = static_cast<size_t>(i);
+    if (!done[k]) {
+      chunks[k] = Chunks(page.lines[k].glyphs, 2);
+      done[k] = 1;
+    }
+    return ShortPieces(chunks[k]);
+  };
+  for (int i = 0; i < n; ++i) {
+    if (!short_line(i) || chunks[static_cast<size_t>(i)].size() < 2) continue;
+    Header best;
+    int best_score = -1;
+    for (int s = i; s >= i - 2 && short_line(s); --s) {
+      for (int e = i; e <= i + 2 && short_line(e); ++e) {
+        std::vector<std::vector<Chunk>> band(chunks.begin() + s, chunks.begin() + e + 1);
+        Header h = BuildHeader(band, s);
+        int score = h.Score();
+        if (score > best_score) best_score = score, best = std::move(h);
+      }
+    }
+    if (best_score > 0) {
+      *out = std::move(best);
+      return true;
+    }
   }
   return false;
 }
 
-bool IsSectionLine(const LayoutLine& l, int first_edge) {
-  std::vector<Chunk> ch = Chunks(l.glyphs, 2);
-  return ch.size() == 1 && ch[0].x0 <= first_edge &&
-         IsSectionHeading(ch[0].text) && !EndsSentence(ch[0].text);
+// ---------------------------------------------------------------------------
+// Columns
+// ---------------------------------------------------------------------------
+
+// Lines [from, to) of the page that hold body text.
+struct Body {
+  int from = 0, to = 0;
+  // Lines split piece by piece (Banded): they do not vote on gutters.
+  const std::vector<char>* banded = nullptr;
+};
+
+// Lines in runs of three or more that hold one piece per column each, every
+// piece starting within two positions of the one above it.
+std::vector<char> Banded(const PPage& page, const Body& body, size_t ncol) {
+  std::vector<char> out(page.lines.size(), 0);
+  std::vector<Chunk> prev, cur;
+  int run = 0;
+  for (int i = body.from; i < body.to; ++i) {
+    cur = Chunks(page.lines[static_cast<size_t>(i)].glyphs, 2);
+    bool full = cur.size() == ncol && ncol > 1;
+    bool same = full && prev.size() == ncol;
+    for (size_t c = 0; same && c < ncol; ++c) same = std::abs(cur[c].x0 - prev[c].x0) <= 2;
+    run = same ? run + 1 : full ? 1 : 0;
+    if (run == 3) {
+      for (int k = i - 2; k <= i; ++k) out[static_cast<size_t>(k)] = 1;
+    } else if (run > 3) {
+      out[static_cast<size_t>(i)] = 1;
+    }
+    prev = std::move(cur);
+  }
+  return out;
 }
 
-// Column edges (size = cells + 1; edges[0] = -inf-ish, edges.back() = big).
-std::vector<int> ColumnEdges(const LayoutPage& page, const PageHeader& h,
-                             int* cut_total) {
-  std::vector<int> edges;
-  edges.push_back(-1000000);
-  *cut_total = 0;
-  for (size_t c = 0; c + 1 < h.cells.size(); ++c) {
-    // Between the two header words' centres: body text may start left of
-    // its (centred) header word.
-    int lo = (h.cells[c].x0 + h.cells[c].x1 + 1) / 2;
-    int hi = (h.cells[c + 1].x0 + h.cells[c + 1].x1) / 2;
-    if (hi < lo) std::swap(lo, hi);
-    int best_b = (lo + hi) / 2, best_cost = std::numeric_limits<int>::max();
-    int best_run = 0;
-    int run_start = lo, run_cost = -1;
-    for (int b = lo; b <= hi; ++b) {
-      int cost = 0;
-      for (size_t i = static_cast<size_t>(h.last) + 1; i < page.lines.size(); ++i) {
-        const LayoutLine& l = page.lines[i];
-        if (l.blank()) continue;
-        bool left = false, right = false;
-        for (const Glyph& g : l.glyphs) {
-          if (g.x < b && g.x + g.w > b) {
-            left = right = true;  // a wide glyph straddles b
-            break;
-          }
-          if (g.x + g.w == b) left = true;
-          if (g.x == b) right = true;
-        }
-        if (left && right) ++cost;
+
+// Number of body lines in which a word runs across position b.
+int CutsAt(const PPage& page, const Body& body, int b) {
+  int cost = 0;
+  for (int i = body.from; i < body.to; ++i) {
+    if (page.lines[static_cast<size_t>(i)].across) continue;
+    if (body.banded != nullptr && (*body.banded)[static_cast<size_t>(i)]) continue;
+    bool left = false, right = false;
+    for (const Glyph& g : page.lines[static_cast<size_t>(i)].glyphs) {
+      if (g.x < b && g.x + g.w > b) {
+        left = right = true;  // a wide glyph straddles b
+        break;
       }
-      if (cost != run_cost) {
-        run_start = b;
-        run_cost = cost;
-      }
-      int run = b - run_start + 1;
-      if (cost < best_cost || (cost == best_cost && run > best_run)) {
-        best_cost = cost;
-        best_run = run;
-        best_b = run_start + (run - 1) / 2 + ((run - 1) % 2);
-      }
+      if (g.x + g.w == b) left = true;
+      if (g.x == b) right = true;
+      if (g.x > b) break;
     }
-    *cut_total += best_cost;
-    edges.push_back(best_b);
+    if (left && right) ++cost;
   }
-  edges.push_back(1000000);
+  return cost;
+}
+
+// The least-cut position in [lo, hi], the middle of the widest such run.
+int BestGutter(const PPage& page, const Body& body, int lo, int hi, int* cost) {
+  if (hi < lo) std::swap(lo, hi);
+  int best_b = (lo + hi) / 2, best_cost = std::numeric_limits<int>::max();
+  int best_run = 0, run_start = lo, run_cost = -1;
+  for (int b = lo; b <= hi; ++b) {
+    int c = CutsAt(page, body, b);
+    if (c != run_cost) run_start = b, run_cost = c;
+    int run = b - run_start + 1;
+    if (c < best_cost || (c == best_cost && run > best_run)) {
+      best_cost = c;
+      best_run = run;
+      best_b = run_start + (run - 1) / 2 + ((run - 1) % 2);
+    }
+  }
+  *cost = best_cost;
+  return best_b;
+}
+
+constexpr int kFar = 1000000;
+
+// Column edges from the header: between the centres of neighbouring header
+// cells (body text may start left of a centred header word).
+std::vector<int> EdgesFromHeader(const PPage& page, const Header& h,
+                                 const Body& body, int* cuts) {
+  std::vector<int> edges{-kFar};
+  *cuts = 0;
+  for (size_t c = 0; c + 1 < h.leaves.size(); ++c) {
+    int lo = (h.leaves[c].x0 + h.leaves[c].x1 + 1) / 2;
+    int hi = (h.leaves[c + 1].x0 + h.leaves[c + 1].x1) / 2;
+    int cost = 0;
+    edges.push_back(BestGutter(page, body, lo, hi, &cost));
+    *cuts += cost;
+  }
+  edges.push_back(kFar);
   return edges;
 }
 
-// Text of each column on one line: glyphs by position, a word that crosses
-// an edge going wholly to the column holding most of it.
-std::vector<std::string> SplitLine(const LayoutLine& l, const std::vector<int>& edges) {
-  size_t ncol = edges.size() - 1;
+int LeftMargin(const PPage& page, const Body& body) {
+  int m = kFar;
+  for (int i = body.from; i < body.to; ++i) {
+    const PLine& l = page.lines[static_cast<size_t>(i)];
+    if (!l.blank()) m = std::min(m, l.glyphs.front().x);
+  }
+  return m == kFar ? 0 : m;
+}
+
+// A page without a header: the previous table page's edges, moved by the
+// difference of the left margins, each then moved to the best gutter
+// within a few positions.
+std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
+                                   const std::vector<int>& prev, int shift,
+                                   int* cuts) {
+  constexpr int kSlack = 4;
+  std::vector<int> edges = prev;
+  *cuts = 0;
+  for (size_t k = 1; k + 1 < edges.size(); ++k) {
+    int guess = prev[k] + shift, cost = 0;
+    int lo = std::max(guess - kSlack, edges[k - 1] + 1);
+    int hi = std::min(guess + kSlack, prev[k + 1] + shift - 1);
+    edges[k] = BestGutter(page, body, lo, hi, &cost);
+    *cuts += cost;
+  }
+  return edges;
+}
+
+// Text of each column on one line. A line holding exactly one piece per
+// column, each piece near its column, is split piece by piece (positions
+// drift between rows: "9  任务9" and "10  任务10"); otherwise glyphs go by
+// position, a word crossing an edge going wholly to the column holding most
+// of it.
+// `banded`: the line is one of a run of lines holding one piece per column
+// at the same positions, wherever those lie (a band whose positions drifted
+// away from the header's).
+std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges,
+                                   bool banded) {
+  const size_t ncol = edges.size() - 1;
+  std::vector<Chunk> pieces = Chunks(l.glyphs, 2);
+  if (pieces.size() == ncol && ncol > 1) {
+    constexpr int kDrift = 4;
+    bool near = true;
+    for (size_t c = 0; c < ncol && near; ++c) {
+      near = pieces[c].x0 >= edges[c] - kDrift && pieces[c].x1 <= edges[c + 1] + kDrift;
+    }
+    if (near || banded) {
+      std::vector<std::string> out(ncol);
+      for (size_t c = 0; c < ncol; ++c) out[c] = pieces[c].text;
+      return out;
+    }
+  }
   std::vector<int> col(l.glyphs.size());
   for (size_t i = 0; i < l.glyphs.size(); ++i) {
     auto it = std::upper_bound(edges.begin(), edges.end(), l.glyphs[i].x);
     col[i] = std::clamp(static_cast<int>(it - edges.begin()) - 1, 0,
                         static_cast<int>(ncol) - 1);
   }
-  // Words: glyphs touching each other.
-  size_t i = 0;
-  while (i < l.glyphs.size()) {
+  for (size_t i = 0; i < l.glyphs.size();) {
     size_t j = i + 1;
-    while (j < l.glyphs.size() &&
-           l.glyphs[j].x == l.glyphs[j - 1].x + l.glyphs[j - 1].w) {
-      ++j;
-    }
-    std::map<int, int> votes;
-    for (size_t k = i; k < j; ++k) ++votes[col[k]];
-    if (votes.size() > 1) {
-      int winner = col[i], most = -1;
-      for (auto [c, v] : votes) {
-        if (v > most) most = v, winner = c;
-      }
-      for (size_t k = i; k < j; ++k) col[k] = winner;
-    }
+    while (j < l.glyphs.size() && l.glyphs[j].x == l.glyphs[j - 1].x + l.glyphs[j - 1].w) ++j;
+    std::vector<int> votes(ncol, 0);
+    for (size_t k = i; k < j; ++k) ++votes[static_cast<size_t>(col[k])];
+    int winner = static_cast<int>(std::max_element(votes.begin(), votes.end()) - votes.begin());
+    for (size_t k = i; k < j; ++k) col[k] = winner;
     i = j;
   }
   std::vector<std::u32string> text(ncol);
@@ -290,7 +531,7 @@ std::vector<std::string> SplitLine(const LayoutLine& l, const std::vector<int>& 
     end[c] = l.glyphs[k].x + l.glyphs[k].w;
   }
   std::vector<std::string> out(ncol);
-  for (size_t c = 0; c < ncol; ++c) out[c] = ToUtf8(text[c]);
+  for (size_t c = 0; c < ncol; ++c) out[c] = lexicon::ToUtf8(text[c]);
   return out;
 }
 
@@ -298,148 +539,325 @@ std::vector<std::string> SplitLine(const LayoutLine& l, const std::vector<int>& 
 // Rows
 // ---------------------------------------------------------------------------
 
+// How the cells of one row sit vertically, estimated once per document.
+enum class Align { kTop, kCentre, kFirstLine };
+constexpr Align kAligns[] = {Align::kTop, Align::kCentre, Align::kFirstLine};
+
 struct Span {
   int top = 0, bottom = 0;  // inclusive page-line indices
   double center() const { return (top + bottom) / 2.0; }
 };
 
-// How badly `cell` sits in a row anchored at `anchor`: centred or top-aligned.
-double Misalign(const Span& cell, const Span& anchor) {
-  return std::min(std::fabs(cell.center() - anchor.center()),
-                  std::fabs(static_cast<double>(cell.top - anchor.top)));
+// How badly `cell` sits in a row anchored at `anchor`.
+double Misalign(const Span& cell, const Span& anchor, Align a) {
+  switch (a) {
+    case Align::kTop: return std::fabs(static_cast<double>(cell.top - anchor.top));
+    case Align::kCentre: return std::fabs(cell.center() - anchor.center());
+    case Align::kFirstLine: return std::fabs(cell.center() - anchor.top);
+  }
+  return 0;
 }
 
 struct CellLine {
-  int line;  // page line
+  int line;
   std::string text;
 };
 
 struct ZoneRow {
-  std::vector<CellLine> measure, deadline;
-  std::vector<std::vector<CellLine>> other;  // per page column
-  Span anchor;    // measure (+ deadline) lines
-  Span band;      // all its lines
-  bool continuation = false;
+  std::vector<CellLine> anchor_lines, deadline;
+  std::vector<std::vector<CellLine>> other;  // per column
+  Span anchor;  // anchor (+ deadline) lines
+  Span band;    // all its lines
+  bool guess = false;
 };
 
-class LayoutReader {
+// Column roles for row geometry, from the header's keys.
+struct Roles {
+  int anchor = -1, deadline = -1, seq = -1, task = -1;
+  std::vector<int> names;  // department columns
+};
+
+// One zone: body lines [begin, end) between section headings, split into
+// columns.
+struct Zone {
+  int begin = 0, end = 0;
+  bool page_top = false;  // the first zone of the page
+  bool page_end = false;  // the last zone of the page
+  // The first zone of a page whose previous table page stopped inside a
+  // sentence of the text column: its first lines finish that sentence.
+  bool continues = false;
+  bool after_table_page = false;  // an earlier page holds the table
+  // Cut from a longer zone where no row boundary was certain: its rows are
+  // a guess.
+  bool forced = false;
+};
+
+class ZoneReader {
  public:
-  explicit LayoutReader(const normalizer::DepartmentDict& dict) : dict_(dict) {}
-  Result<RawPlan> Read(const DumpPages& dump);
+  ZoneReader(const std::vector<std::vector<std::string>>& cells, const Roles& roles,
+             size_t ncol, Align align, const normalizer::DepartmentDict& dict)
+      : cells_(cells), roles_(roles), ncol_(ncol), align_(align), dict_(dict) {}
+
+  // Groups the zone's text lines into rows; returns the alignment cost.
+  double Rows(const Zone& z, std::vector<ZoneRow>* rows) const;
+  double GroupRows(const Zone& z, std::vector<ZoneRow>* rows) const;
+  void AssignOthers(const Zone& z, std::vector<ZoneRow>* rows) const;
+  // Task groups: for each row, the index of the sequence number whose cell
+  // spans it (-1: the zone's lead-in, continuing an earlier task).
+  std::vector<int> Tasks(const Zone& z, const std::vector<ZoneRow>& rows,
+                         std::vector<CellLine>* seqs) const;
 
  private:
-  void ReadPage(const LayoutPage& page, const PageHeader& header,
-                const std::vector<int>& edges, bool first_table_page);
-  void ReadZone(const LayoutPage& page, const std::vector<std::vector<std::string>>& cells,
-                int begin, int end, bool first_zone, bool closed_by_section);
+  const std::string& Text(int line, int c) const {
+    return cells_[static_cast<size_t>(line)][static_cast<size_t>(c)];
+  }
+  // Sets *guess when the assignment fell back to the nearest row.
   std::vector<int> AssignLines(const std::vector<CellLine>& lines,
-                               const std::vector<ZoneRow>& rows, bool lead) const;
-  int PlanColumn(const HeaderCell& h) const;
+                               const std::vector<ZoneRow>& rows, bool names,
+                               bool* guess) const;
 
+  const std::vector<std::vector<std::string>>& cells_;
+  const Roles& roles_;
+  size_t ncol_;
+  Align align_;
   const normalizer::DepartmentDict& dict_;
-  RawPlan plan_;
-  std::vector<int> page_to_plan_;  // page column -> plan column
-  std::vector<ColumnKey> page_keys_;
-  std::vector<std::string> section_;
-  bool have_prev_task_ = false;
-  std::vector<std::string> prev_seq_, prev_task_;
 };
 
-int LayoutReader::PlanColumn(const HeaderCell& h) const {
-  for (size_t j = 0; j < plan_.columns.size(); ++j) {
-    if (plan_.columns[j].key == h.key &&
-        (h.key != ColumnKey::kExtra ||
-         Compact(plan_.columns[j].header) == Compact(h.text))) {
-      return static_cast<int>(j);
+// Deadline cells: pieces on nearby lines join while the text so far is not a
+// deadline and joining makes one (or may still make one).
+std::vector<std::vector<CellLine>> DeadlineCells(const std::vector<CellLine>& pieces) {
+  std::vector<std::vector<CellLine>> out;
+  std::string cur;
+  int last = -10;
+  for (const CellLine& d : pieces) {
+    bool join = false;
+    if (!out.empty() && d.line - last <= 2) {
+      join = lex::JoinsDeadline(cur, d.text) ||
+             (!lex::IsDeadline(cur) && (lex::IsDeadlinePrefix(cur) ||
+                                        (!lex::IsDeadline(d.text) && d.line - last <= 1)));
     }
+    if (join) {
+      out.back().push_back(d);
+      cur += d.text;
+    } else {
+      out.push_back({d});
+      cur = d.text;
+    }
+    last = d.line;
   }
-  return -1;
+  return out;
 }
 
-// Monotone assignment of one column's lines to the zone's rows.
-std::vector<int> LayoutReader::AssignLines(const std::vector<CellLine>& lines,
-                                           const std::vector<ZoneRow>& rows,
-                                           bool lead) const {
-  const size_t p = lines.size(), r = rows.size();
-  std::vector<int> owner(p, -1);
-  if (p == 0 || r == 0) return owner;
-  // Penalty for cutting between line i-1 and i: a name wrapped over lines
-  // (the text so far does not end like a name yet).
-  std::vector<double> cut(p + 1, 0);
-  std::string acc = lines[0].text;
-  for (size_t i = 1; i < p; ++i) {
-    bool far = lines[i].line - lines[i - 1].line > 2;
-    bool done = IsEmptyMark(acc) ||
-                ShapeOfName(acc, dict_) == NameShape::kComplete;
-    if (far || done) {
-      acc = lines[i].text;
-    } else {
-      cut[i] = 4;
-      acc += lines[i].text;
+double ZoneReader::Rows(const Zone& z, std::vector<ZoneRow>* rows) const {
+  double cost = GroupRows(z, rows);
+  if (z.forced) {
+    for (ZoneRow& r : *rows) r.guess = true;
+  }
+  return cost;
+}
+
+double ZoneReader::GroupRows(const Zone& z, std::vector<ZoneRow>* rows) const {
+  rows->clear();
+  // Segments of the text column, split after sentence ends.
+  std::vector<std::vector<CellLine>> segs;
+  bool open = false;
+  std::vector<CellLine> dl_pieces;
+  for (int i = z.begin; i < z.end; ++i) {
+    const std::string& m = Text(i, roles_.anchor);
+    if (!m.empty()) {
+      if (!open) segs.emplace_back();
+      segs.back().push_back({i, m});
+      open = !lex::EndsSentence(m);
+    }
+    if (roles_.deadline >= 0 && !Text(i, roles_.deadline).empty()) {
+      dl_pieces.push_back({i, Text(i, roles_.deadline)});
     }
   }
-  std::vector<std::string> norm(p);
-  std::vector<bool> complete(p);
-  for (size_t k = 0; k < p; ++k) {
-    norm[k] = Compact(normalizer::NormalizeChars(lines[k].text));
-    complete[k] = ShapeOfName(norm[k], dict_) == NameShape::kComplete;
-  }
-  auto group_cost = [&](size_t row, size_t i, size_t j) -> double {
-    if (i == j) return lead && !rows[row].continuation ? 2.0 : 0.0;
-    Span s{lines[i].line, lines[j - 1].line};
-    double c = Misalign(s, rows[row].anchor);
-    // A cell stays between its neighbours' measures.
-    if (row + 1 < r) {
-      int limit = rows[row + 1].anchor.top;
-      for (size_t k = i; k < j; ++k) c += lines[k].line >= limit ? 10 : 0;
-    }
-    if (row > 0 && !rows[row - 1].measure.empty()) {
-      int limit = rows[row - 1].anchor.bottom;
-      for (size_t k = i; k < j; ++k) c += lines[k].line <= limit ? 10 : 0;
-    }
-    // A continuation row without text of its own in the measure column is
-    // only a guess.
-    if (rows[row].continuation && rows[row].measure.empty()) c += 1;
-    // A cell's lines follow each other (pdftotext may put one line of
-    // another column between them).
-    for (size_t k = i + 1; k < j; ++k) {
-      c += std::max(0, lines[k].line - lines[k - 1].line - 2);
-    }
-    for (size_t k = i; k < j; ++k) {
-      if (!complete[k]) continue;
-      for (size_t q = i; q < k; ++q) c += complete[q] && norm[q] == norm[k] ? 4 : 0;
-    }
-    return c + (i > 0 ? cut[i] : 0);
+  std::vector<std::vector<CellLine>> dls = DeadlineCells(dl_pieces);
+  const size_t m = segs.size(), k = dls.size();
+  auto seg_span = [&](size_t a, size_t b) {
+    return Span{segs[a].front().line, segs[b - 1].back().line};
   };
-  // Bounded work on pathological input: a cell holds at most kMaxCellLines
-  // lines; beyond kMaxWork the nearest row takes each line.
-  constexpr size_t kMaxCellLines = 64;
-  constexpr size_t kMaxWork = 4000000;
-  if (r * p * std::min(p, kMaxCellLines) > kMaxWork) {
-    for (size_t k = 0; k < p; ++k) {
-      double best = kInf;
-      for (size_t row = 0; row < r; ++row) {
-        double d = std::fabs(lines[k].line - rows[row].anchor.center());
-        if (d < best) best = d, owner[k] = static_cast<int>(row);
-      }
+  auto dl_span = [&](size_t d) { return Span{dls[d].front().line, dls[d].back().line}; };
+  auto add_row = [&](size_t a, size_t b, const std::vector<CellLine>* dl, bool guess) {
+    ZoneRow r;
+    for (size_t s = a; s < b; ++s) {
+      r.anchor_lines.insert(r.anchor_lines.end(), segs[s].begin(), segs[s].end());
     }
-    return owner;
-  }
-  std::vector<std::vector<double>> dp(r + 1, std::vector<double>(p + 1, kInf));
-  std::vector<std::vector<size_t>> from(r + 1, std::vector<size_t>(p + 1, 0));
-  dp[0][0] = 0;
-  for (size_t row = 0; row < r; ++row) {
-    for (size_t i = 0; i <= p; ++i) {
-      if (dp[row][i] == kInf) continue;
-      for (size_t j = i; j <= p && j - i <= kMaxCellLines; ++j) {
-        double c = dp[row][i] + group_cost(row, i, j);
-        if (c < dp[row + 1][j]) {
-          dp[row + 1][j] = c;
-          from[row + 1][j] = i;
+    if (dl != nullptr) r.deadline = *dl;
+    r.anchor = {r.anchor_lines.front().line, r.anchor_lines.back().line};
+    r.guess = guess;
+    rows->push_back(std::move(r));
+  };
+  if (m == 0) return 0;
+  // Each deadline closes a row: an optional lead-in (a row continued from
+  // the previous page, at the page's top only), then one group of segments
+  // per deadline, each group aligned with its deadline. Bounded: a group
+  // holds at most kMaxGroup segments.
+  constexpr size_t kMaxGroup = 64;
+  std::vector<std::vector<double>> dp(k + 1, std::vector<double>(m + 1, kInf));
+  std::vector<std::vector<size_t>> from(k + 1, std::vector<size_t>(m + 1, 0));
+  if (k > 0 && k <= m) {
+    for (size_t i0 = 0; i0 <= m; ++i0) {
+      double c = i0 == 0 ? (z.continues ? 10 : 0) : z.continues ? 0 : z.page_top ? 0.5 : 20;
+      if (i0 > 0 && seg_span(0, i0).bottom > dl_span(0).top) c += 5;
+      dp[0][i0] = c;
+    }
+    for (size_t d = 0; d < k; ++d) {
+      for (size_t i = 0; i < m; ++i) {
+        if (dp[d][i] == kInf) continue;
+        for (size_t j = i + 1; j <= m && j - i <= kMaxGroup; ++j) {
+          Span s = seg_span(i, j), ds = dl_span(d);
+          double c = Misalign(ds, s, align_);
+          if (ds.center() < s.top - 1 || ds.center() > s.bottom + 1) c += 3;
+          if (dp[d][i] + c < dp[d + 1][j]) {
+            dp[d + 1][j] = dp[d][i] + c;
+            from[d + 1][j] = i;
+          }
         }
       }
     }
   }
+  if (k > 0 && k <= m && dp[k][m] < kInf) {
+    std::vector<size_t> starts(k + 1);
+    starts[k] = m;
+    for (size_t d = k; d > 0; --d) starts[d - 1] = from[d][starts[d]];
+    if (starts[0] > 0) add_row(0, starts[0], nullptr, false);
+    for (size_t d = 0; d < k; ++d) {
+      // A row far from its deadline is a guess.
+      Span s = seg_span(starts[d], starts[d + 1]);
+      bool far = Misalign(dl_span(d), s, align_) > 2.5;
+      add_row(starts[d], starts[d + 1], &dls[d], far);
+    }
+    return dp[k][m];
+  }
+  // No deadlines: one row per segment. More deadlines than segments: the
+  // rows are a guess; each deadline goes to the nearest segment.
+  bool guess = k > 0;
+  for (size_t s = 0; s < m; ++s) add_row(s, s + 1, nullptr, guess);
+  for (size_t d = 0; d < k; ++d) {
+    size_t best = 0;
+    double bd = kInf;
+    for (size_t s = 0; s < m; ++s) {
+      double dd = std::fabs((*rows)[s].anchor.center() - dl_span(d).center());
+      if (dd < bd) bd = dd, best = s;
+    }
+    auto& dst = (*rows)[best].deadline;
+    dst.insert(dst.end(), dls[d].begin(), dls[d].end());
+  }
+  return guess ? 5.0 * static_cast<double>(k) : 0;
+}
+
+// Monotone assignment of one column's lines to the zone's rows.
+std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
+                                         const std::vector<ZoneRow>& rows,
+                                         bool names, bool* guess) const {
+  const size_t p = lines.size(), r = rows.size();
+  std::vector<int> owner(p, -1);
+  if (p == 0 || r == 0) return owner;
+  // Cutting between lines i-1 and i inside a wrapped name costs.
+  std::vector<double> cut(p + 1, 0);
+  std::vector<std::string> norm(p);
+  std::vector<bool> complete(p);
+  for (size_t i = 0; i < p; ++i) {
+    norm[i] = lexicon::NormCompact(lines[i].text);
+    complete[i] = names && lex::NameComplete(norm[i], dict_);
+  }
+  if (names) {
+    std::string acc = lines[0].text;
+    for (size_t i = 1; i < p; ++i) {
+      bool far = lines[i].line - lines[i - 1].line > 2;
+      bool closed = lex::IsPlaceholder(acc) || lex::NameComplete(acc, dict_);
+      // "延庆区" / "政府", "各县级市" / "（区）人民政府": a suffix or a
+      // bracketed part alone continues the name above.
+      std::string next = lexicon::NormCompact(lines[i].text);
+      bool tail = lexicon::IsNameSuffix(next) || next.rfind("（", 0) == 0 ||
+                  next.rfind("(", 0) == 0;
+      if (far || (closed && !tail)) {
+        acc = lines[i].text;
+      } else {
+        cut[i] = 4;
+        acc += lines[i].text;
+      }
+    }
+  }
+  // The cost of lines [i, j) as row `row`'s cell, built line by line (one
+  // extension in O(1), so a start costs O(kMaxCellLines)).
+  // Names as small integers (-1: not a complete name), counted per group.
+  std::vector<int> id(p, -1);
+  {
+    std::unordered_map<std::string, int> ids;
+    for (size_t k = 0; k < p; ++k) {
+      if (complete[k]) id[k] = ids.emplace(norm[k], static_cast<int>(ids.size())).first->second;
+    }
+  }
+  std::vector<int> seen(p, 0);
+  struct Group {
+    double fixed = 0;  // neighbours' text, gaps, names listed twice
+    std::vector<int> touched;
+  };
+  auto extend = [&](size_t row, size_t i, size_t k, Group* g) {
+    if (row + 1 < r && lines[k].line >= rows[row + 1].anchor.top) g->fixed += 10;
+    if (row > 0 && !rows[row - 1].anchor_lines.empty() &&
+        lines[k].line <= rows[row - 1].anchor.bottom) {
+      g->fixed += 10;
+    }
+    if (k > i) g->fixed += std::max(0, lines[k].line - lines[k - 1].line - 2);
+    if (id[k] >= 0) {
+      int& n = seen[static_cast<size_t>(id[k])];
+      g->fixed += 4.0 * n++;
+      g->touched.push_back(id[k]);
+    }
+  };
+  auto group_cost = [&](size_t row, size_t i, size_t j, const Group& g) -> double {
+    if (i == j) return 0.0;
+    Span cell{lines[i].line, lines[j - 1].line};
+    // A lead-in row's lines start at the zone's top.
+    double c = rows[row].anchor_lines.empty() && rows[row].deadline.empty()
+                   ? Misalign(cell, rows[row].anchor, Align::kTop)
+                   : Misalign(cell, rows[row].anchor, align_);
+    return c + g.fixed + (i > 0 ? cut[i] : 0);
+  };
+  // Bounded work: a cell holds at most kMaxCellLines lines; beyond kMaxWork
+  // the nearest row takes each line.
+  constexpr size_t kMaxCellLines = 64;
+  constexpr size_t kMaxWork = 4000000;
+  auto nearest = [&]() {
+    size_t row = 0;
+    for (size_t k = 0; k < p; ++k) {
+      while (row + 1 < r && std::fabs(lines[k].line - rows[row + 1].anchor.center()) <=
+                                std::fabs(lines[k].line - rows[row].anchor.center())) {
+        ++row;
+      }
+      owner[k] = static_cast<int>(row);
+    }
+    *guess = true;
+    return owner;
+  };
+  if (r * p * std::min(p, kMaxCellLines) > kMaxWork) return nearest();
+  std::vector<std::vector<double>> dp(r + 1, std::vector<double>(p + 1, kInf));
+  std::vector<std::vector<size_t>> from(r + 1, std::vector<size_t>(p + 1, 0));
+  dp[0][0] = 0;
+  for (size_t row = 0; row < r; ++row) {
+    // A cell never reaches past its neighbours' text.
+    const int lo = row > 0 && !rows[row - 1].anchor_lines.empty()
+                       ? rows[row - 1].anchor.top
+                       : std::numeric_limits<int>::min();
+    const int hi = row + 1 < r ? rows[row + 1].anchor.bottom : std::numeric_limits<int>::max();
+    for (size_t i = 0; i <= p; ++i) {
+      if (dp[row][i] == kInf) continue;
+      Group g;
+      const size_t last = i < p && lines[i].line < lo ? i : p;  // empty only
+      for (size_t j = i; j <= last && j - i <= kMaxCellLines; ++j) {
+        if (j > i && lines[j - 1].line > hi) break;
+        if (j > i) extend(row, i, j - 1, &g);
+        double c = dp[row][i] + group_cost(row, i, j, g);
+        if (c < dp[row + 1][j]) dp[row + 1][j] = c, from[row + 1][j] = i;
+      }
+      for (int t : g.touched) seen[static_cast<size_t>(t)] = 0;
+    }
+  }
+  if (dp[r][p] == kInf) return nearest();
   size_t j = p;
   for (size_t row = r; row > 0; --row) {
     size_t i = from[row][j];
@@ -449,191 +867,37 @@ std::vector<int> LayoutReader::AssignLines(const std::vector<CellLine>& lines,
   return owner;
 }
 
-void LayoutReader::ReadZone(const LayoutPage& page,
-                            const std::vector<std::vector<std::string>>& cells,
-                            int begin, int end, bool first_zone,
-                            bool closed_by_section) {
-  const size_t ncol = page_keys_.size();
-  int measure_c = -1, deadline_c = -1, seq_c = -1, task_c = -1;
-  for (size_t c = 0; c < ncol; ++c) {
+void ZoneReader::AssignOthers(const Zone& z, std::vector<ZoneRow>* rows) const {
+  // At a page's top, lines of other columns above the first row's text
+  // finish a row cut by the page break: a lead-in row without text of its
+  // own in the text column.
+  if (z.page_top && !rows->empty() && !rows->front().deadline.empty()) {
+    ZoneRow lead;
+    lead.anchor = {z.begin, z.begin};
+    rows->insert(rows->begin(), std::move(lead));
+  }
+  for (ZoneRow& r : *rows) r.other.assign(ncol_, {});
+  for (size_t c = 0; c < ncol_; ++c) {
     int ci = static_cast<int>(c);
-    switch (page_keys_[c]) {
-      case ColumnKey::kMeasure: if (measure_c < 0) measure_c = ci; break;
-      case ColumnKey::kDeadline: if (deadline_c < 0) deadline_c = ci; break;
-      case ColumnKey::kSeq: if (seq_c < 0) seq_c = ci; break;
-      case ColumnKey::kTask: if (task_c < 0) task_c = ci; break;
-      default: break;
+    if (ci == roles_.anchor || ci == roles_.deadline || ci == roles_.seq ||
+        ci == roles_.task) {
+      continue;
     }
-  }
-  if (measure_c < 0) return;
-  auto text = [&](int line, int c) -> const std::string& {
-    return cells[static_cast<size_t>(line)][static_cast<size_t>(c)];
-  };
-
-  // Measure segments (split after a sentence end).
-  std::vector<std::vector<CellLine>> segments;
-  bool open = false;
-  for (int i = begin; i < end; ++i) {
-    const std::string& m = text(i, measure_c);
-    if (m.empty()) continue;
-    if (!open) segments.emplace_back();
-    segments.back().push_back({i, m});
-    open = !EndsSentence(m);
-  }
-  // Deadline cells.
-  std::vector<std::vector<CellLine>> deadlines;
-  if (deadline_c >= 0) {
-    std::string cur;
-    int last = -10;
-    for (int i = begin; i < end; ++i) {
-      const std::string& d = text(i, deadline_c);
-      if (d.empty()) continue;
-      bool join = false;
-      if (!deadlines.empty() && i - last <= 2 && !IsDeadline(cur)) {
-        join = IsDeadline(cur + d) || IsDeadlinePrefix(cur) ||
-               (!IsDeadline(d) && i - last <= 1);
-      }
-      if (join) {
-        deadlines.back().push_back({i, d});
-        cur += d;
-      } else {
-        deadlines.push_back({{i, d}});
-        cur = d;
-      }
-      last = i;
-    }
-  }
-  // A deadline piece at the top that completes the previous page's deadline.
-  std::vector<CellLine> cont_deadline;
-  bool prev_row_open = first_zone && !plan_.rows.empty();
-  if (prev_row_open && !deadlines.empty() && deadline_c >= 0) {
-    const RawRow& prev = plan_.rows.back();
-    int pdc = page_to_plan_[static_cast<size_t>(deadline_c)];
-    std::string prev_dl;
-    if (pdc >= 0) {
-      for (const auto& l : prev.cells[static_cast<size_t>(pdc)]) prev_dl += l;
-    }
-    std::string first;
-    for (const auto& l : deadlines.front()) first += l.text;
-    if (!IsDeadline(first) && !prev_dl.empty() && !IsDeadline(prev_dl) &&
-        IsDeadline(prev_dl + first)) {
-      cont_deadline = deadlines.front();
-      deadlines.erase(deadlines.begin());
-    }
-  }
-  bool prev_mid_sentence = false;
-  if (prev_row_open && measure_c >= 0) {
-    int pmc = page_to_plan_[static_cast<size_t>(measure_c)];
-    if (pmc >= 0) {
-      const auto& pm = plan_.rows.back().cells[static_cast<size_t>(pmc)];
-      prev_mid_sentence = !pm.empty() && !EndsSentence(pm.back());
-    }
-  }
-
-  // Group segments: an optional continuation prefix, then one group per
-  // deadline cell.
-  const size_t m = segments.size(), k = deadlines.size();
-  auto seg_span = [&](size_t a, size_t b) {  // segments [a, b)
-    return Span{segments[a].front().line, segments[b - 1].back().line};
-  };
-  auto dl_span = [&](size_t d) {
-    return Span{deadlines[d].front().line, deadlines[d].back().line};
-  };
-  std::vector<std::vector<double>> dp(k + 1, std::vector<double>(m + 1, kInf));
-  std::vector<std::vector<size_t>> from(k + 1, std::vector<size_t>(m + 1, 0));
-  for (size_t i0 = 0; i0 <= m; ++i0) {
-    double c;
-    if (i0 == 0) {
-      c = prev_mid_sentence && m > 0 ? 10 : 0;
-    } else {
-      c = prev_row_open ? (prev_mid_sentence ? 0 : 0.5) : 20;
-      // Segments reaching below the first deadline are no continuation.
-      if (k > 0 && seg_span(0, i0).bottom > dl_span(0).top) c += 5;
-    }
-    dp[0][i0] = c;
-  }
-  for (size_t d = 0; d < k; ++d) {
-    for (size_t i = 0; i < m; ++i) {
-      if (dp[d][i] == kInf) continue;
-      for (size_t j = i + 1; j <= m && j - i <= 64; ++j) {
-        Span s = seg_span(i, j), ds = dl_span(d);
-        double c = Misalign(ds, s);
-        if (ds.center() < s.top - 1 || ds.center() > s.bottom + 1) c += 3;
-        if (dp[d][i] + c < dp[d + 1][j]) {
-          dp[d + 1][j] = dp[d][i] + c;
-          from[d + 1][j] = i;
-        }
-      }
-    }
-  }
-  std::vector<ZoneRow> rows;
-  std::vector<std::pair<size_t, size_t>> groups(k);
-  size_t cont_end = 0;
-  if (k > 0 && dp[k][m] < kInf) {
-    size_t j = m;
-    for (size_t d = k; d > 0; --d) {
-      groups[d - 1] = {from[d][j], j};
-      j = from[d][j];
-    }
-    cont_end = j;
-  } else {
-    // No deadlines (or more deadlines than segments): continuation only, or
-    // one row per segment.
-    if (k == 0) {
-      cont_end = prev_row_open ? m : 0;
-      if (!prev_row_open) {
-        for (size_t s = 0; s < m; ++s) groups.push_back({s, s + 1});
-      }
-    } else {
-      groups.clear();
-      for (size_t s = 0; s < m; ++s) groups.push_back({s, s + 1});
-    }
-  }
-  // A row cut by the page break may also continue with department lines
-  // only: keep a continuation row whenever a previous row exists; its lines
-  // are top-aligned at the zone's start.
-  bool has_cont = prev_row_open;
-  if (has_cont) {
-    ZoneRow r;
-    r.continuation = true;
-    for (size_t s = 0; s < cont_end; ++s) {
-      r.measure.insert(r.measure.end(), segments[s].begin(), segments[s].end());
-    }
-    r.deadline = cont_deadline;
-    if (!r.measure.empty()) {
-      r.anchor = {r.measure.front().line, r.measure.back().line};
-    } else {
-      r.anchor = {begin, begin};
-    }
-    rows.push_back(std::move(r));
-  }
-  for (size_t g = 0; g < groups.size(); ++g) {
-    ZoneRow r;
-    for (size_t s = groups[g].first; s < groups[g].second; ++s) {
-      r.measure.insert(r.measure.end(), segments[s].begin(), segments[s].end());
-    }
-    if (g < deadlines.size() && k > 0 && groups.size() == k) r.deadline = deadlines[g];
-    r.anchor = {r.measure.front().line, r.measure.back().line};
-    rows.push_back(std::move(r));
-  }
-  if (rows.empty()) return;
-
-  // Other columns (not seq/task/measure/deadline): monotone assignment.
-  for (ZoneRow& r : rows) r.other.assign(ncol, {});
-  for (size_t c = 0; c < ncol; ++c) {
-    int ci = static_cast<int>(c);
-    if (ci == measure_c || ci == deadline_c || ci == seq_c || ci == task_c) continue;
     std::vector<CellLine> lines;
-    for (int i = begin; i < end; ++i) {
-      if (!text(i, ci).empty()) lines.push_back({i, text(i, ci)});
+    for (int i = z.begin; i < z.end; ++i) {
+      if (!Text(i, ci).empty()) lines.push_back({i, Text(i, ci)});
     }
-    std::vector<int> owner =
-        AssignLines(lines, rows, page_keys_[c] == ColumnKey::kLead);
+    bool names = std::find(roles_.names.begin(), roles_.names.end(), ci) != roles_.names.end();
+    bool guess = false;
+    std::vector<int> owner = AssignLines(lines, *rows, names, &guess);
+    if (guess) {
+      for (ZoneRow& r : *rows) r.guess = true;
+    }
     for (size_t i = 0; i < lines.size(); ++i) {
-      if (owner[i] >= 0) rows[static_cast<size_t>(owner[i])].other[c].push_back(lines[i]);
+      if (owner[i] >= 0) (*rows)[static_cast<size_t>(owner[i])].other[c].push_back(lines[i]);
     }
   }
-  for (ZoneRow& r : rows) {
+  for (ZoneRow& r : *rows) {
     r.band = r.anchor;
     auto extend = [&](const std::vector<CellLine>& ls) {
       for (const CellLine& l : ls) {
@@ -644,59 +908,53 @@ void LayoutReader::ReadZone(const LayoutPage& page,
     extend(r.deadline);
     for (const auto& o : r.other) extend(o);
   }
+}
 
-  // Tasks. Every sequence number starts a task whose cell (seq + task)
-  // spans the rows it lies in; rows above the zone's first number may
-  // continue the previous task. The number sits centred in its cell, or at
-  // its top where the cell is cut by the page break (the last task on a page
-  // that is not closed by a section heading), so the rows are grouped to fit.
-  std::vector<CellLine> seqs, task_lines;
-  for (int i = begin; i < end; ++i) {
-    if (seq_c >= 0 && ParseSeqNumber(text(i, seq_c)) > 0) {
-      seqs.push_back({i, text(i, seq_c)});
-    }
-    if (task_c >= 0 && !text(i, task_c).empty()) {
-      task_lines.push_back({i, text(i, task_c)});
+std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& rows,
+                                   std::vector<CellLine>* seqs) const {
+  const size_t nr = rows.size();
+  std::vector<int> row_task(nr, -1);
+  seqs->clear();
+  if (roles_.seq >= 0) {
+    for (int i = z.begin; i < z.end; ++i) {
+      if (lex::IsSeq(Text(i, roles_.seq))) seqs->push_back({i, Text(i, roles_.seq)});
     }
   }
-  const size_t nr = rows.size(), nt = seqs.size();
-  // The zone's last measure stops mid-sentence at the page end: its row,
-  // and so its task, goes on on the next page.
-  bool zone_cut_at_end = !closed_by_section && !segments.empty() &&
-                         !EndsSentence(segments.back().back().text);
-
+  const size_t nt = seqs->size();
+  if (nt == 0 || nr == 0) return row_task;
+  // The page ends inside the zone's last row: its task goes on overleaf.
+  const auto& tail = rows.back().anchor_lines;
+  const bool cut = z.page_end && !tail.empty() && !lex::EndsSentence(tail.back().text);
+  // Each number's cell spans consecutive rows it sits on, placed by the
+  // alignment model; the last number of a zone may be cut by the page end
+  // (then it sits at its cell's top). Rows above the first number continue
+  // an earlier task.
   std::vector<std::vector<double>> tp(nt + 1, std::vector<double>(nr + 1, kInf));
   std::vector<std::vector<size_t>> tf(nt + 1, std::vector<size_t>(nr + 1, 0));
-  // Rows continuing the previous task: free for a row continuing a cut
-  // measure, else a small cost (a task cell cut by the page break).
   tp[0][0] = 0;
-  for (size_t i0 = 1; i0 <= nr && have_prev_task_; ++i0) {
-    tp[0][i0] = tp[0][i0 - 1] + (rows[i0 - 1].continuation ? 0 : 0.75);
+  for (size_t i0 = 1; i0 <= nr; ++i0) {
+    bool free = z.page_top && z.after_table_page && i0 == 1;
+    tp[0][i0] = tp[0][i0 - 1] + (free ? 0 : 0.75);
   }
   for (size_t t = 0; t < nt; ++t) {
-    const double s = seqs[t].line;
-    bool may_be_cut = t + 1 == nt && !closed_by_section;
-    bool is_cut = may_be_cut && zone_cut_at_end;
+    const double s = (*seqs)[t].line;
+    const bool last = t + 1 == nt;
     for (size_t i = 0; i < nr; ++i) {
       if (tp[t][i] == kInf) continue;
       Span rs = rows[i].band;
       for (size_t j = i + 1; j <= nr && j - i <= 256; ++j) {
         rs.top = std::min(rs.top, rows[j - 1].band.top);
         rs.bottom = std::max(rs.bottom, rows[j - 1].band.bottom);
-        if (s < rs.top - 1 || s > rs.bottom + 1) continue;  // not its rows
-        double centred = std::fabs(rs.center() - s);
+        if (s < rs.top - 1 || s > rs.bottom + 1) continue;
+        // A cell cut by the page end shows its top part only: the number
+        // sits at that part's top.
         double top = std::fabs(rs.top - s);
-        double c = is_cut ? top
-                   : may_be_cut ? std::min(top, centred + 1)
-                                : std::min(top, centred);
-        if (tp[t][i] + c < tp[t + 1][j]) {
-          tp[t + 1][j] = tp[t][i] + c;
-          tf[t + 1][j] = i;
-        }
+        double c = Misalign(Span{static_cast<int>(s), static_cast<int>(s)}, rs, align_);
+        if (last) c = cut ? top : std::min(c, top);
+        if (tp[t][i] + c < tp[t + 1][j]) tp[t + 1][j] = tp[t][i] + c, tf[t + 1][j] = i;
       }
     }
   }
-  std::vector<int> row_task(nr, -1);
   if (tp[nt][nr] < kInf) {
     size_t j = nr;
     for (size_t t = nt; t > 0; --t) {
@@ -704,245 +962,518 @@ void LayoutReader::ReadZone(const LayoutPage& page,
       j = tf[t][j];
     }
   } else {
-    // Fallback: the last number at or above the row.
     for (size_t i = 0; i < nr; ++i) {
       for (size_t t = 0; t < nt; ++t) {
-        if (seqs[t].line <= rows[i].band.bottom) row_task[i] = static_cast<int>(t);
+        if ((*seqs)[t].line <= rows[i].band.bottom) row_task[i] = static_cast<int>(t);
       }
     }
   }
-  // Task text to the task whose rows hold it (the nearest, between rows).
-  std::vector<std::vector<std::string>> task_text(nt);
-  std::vector<std::string> lead_in;
-  for (const CellLine& l : task_lines) {
-    int best = -1;
-    double best_d = kInf;
-    for (size_t i = 0; i < nr; ++i) {
-      const Span& b = rows[i].band;
-      double d = l.line < b.top ? b.top - l.line : l.line > b.bottom ? l.line - b.bottom : 0;
-      if (d < best_d) best_d = d, best = static_cast<int>(i);
-    }
-    int t = best >= 0 ? row_task[static_cast<size_t>(best)] : -1;
-    if (t >= 0) {
-      task_text[static_cast<size_t>(t)].push_back(l.text);
-    } else {
-      lead_in.push_back(l.text);
-    }
-  }
-  if (!lead_in.empty() && have_prev_task_ && task_c >= 0) {
-    int ptc = page_to_plan_[static_cast<size_t>(task_c)];
-    size_t old = prev_task_.size();
-    for (const std::string& l : lead_in) prev_task_.push_back(l);
-    if (ptc >= 0) {
-      // Rows already emitted for the continuing task get the full text.
-      for (auto it = plan_.rows.rbegin(); it != plan_.rows.rend(); ++it) {
-        auto& cell = it->cells[static_cast<size_t>(ptc)];
-        if (cell.size() != old) break;
-        cell = prev_task_;
-      }
-    }
-  }
+  return row_task;
+}
 
-  // Emit.
-  auto put = [&](RawRow& row, int page_col, const std::vector<CellLine>& ls) {
-    if (page_col < 0) return;
-    int pc = page_to_plan_[static_cast<size_t>(page_col)];
-    if (pc < 0) return;
-    auto& dst = row.cells[static_cast<size_t>(pc)];
-    for (const CellLine& l : ls) dst.push_back(l.text);
+// ---------------------------------------------------------------------------
+// Pages
+// ---------------------------------------------------------------------------
+
+struct PageTable {
+  bool table = false;
+  bool own_header = false;
+  Header header;
+  std::vector<int> edges;          // on this page
+  std::vector<double> frame;       // the same edges where the header's page
+                                   // has them (what Grid::col_edges holds)
+  int cuts = 0;
+  Body body;
+  std::vector<char> banded;                     // per page line (Banded)
+  std::vector<std::vector<std::string>> cells;  // per page line, per column
+  std::vector<char> section;                    // per page line
+  std::vector<Zone> zones;
+};
+
+Roles RolesOf(const Header& h) {
+  Roles r;
+  for (size_t c = 0; c < h.leaves.size(); ++c) {
+    int ci = static_cast<int>(c);
+    switch (h.leaves[c].key) {
+      case ColumnKey::kMeasure: if (r.anchor < 0) r.anchor = ci; break;
+      case ColumnKey::kDeadline: if (r.deadline < 0) r.deadline = ci; break;
+      case ColumnKey::kSeq: if (r.seq < 0) r.seq = ci; break;
+      case ColumnKey::kTask: if (r.task < 0) r.task = ci; break;
+      case ColumnKey::kLead:
+      case ColumnKey::kResponsible:
+      case ColumnKey::kAssisting: r.names.push_back(ci); break;
+      default: break;
+    }
+  }
+  if (r.anchor < 0) std::swap(r.anchor, r.task);  // one text column
+  return r;
+}
+
+// A lone piece that starts in the first column and runs past it.
+bool Spanning(const PLine& l, const std::vector<int>& edges) {
+  std::vector<Chunk> ch = Chunks(l.glyphs, 2);
+  return ch.size() == 1 && edges.size() > 2 && ch[0].x0 < edges[1] && ch[0].x1 > edges[1];
+}
+
+bool SectionLine(const PLine& l, const std::vector<int>& edges) {
+  std::vector<Chunk> ch = Chunks(l.glyphs, 2);
+  if (ch.size() != 1 || (edges.size() > 2 && ch[0].x0 >= edges[1])) return false;
+  std::string t = lexicon::NormCompact(ch[0].text);
+  return lex::IsSection(t) && !lex::EndsSentence(t);
+}
+
+// Lines of the table's body and below it: the trailing lines that span
+// columns without being section headings are below the table.
+void SplitBody(const PPage& page, PageTable* t) {
+  int k = static_cast<int>(page.lines.size());
+  bool last = true;  // the page's last text: a bare page number there
+  while (k > t->body.from) {
+    const PLine& l = page.lines[static_cast<size_t>(k - 1)];
+    bool outside = l.blank() ||
+                   ((Spanning(l, t->edges) || l.across) && !SectionLine(l, t->edges)) ||
+                   (last && lexicon::IsPageNumberLine(LineText(l)));
+    if (!outside) break;
+    last = last && l.blank();
+    --k;
+  }
+  t->body.to = k;
+}
+
+// A deadline that overflows its column leftwards ("…财政局、 2021—2023 | 年"):
+// the last word of the column before joins the deadline cell when the
+// joined text is a deadline and the word alone does not belong there.
+void MoveDeadlineWords(int deadline, std::vector<std::string>* cells) {
+  if (deadline <= 0) return;
+  std::string& left = (*cells)[static_cast<size_t>(deadline - 1)];
+  std::string& mine = (*cells)[static_cast<size_t>(deadline)];
+  size_t sp = left.rfind(' ');
+  if (sp == std::string::npos || mine.empty()) return;
+  std::string word = left.substr(sp + 1);
+  if (lex::IsDeadline(mine) || !lex::IsDeadline(word + mine)) return;
+  mine = word + " " + mine;
+  left = lexicon::Trim(left.substr(0, sp));
+}
+
+// A sentence end pushed past the text column's edge ("…100 | 家。 市科技局"):
+// the first word of the next column, when it ends a sentence, goes back.
+void MoveSentenceEnd(int anchor, std::vector<std::string>* cells) {
+  if (anchor < 0 || static_cast<size_t>(anchor) + 1 >= cells->size()) return;
+  std::string& mine = (*cells)[static_cast<size_t>(anchor)];
+  std::string& right = (*cells)[static_cast<size_t>(anchor) + 1];
+  size_t sp = right.find(' ');
+  if (mine.empty() || sp == std::string::npos || lex::EndsSentence(mine)) return;
+  std::string word = right.substr(0, sp);
+  if (!lex::EndsSentence(word) || lexicon::CodePoints(word) > 3) return;
+  mine += word;
+  right = lexicon::Trim(right.substr(sp + 1));
+}
+
+// A row certainly starts at line i: the text column starts a sentence there
+// (the line above ends one or is empty) beside a sequence number or a
+// deadline.
+bool CleanBreak(const PageTable& t, const Roles& roles, int i) {
+  auto text = [&](int line, int c) -> const std::string& {
+    return t.cells[static_cast<size_t>(line)][static_cast<size_t>(c)];
   };
-  for (size_t i = 0; i < nr; ++i) {
-    ZoneRow& zr = rows[i];
-    if (zr.continuation) {
-      RawRow& prev = plan_.rows.back();
-      bool any = !zr.measure.empty() || !zr.deadline.empty();
-      for (const auto& o : zr.other) any = any || !o.empty();
-      if (!any) continue;
-      put(prev, measure_c, zr.measure);
-      put(prev, deadline_c, zr.deadline);
-      for (size_t c = 0; c < ncol; ++c) put(prev, static_cast<int>(c), zr.other[c]);
-      if (std::find(prev.pages.begin(), prev.pages.end(), page.number) == prev.pages.end()) {
-        prev.pages.push_back(page.number);
+  if (roles.anchor < 0 || text(i, roles.anchor).empty()) return false;
+  const std::string& above = text(i - 1, roles.anchor);
+  if (!above.empty() && !lex::EndsSentence(above)) return false;
+  return (roles.seq >= 0 && !text(i, roles.seq).empty()) ||
+         (roles.deadline >= 0 && !text(i, roles.deadline).empty());
+}
+
+// Zones of lines [begin, end). Rows are found by dynamic programs quadratic
+// in a zone's size; a real page holds some tens of lines, so a zone longer
+// than kMaxZoneLines (hostile input) is cut at a certain row start, or,
+// failing one, anywhere, its rows then marked as guesses.
+void AddZones(int begin, int end, PageTable* t) {
+  constexpr int kMaxZoneLines = 120;
+  const Roles roles = RolesOf(t->header);
+  bool forced_before = false;
+  while (begin < end) {
+    int cut = end;
+    bool forced = false;
+    if (end - begin > kMaxZoneLines) {
+      cut = -1;
+      for (int i = begin + kMaxZoneLines; i < std::min(end, begin + 2 * kMaxZoneLines); ++i) {
+        if (CleanBreak(*t, roles, i)) {
+          cut = i;
+          break;
+        }
       }
-      continue;
+      forced = cut < 0;
+      if (forced) cut = begin + kMaxZoneLines;
     }
-    RawRow row;
-    row.section = section_;
-    row.cells.assign(plan_.columns.size(), {});
-    if (row_task[i] >= 0) {
-      size_t t = static_cast<size_t>(row_task[i]);
-      prev_seq_ = {seqs[t].text};
-      prev_task_ = task_text[t];
-      have_prev_task_ = true;
-    }
-    if (have_prev_task_) {
-      std::vector<CellLine> s, t;
-      for (const auto& x : prev_seq_) s.push_back({0, x});
-      for (const auto& x : prev_task_) t.push_back({0, x});
-      put(row, seq_c, s);
-      put(row, task_c, t);
-    }
-    put(row, measure_c, zr.measure);
-    put(row, deadline_c, zr.deadline);
-    for (size_t c = 0; c < ncol; ++c) put(row, static_cast<int>(c), zr.other[c]);
-    row.pages = {page.number};
-    plan_.rows.push_back(std::move(row));
+    Zone z;
+    z.begin = begin;
+    z.end = cut;
+    z.page_top = t->zones.empty() && begin == t->body.from;
+    z.page_end = cut == t->body.to;
+    z.forced = forced || forced_before;
+    t->zones.push_back(z);
+    forced_before = forced;
+    begin = cut;
   }
 }
 
-void LayoutReader::ReadPage(const LayoutPage& page, const PageHeader& header,
-                            const std::vector<int>& edges, bool first_table_page) {
-  // Above the header: label and title (first table page only).
-  if (first_table_page) {
-    for (int i = 0; i < header.first; ++i) {
-      const LayoutLine& l = page.lines[static_cast<size_t>(i)];
-      if (l.blank()) continue;
-      std::string t;
-      for (const Chunk& c : Chunks(l.glyphs, 1)) {
-        if (!t.empty()) t += ' ';
-        t += c.text;
-      }
-      std::string compact = Compact(normalizer::NormalizeChars(t));
-      static const std::string kLabel = "附件";
-      bool label = compact.rfind(kLabel, 0) == 0 && CodePoints(compact) <= 5;
-      if (label && plan_.attachment.empty() && plan_.title.empty()) {
-        plan_.attachment.push_back(t);
-      } else if (IsFurnitureLine(t)) {
-        continue;
-      } else {
-        plan_.title.push_back(t);
-      }
-    }
-  }
-  // Cells per line.
-  std::vector<std::vector<std::string>> cells(page.lines.size());
-  std::vector<bool> section(page.lines.size(), false);
-  int first_edge = edges.size() > 1 ? edges[1] : 0;
-  for (size_t i = 0; i < page.lines.size(); ++i) {
-    cells[i].assign(edges.size() - 1, "");
-    if (static_cast<int>(i) <= header.last || page.lines[i].blank()) continue;
-    if (IsSectionLine(page.lines[i], first_edge)) {
-      section[i] = true;
+void SplitCells(const PPage& page, PageTable* t) {
+  const size_t ncol = t->edges.size() - 1;
+  t->cells.assign(page.lines.size(), std::vector<std::string>(ncol));
+  t->section.assign(page.lines.size(), 0);
+  const std::vector<char>& banded = t->banded;
+  for (int i = t->body.from; i < t->body.to; ++i) {
+    const PLine& l = page.lines[static_cast<size_t>(i)];
+    if (l.blank()) continue;
+    if (SectionLine(l, t->edges)) {
+      t->section[static_cast<size_t>(i)] = 1;
       continue;
     }
-    // Lines that only hold a page number.
-    std::vector<Chunk> ch = Chunks(page.lines[i].glyphs, 1);
-    if (ch.size() == 1 && ch[0].x0 > first_edge + 4 &&
-        ParseSeqNumber(ch[0].text) > 0) {
-      bool last_text = true;
-      for (size_t j = i + 1; j < page.lines.size(); ++j) {
-        last_text = last_text && page.lines[j].blank();
-      }
-      if (last_text) continue;
-    }
-    cells[i] = SplitLine(page.lines[i], edges);
+    t->cells[static_cast<size_t>(i)] = SplitLine(l, t->edges, banded[static_cast<size_t>(i)]);
+    const Roles roles = RolesOf(t->header);
+    MoveDeadlineWords(roles.deadline, &t->cells[static_cast<size_t>(i)]);
+    MoveSentenceEnd(roles.anchor, &t->cells[static_cast<size_t>(i)]);
   }
-  // Zones between section headings.
-  int begin = header.last + 1;
-  bool first_zone = true;
-  for (int i = begin; i <= static_cast<int>(page.lines.size()); ++i) {
-    bool at_end = i == static_cast<int>(page.lines.size());
-    if (at_end || section[static_cast<size_t>(i)]) {
-      if (i > begin) ReadZone(page, cells, begin, i, first_zone, !at_end);
-      first_zone = false;
-      if (!at_end) {
-        std::vector<Chunk> ch = Chunks(page.lines[static_cast<size_t>(i)].glyphs, 1);
-        std::string t;
-        for (const Chunk& c : ch) t += (t.empty() ? "" : " ") + c.text;
-        section_ = {t};
-        have_prev_task_ = false;
-      }
+  int begin = t->body.from;
+  for (int i = t->body.from; i <= t->body.to; ++i) {
+    if (i == t->body.to || t->section[static_cast<size_t>(i)]) {
+      if (i > begin) AddZones(begin, i, t);
       begin = i + 1;
     }
   }
 }
 
-Result<RawPlan> LayoutReader::Read(const DumpPages& dump) {
-  plan_.pages = dump.pages;
-  // Pages of lines, positioned under both width models.
-  std::vector<LayoutPage> pages_cp, pages_wide;
-  for (const DumpLine& l : dump.lines) {
-    while (static_cast<int>(pages_cp.size()) < l.page) {
-      pages_cp.emplace_back();
-      pages_cp.back().number = static_cast<int>(pages_cp.size());
-      pages_wide.emplace_back();
-      pages_wide.back().number = static_cast<int>(pages_wide.size());
-    }
-    LayoutPage& pc = pages_cp[static_cast<size_t>(l.page - 1)];
-    LayoutPage& pw = pages_wide[static_cast<size_t>(l.page - 1)];
-    LayoutLine a, b;
-    a.page_line = b.page_line = static_cast<int>(pc.lines.size());
-    a.glyphs = Place(l.text, false);
-    b.glyphs = Place(l.text, true);
-    pc.lines.push_back(std::move(a));
-    pw.lines.push_back(std::move(b));
+// The page's last text-column line does not end a sentence.
+bool EndsOpen(const PageTable& t) {
+  Roles roles = RolesOf(t.header);
+  if (roles.anchor < 0 || t.zones.empty() || !t.zones.back().page_end) return false;
+  for (int i = t.body.to - 1; i >= t.body.from; --i) {
+    const std::string& m = t.cells[static_cast<size_t>(i)][static_cast<size_t>(roles.anchor)];
+    if (!m.empty()) return !lex::EndsSentence(m);
   }
-  // The width model that cuts fewer words at the column edges.
-  int cuts_cp = 0, cuts_wide = 0;
-  for (size_t p = 0; p < pages_cp.size(); ++p) {
-    PageHeader h;
-    int cut = 0;
-    if (FindPageHeader(pages_cp[p], &h)) {
-      ColumnEdges(pages_cp[p], h, &cut);
-      cuts_cp += cut;
-    }
-    if (FindPageHeader(pages_wide[p], &h)) {
-      ColumnEdges(pages_wide[p], h, &cut);
-      cuts_wide += cut;
-    }
-  }
-  const std::vector<LayoutPage>& pages = cuts_wide < cuts_cp ? pages_wide : pages_cp;
+  return false;
+}
 
-  PageHeader last_header;
-  std::vector<int> last_edges;
-  bool have_table = false;
-  for (const LayoutPage& page : pages) {
-    PageHeader h;
-    std::vector<int> edges;
-    bool found = FindPageHeader(page, &h);
-    if (found) {
-      int cut = 0;
-      edges = ColumnEdges(page, h, &cut);
-    } else if (have_table) {
-      h = last_header;
-      h.first = h.last = h.line = -1;
-      edges = last_edges;
+// Lines holding two or more pieces: a page of table, not of prose.
+bool LooksTabular(const PPage& page, const Body& body) {
+  int nonblank = 0, tabular = 0;
+  for (int i = body.from; i < body.to; ++i) {
+    const PLine& l = page.lines[static_cast<size_t>(i)];
+    if (l.blank()) continue;
+    ++nonblank;
+    tabular += Chunks(l.glyphs, 2).size() >= 2 ? 1 : 0;
+  }
+  return tabular >= 2 && tabular * 5 >= nonblank;
+}
+
+// Grid::col_edges of a page with its own header: the inner edges, the left
+// margin and the right end of the header or body.
+std::vector<double> Frame(const PPage& page, const PageTable& t) {
+  const size_t ncol = t.edges.size() - 1;
+  int left = LeftMargin(page, t.body), right = 0;
+  for (const HeadCell& c : t.header.leaves) left = std::min(left, c.x0), right = std::max(right, c.x1);
+  for (int i = t.body.from; i < t.body.to; ++i) {
+    const PLine& l = page.lines[static_cast<size_t>(i)];
+    if (!l.blank()) right = std::max(right, l.glyphs.back().x + l.glyphs.back().w);
+  }
+  std::vector<double> out(t.edges.begin(), t.edges.end());
+  out[0] = ncol > 1 ? std::min(left, t.edges[1] - 1) : left;
+  out[ncol] = ncol > 1 ? std::max(right, t.edges[ncol - 1] + 1) : std::max(right, left + 1);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The document
+// ---------------------------------------------------------------------------
+
+class LayoutReader {
+ public:
+  explicit LayoutReader(const normalizer::DepartmentDict& dict) : dict_(dict) {}
+  std::vector<Grid> Read(const DumpPages& dump);
+
+ private:
+  std::vector<PageTable> Analyse(const std::vector<PPage>& pages, int* cuts) const;
+  Grid MakeGrid(const PPage& page, const PageTable& t, Align align) const;
+  void AddHeader(const PageTable& t, Grid* g) const;
+  void AddZone(const PageTable& t, const Zone& z, const ZoneReader& reader,
+               Grid* g) const;
+
+  const normalizer::DepartmentDict& dict_;
+};
+
+std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
+                                             int* cuts) const {
+  std::vector<PageTable> out(pages.size());
+  *cuts = 0;
+  const PageTable* prev = nullptr;
+  int prev_margin = 0;
+  bool open = false;  // the previous table page ends inside a sentence
+  for (size_t p = 0; p < pages.size(); ++p) {
+    const PPage& page = pages[p];
+    PageTable& t = out[p];
+    t.body.to = static_cast<int>(page.lines.size());
+    if (FindHeader(page, &t.header)) {
+      t.own_header = t.table = true;
+      t.body.from = t.header.last + 1;
+      t.banded = Banded(page, t.body, t.header.leaves.size());
+      t.body.banded = &t.banded;
+      t.edges = EdgesFromHeader(page, t.header, t.body, &t.cuts);
+    } else if (prev != nullptr && LooksTabular(page, t.body)) {
+      t.table = true;
+      t.header = prev->header;
+      int shift = LeftMargin(page, t.body) - prev_margin;
+      t.banded = Banded(page, t.body, prev->header.leaves.size());
+      t.body.banded = &t.banded;
+      t.edges = EdgesFromPrevious(page, t.body, prev->edges, shift, &t.cuts);
+    }
+    if (!t.table) continue;
+    if (t.own_header) {
+      t.frame = Frame(page, t);
     } else {
+      int shift = LeftMargin(page, t.body) - prev_margin;
+      t.frame = prev->frame;
+      for (size_t k = 1; k + 1 < t.edges.size(); ++k) t.frame[k] = t.edges[k] - shift;
+    }
+    SplitBody(page, &t);
+    SplitCells(page, &t);
+    if (!t.zones.empty() && t.zones.front().page_top) {
+      t.zones.front().continues = open;
+      t.zones.front().after_table_page = prev != nullptr;
+    }
+    open = EndsOpen(t);
+    *cuts += t.cuts;
+    prev = &t;
+    prev_margin = LeftMargin(page, t.body);
+  }
+  return out;
+}
+
+std::vector<Grid> LayoutReader::Read(const DumpPages& dump) {
+  // Pages of lines, positioned under both width models.
+  std::vector<PPage> narrow, wide;
+  for (const DumpLine& l : dump.lines) {
+    if (l.page > dump.pages && l.blank()) continue;  // after the last form feed
+    while (static_cast<int>(narrow.size()) < l.page) {
+      narrow.emplace_back();
+      narrow.back().number = static_cast<int>(narrow.size());
+      wide.emplace_back();
+      wide.back().number = static_cast<int>(wide.size());
+    }
+    bool across = Across(l.text);
+    narrow[static_cast<size_t>(l.page - 1)].lines.push_back({Place(l.text, false), across});
+    wide[static_cast<size_t>(l.page - 1)].lines.push_back({Place(l.text, true), across});
+  }
+  int cuts_narrow = 0, cuts_wide = 0;
+  std::vector<PageTable> t_narrow = Analyse(narrow, &cuts_narrow);
+  std::vector<PageTable> t_wide = Analyse(wide, &cuts_wide);
+  const bool use_wide = cuts_wide < cuts_narrow;
+  const std::vector<PPage>& pages = use_wide ? wide : narrow;
+  const std::vector<PageTable>& tables = use_wide ? t_wide : t_narrow;
+
+  // The vertical alignment model that fits the whole document best.
+  Align align = Align::kCentre;
+  double best = kInf;
+  for (Align a : kAligns) {
+    double cost = 0;
+    for (const PageTable& t : tables) {
+      if (!t.table) continue;
+      Roles roles = RolesOf(t.header);
+      if (roles.anchor < 0) continue;
+      ZoneReader reader(t.cells, roles, t.edges.size() - 1, a, dict_);
+      std::vector<ZoneRow> rows;
+      for (const Zone& z : t.zones) cost += reader.Rows(z, &rows);
+    }
+    if (cost < best) best = cost, align = a;
+  }
+  std::vector<Grid> grids;
+  for (size_t p = 0; p < pages.size(); ++p) grids.push_back(MakeGrid(pages[p], tables[p], align));
+  return grids;
+}
+
+void LayoutReader::AddHeader(const PageTable& t, Grid* g) const {
+  const Header& h = t.header;
+  const bool two_level = !h.groups.empty();
+  const int header_rows = two_level ? 2 : 1;
+  auto lines_of = [&](const HeadCell& c) {
+    std::vector<TextLine> out;
+    for (const auto& [line, text] : c.pieces) out.push_back(MakeLine(text, c.x0, c.x1, line));
+    return out;
+  };
+  auto under_group = [&](int leaf) {
+    for (const HeadCell& gr : h.groups) {
+      if (leaf >= gr.first_leaf && leaf < gr.first_leaf + gr.leaves) return true;
+    }
+    return false;
+  };
+  for (const HeadCell& gr : h.groups) {
+    Cell c;
+    c.page = g->page;
+    c.row = 0;
+    c.col = gr.first_leaf;
+    c.col_span = gr.leaves;
+    c.lines = lines_of(gr);
+    g->cells.push_back(std::move(c));
+  }
+  for (size_t i = 0; i < h.leaves.size(); ++i) {
+    Cell c;
+    c.page = g->page;
+    bool sub = two_level && under_group(static_cast<int>(i));
+    c.row = sub ? 1 : 0;
+    c.row_span = sub ? 1 : header_rows;
+    c.col = static_cast<int>(i);
+    c.lines = lines_of(h.leaves[i]);
+    g->cells.push_back(std::move(c));
+  }
+  double top = h.first, bottom = h.last + 1;
+  g->row_edges.push_back(top);
+  if (two_level) g->row_edges.push_back((top + bottom) / 2);
+  g->row_edges.push_back(bottom);
+}
+
+void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& reader,
+                           Grid* g) const {
+  std::vector<ZoneRow> rows;
+  reader.Rows(z, &rows);
+  if (rows.empty()) return;
+  reader.AssignOthers(z, &rows);
+  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const ZoneRow& r) {
+               if (!r.anchor_lines.empty() || !r.deadline.empty()) return false;
+               for (const auto& o : r.other) {
+                 if (!o.empty()) return false;
+               }
+               return true;
+             }), rows.end());
+  std::vector<CellLine> seqs;
+  std::vector<int> row_task = reader.Tasks(z, rows, &seqs);
+  const Roles roles = RolesOf(t.header);
+  const int first_row = g->rows();
+  // Text in the sequence column that is no sequence number: the task cells
+  // were built without their anchors.
+  bool odd_seq = false;
+  for (int i = z.begin; i < z.end && roles.seq >= 0; ++i) {
+    const std::string& s = t.cells[static_cast<size_t>(i)][static_cast<size_t>(roles.seq)];
+    odd_seq = odd_seq || (!s.empty() && !lex::IsSeq(s));
+  }
+
+  auto cell = [&](int row, int col, const std::vector<CellLine>& ls, bool guess) {
+    Cell c;
+    c.page = g->page;
+    c.row = row;
+    c.col = col;
+    for (const CellLine& l : ls) {
+      c.lines.push_back(MakeLine(l.text, t.edges[static_cast<size_t>(col)],
+                                 t.edges[static_cast<size_t>(col) + 1], l.line));
+    }
+    c.confidence = guess ? kGuess : 1.0;
+    return c;
+  };
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const ZoneRow& r = rows[i];
+    int row = first_row + static_cast<int>(i);
+    g->row_edges.push_back(r.band.bottom + 1);
+    g->cells.push_back(cell(row, roles.anchor, r.anchor_lines, r.guess));
+    if (roles.deadline >= 0) g->cells.push_back(cell(row, roles.deadline, r.deadline, r.guess));
+    for (size_t c = 0; c < r.other.size(); ++c) {
+      if (!r.other[c].empty()) g->cells.push_back(cell(row, static_cast<int>(c), r.other[c], r.guess));
+    }
+  }
+  // Task cells: a sequence number and the task text beside it span the
+  // rows the number's cell covers; text above the zone's first number sits
+  // in the rows continuing an earlier task.
+  for (int col : {roles.seq, roles.task}) {
+    if (col < 0) continue;
+    std::vector<CellLine> lines;
+    for (int i = z.begin; i < z.end; ++i) {
+      const std::string& s = t.cells[static_cast<size_t>(i)][static_cast<size_t>(col)];
+      if (!s.empty()) lines.push_back({i, s});
+    }
+    size_t i = 0;
+    while (i < rows.size()) {
+      size_t j = i + 1;
+      while (j < rows.size() && row_task[j] == row_task[i]) ++j;
+      int top = i == 0 ? z.begin : rows[i].band.top;
+      int bottom = j == rows.size() ? z.end - 1 : rows[j].band.top - 1;
+      std::vector<CellLine> mine;
+      for (const CellLine& l : lines) {
+        if (l.line >= top && l.line <= bottom) mine.push_back(l);
+      }
+      Cell c = cell(first_row + static_cast<int>(i), col, mine, false);
+      c.row_span = static_cast<int>(j - i);
+      for (size_t k = i; k < j; ++k) c.confidence = std::min(c.confidence, rows[k].guess ? kGuess : 1.0);
+      if (odd_seq) c.confidence = kGuess;
+      g->cells.push_back(std::move(c));
+      i = j;
+    }
+  }
+}
+
+Grid LayoutReader::MakeGrid(const PPage& page, const PageTable& t, Align align) const {
+  Grid g;
+  g.page = page.number;
+  g.ruled = true;  // spans are decided here; BuildPlan takes them as given
+  auto outside = [&](int from, int to, std::vector<TextLine>* dst) {
+    for (int i = from; i < to; ++i) {
+      const PLine& l = page.lines[static_cast<size_t>(i)];
+      if (l.blank()) continue;
+      dst->push_back(MakeLine(LineText(l), l.glyphs.front().x,
+                              l.glyphs.back().x + l.glyphs.back().w, i));
+    }
+  };
+  if (!t.table) {
+    outside(0, static_cast<int>(page.lines.size()), &g.above);
+    return g;
+  }
+  const size_t ncol = t.edges.size() - 1;
+  g.col_edges = t.frame;
+  if (t.own_header) {
+    outside(0, t.header.first, &g.above);
+    AddHeader(t, &g);
+  } else {
+    outside(0, t.body.from, &g.above);
+    g.row_edges.push_back(t.body.from);
+  }
+  const Roles roles = RolesOf(t.header);
+  ZoneReader reader(t.cells, roles, ncol, align, dict_);
+  size_t next_zone = 0;
+  for (int i = t.body.from; i < t.body.to; ++i) {
+    if (t.section[static_cast<size_t>(i)]) {
+      Cell c;
+      c.page = g.page;
+      c.row = g.rows();
+      c.col = 0;
+      c.col_span = static_cast<int>(ncol);
+      c.lines.push_back(MakeLine(LineText(page.lines[static_cast<size_t>(i)]), g.col_edges.front(),
+                                 g.col_edges.back(), i));
+      g.cells.push_back(std::move(c));
+      g.row_edges.push_back(i + 1);
       continue;
     }
-    bool first_table_page = !have_table;
-    if (!have_table) {
-      have_table = true;
-      for (const HeaderCell& c : h.cells) plan_.columns.push_back({c.key, c.text});
+    while (next_zone < t.zones.size() && t.zones[next_zone].begin <= i) {
+      if (t.zones[next_zone].begin == i && roles.anchor >= 0) {
+        AddZone(t, t.zones[next_zone], reader, &g);
+      }
+      ++next_zone;
     }
-    page_keys_.clear();
-    page_to_plan_.clear();
-    for (const HeaderCell& c : h.cells) {
-      page_keys_.push_back(c.key);
-      page_to_plan_.push_back(PlanColumn(c));
-    }
-    ReadPage(page, h, edges, first_table_page);
-    last_header = h;
-    last_edges = edges;
   }
-  if (!have_table) {
-    return Status(Status::Code::kNoPlanTable,
-                  "no action-plan table: no line of the layout text names at "
-                  "least three known columns (序号, 重点任务, 工作措施, 完成时限, "
-                  "牵头部门, 主责单位, 协办单位 or their synonyms)");
+  // Row edges rise strictly; boxes follow them.
+  for (size_t r = 1; r < g.row_edges.size(); ++r) {
+    g.row_edges[r] = std::max(g.row_edges[r], g.row_edges[r - 1] + 0.01);
   }
-  if (plan_.rows.empty()) {
-    return Status(Status::Code::kNoPlanTable,
-                  "the plan table's header was found but no rows under it");
+  for (Cell& c : g.cells) {
+    size_t r0 = static_cast<size_t>(c.row), r1 = r0 + static_cast<size_t>(c.row_span);
+    size_t c0 = static_cast<size_t>(c.col), c1 = c0 + static_cast<size_t>(c.col_span);
+    c.box = {g.col_edges[c0], g.row_edges[r0], g.col_edges[std::min(c1, ncol)],
+             g.row_edges[std::min(r1, g.row_edges.size() - 1)]};
   }
-  return std::move(plan_);
+  outside(t.body.to, static_cast<int>(page.lines.size()), &g.below);
+  return g;
 }
 
 }  // namespace
 
-Result<RawPlan> ReadLayout(const DumpPages& dump,
-                           const normalizer::DepartmentDict& dict) {
-  LayoutReader reader(dict);
+std::vector<Grid> LayoutGrids(const DumpPages& dump, const TextOptions& options) {
+  std::shared_ptr<const normalizer::DepartmentDict> dict =
+      options.departments ? options.departments : normalizer::DepartmentDict::BuiltIn();
+  LayoutReader reader(*dict);
   return reader.Read(dump);
 }
 

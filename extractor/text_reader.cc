@@ -253,17 +253,38 @@ DumpKind DetectDumpKind(const std::string& utf8) {
                                                       : DumpKind::kReadingOrder;
 }
 
-Result<RawPlan> ReadTextDump(const std::string& utf8, DumpKind kind,
-                             const TextOptions& options) {
-  std::shared_ptr<const normalizer::DepartmentDict> dict =
-      options.departments ? options.departments
-                          : normalizer::DepartmentDict::BuiltIn();
+namespace {
+
+Result<textdump::DumpPages> Pages(const std::string& utf8) {
   textdump::DumpPages dump = textdump::SplitPages(utf8);
   bool any = false;
   for (const textdump::DumpLine& l : dump.lines) any = any || !l.blank();
   if (!any) return Status(Status::Code::kEmpty, "the text holds nothing but white space");
-  return kind == DumpKind::kLayout ? textdump::ReadLayout(dump, *dict)
-                                   : textdump::ReadReadingOrder(dump, *dict);
+  return dump;
+}
+
+}  // namespace
+
+Result<std::vector<Grid>> TextDumpGrids(const std::string& utf8, DumpKind kind,
+                                        const TextOptions& options) {
+  Result<textdump::DumpPages> dump = Pages(utf8);
+  if (!dump.ok()) return dump.status();
+  if (kind != DumpKind::kLayout) return textdump::ReadingOrderGrids(*dump, options);
+  return textdump::LayoutGrids(*dump, options);
+}
+
+Result<RawPlan> ReadTextDump(const std::string& utf8, DumpKind kind,
+                             const TextOptions& options) {
+  if (kind == DumpKind::kLayout) {
+    return Status(Status::Code::kInvalidArgument,
+                  "layout dumps are read by TextDumpGrids and BuildPlan");
+  }
+  std::shared_ptr<const normalizer::DepartmentDict> dict =
+      options.departments ? options.departments
+                          : normalizer::DepartmentDict::BuiltIn();
+  Result<textdump::DumpPages> dump = Pages(utf8);
+  if (!dump.ok()) return dump.status();
+  return textdump::ReadReadingOrder(*dump, *dict);
 }
 
 }  // namespace plan2json::extractor

@@ -3,10 +3,12 @@
 // The text-dump input: a plan table that reached us as plain text (for
 // instance `pdftotext` output, with or without -layout) instead of as a PDF.
 //
-//   bytes --DecodeText--> UTF-8 --DetectDumpKind--> kind --ReadTextDump--> RawPlan
+//   bytes --DecodeText--> UTF-8 --DetectDumpKind--> kind --TextDumpGrids-->
+//   Grids --BuildPlan--> RawPlan
 //
-// The result is the same RawPlan the PDF path builds (plan.h): raw visual
-// lines per cell, normalized later by the pipeline (normalizer.h).
+// The grids are the same model the PDF path builds (table.h): raw visual
+// lines per cell, meaning given by BuildPlan (plan.h), normalized later by
+// the pipeline (normalizer.h).
 //
 // What is recognised, for both kinds of dump:
 //  - pages: form feeds (U+000C) separate physical pages; where a dump has
@@ -79,9 +81,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "extractor/plan.h"
+#include "extractor/table.h"
 #include "normalizer/normalizer.h"
 
 namespace plan2json::extractor {
@@ -123,10 +127,18 @@ struct TextOptions {
   std::shared_ptr<const normalizer::DepartmentDict> departments;
 };
 
-// Decoded text -> RawPlan. RawPlan::pages is the number of physical pages
-// seen (form feeds, else page furniture). Fails with kEmpty for text without
-// content and kNoPlanTable when no line reads as a plan table header (at
-// least a measure or task column plus two other known columns).
+// Decoded text -> one Grid per physical page (form feeds, else page
+// furniture), for BuildPlan (plan.h): the text readers recover geometry
+// only. Layout dumps: LayoutGrids (text_layout.cc); reading-order dumps:
+// ReadingOrderGrids (text_flow.cc). Fails with kEmpty for text without
+// content.
+Result<std::vector<Grid>> TextDumpGrids(const std::string& utf8, DumpKind kind,
+                                        const TextOptions& options = {});
+
+// Reading-order dumps only: decoded text -> RawPlan. RawPlan::pages is the
+// number of physical pages seen. Fails with kEmpty for text without content,
+// kInvalidArgument for a layout dump (use TextDumpGrids), and kNoPlanTable
+// when no line reads as a plan table header.
 Result<RawPlan> ReadTextDump(const std::string& utf8, DumpKind kind,
                              const TextOptions& options = {});
 

@@ -26,6 +26,17 @@ namespace plan2json::normalizer {
 namespace internal {
 namespace {
 
+// A character with a numeric value (一, 三, 十, ２, ...).
+bool IsNumeral(char32_t c) {
+  return u_getNumericValue(static_cast<UChar32>(c)) != U_NO_NUMERIC_VALUE;
+}
+
+// A Han ideograph (script Han; not a digit or punctuation of any width).
+bool IsHan(char32_t c) {
+  UErrorCode err = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(c), &err) == USCRIPT_HAN && U_SUCCESS(err);
+}
+
 constexpr size_t kNpos = static_cast<size_t>(-1);
 
 // ---------------------------------------------------------------------------
@@ -305,9 +316,9 @@ void FixPunctuationWidth(std::u32string* text) {
 
   // 2. , ; : ! ? next to CJK (looking through spaces and quotes); the left
   //    context includes conversions made earlier in this pass ("吗?!").
-  //    '.' right after CJK with nothing but spaces up to the end of the line
-  //    is a sentence end and becomes '。'; any other '.' is kept (between CJK
-  //    it may be a date or section separator, "2023.5", "第3.2节").
+  //    '.' right after CJK with nothing but spaces up to the end of the line,
+  //    or between two Han characters, is a sentence end and becomes '。'; any
+  //    other '.' is kept (a date or section separator, "2023.5", "第3.2节").
   size_t last = kNpos;  // previous significant index, after conversions
   for (size_t i = 0; i < n; ++i) {
     const char32_t c = s[i];
@@ -319,7 +330,11 @@ void FixPunctuationWidth(std::u32string* text) {
     } else if (c == U'.' && is_cjk(last) && last + 1 == i) {
       size_t j = i + 1;
       while (j < n && s[j] == U' ') ++j;
-      if (j == n || s[j] == U'\n') {
+      // A sentence end typed in ASCII: at the end of a line, or between two
+      // Han characters ("建设.健全") unless after a numeral ("三.加强": a
+      // list marker).
+      if (j == n || s[j] == U'\n' ||
+          (IsHan(s[last]) && IsHan(s[j]) && !IsNumeral(s[last]))) {
         s[i] = U'。';
         cls[i] = CharClass::kCjk;
       }

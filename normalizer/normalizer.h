@@ -45,8 +45,9 @@ namespace plan2json::normalizer {
 //    either side ("指数(EI)力争"); with no letter/digit outside, the text
 //    inside decides ("(含…)" alone). An unmatched bracket (cell wrapped
 //    mid-bracket) looks at its own neighbours.
-//  - '.' becomes '。' only directly after CJK at the end of the text or of a
-//    line ("稳中向好."); every other '.' stays (2023.5, 第3.2节, 北京.中关村).
+//  - '.' becomes '。' directly after CJK at the end of the text or of a
+//    line ("稳中向好."), and between two Han characters ("建设.健全": a
+//    sentence end typed in ASCII); every other '.' stays (2023.5, 第3.2节).
 //  - all Cf (format) characters are removed; every Zs space becomes ' ';
 //    TAB becomes ' ' (it separates tokens); CR is removed; U+2028/U+2029
 //    become '\n'; ill-formed UTF-8 becomes U+FFFD. Spaces are not collapsed

@@ -177,7 +177,11 @@ TEST(NormalizeChars, KeptAsIs) {
           {"１，０００", "１，０００"},
           {"ＧＢ／Ｔ", "ＧＢ／Ｔ"},
           // '.' between CJK is not a sentence end we can be sure of.
-          {"北京.中关村", "北京.中关村"},
+          {"北京.中关村", "北京。中关村"},  // a sentence end typed in ASCII
+          {"完成建设.健全机制.", "完成建设。健全机制。"},
+          {"第3.2节", "第3.2节"},
+          {"2023.5", "2023.5"},
+          {"三.加强保障", "三.加强保障"},  // a list marker after a numeral
           {"第3.2节", "第3.2节"},
           {"等...", "等..."},
           {"“两山”", "“两山”"},

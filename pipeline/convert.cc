@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +19,7 @@
 #include "extractor/table.h"
 #include "extractor/text_reader.h"
 #include "lexicon/lexicon.h"
+#include "ooxml/office.h"
 #include "ocr/image.h"
 #include "ocr/repair.h"
 #include "schema/schema.h"
@@ -80,18 +82,63 @@ ordered_json TextOrNull(const std::vector<std::string>& lines) {
 struct SourceInfo {
   std::string file;
   std::string sha256;
-  std::string format;  // "pdf" | "text" | "scan"
+  std::string format;  // "pdf" | "text" | "docx" | "xlsx" | "doc" | ... | "scan"
   int pages = 0;
+  std::string converted;  // office input converted by LibreOffice: how
+  // Office input: where each grid's rows are (rows get "source", not "pages").
+  const ooxml::OfficePlan* office = nullptr;
   int dpi = 0;            // scan only
   std::string text_kind;  // text only
   std::string encoding;   // text only
 };
 
+// "A", ..., "Z", "AA": the spreadsheet name of 1-based column `col`.
+std::string ColumnName(int col) {
+  std::string out;
+  for (; col > 0; col = (col - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (col - 1) % 26));
+  return out;
+}
+
+// Provenance of a row read from Word or Excel, which have no pages: the
+// table (1-based among the body's top-level tables) and its first and last
+// rows, or the sheet and the cell range. Rows come from the first grid the
+// row's source_rows name; without source_rows, the grid of its first page.
+ordered_json OfficeRowSource(const extractor::RawRow& raw, const ooxml::OfficePlan& office) {
+  int grid = !raw.source_rows.empty() ? raw.source_rows.front().first
+             : !raw.pages.empty()     ? raw.pages.front()
+                                      : 0;
+  const ooxml::GridSource* gs = grid >= 1 && static_cast<size_t>(grid) <= office.sources.size()
+                                    ? &office.sources[static_cast<size_t>(grid - 1)]
+                                    : nullptr;
+  int first = 0, last = 0;  // 1-based rows in the table or sheet
+  for (const auto& [g, r] : raw.source_rows) {
+    if (g != grid || gs == nullptr || r < 0 ||
+        static_cast<size_t>(r) >= gs->row_numbers.size()) {
+      continue;
+    }
+    int n = gs->row_numbers[static_cast<size_t>(r)];
+    first = first == 0 ? n : std::min(first, n);
+    last = std::max(last, n);
+  }
+  ordered_json out = ordered_json::object();
+  if (!office.spreadsheet) {
+    out["table"] = std::max(grid, 1);
+    if (first > 0) out["rows"] = {first, last};
+    return out;
+  }
+  out["sheet"] = gs != nullptr && !gs->sheet.empty() ? gs->sheet : "Sheet" + std::to_string(grid);
+  if (first > 0 && !gs->col_numbers.empty()) {
+    out["cells"] = ColumnName(gs->col_numbers.front()) + std::to_string(first) + ":" +
+                   ColumnName(gs->col_numbers.back()) + std::to_string(last);
+  }
+  return out;
+}
+
 // Normalizes a RawPlan into the published document.
 ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
                   const normalizer::DepartmentDict& dict) {
   ordered_json doc;
-  doc["schema_version"] = "1.0";
+  doc["schema_version"] = "1.1";
   ordered_json source;
   source["file"] = src.file;
   source["sha256"] = src.sha256;
@@ -99,6 +146,7 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
   source["pages"] = src.pages;
   if (!src.text_kind.empty()) source["text_kind"] = src.text_kind;
   if (!src.encoding.empty()) source["encoding"] = src.encoding;
+  if (!src.converted.empty()) source["converted"] = src.converted;
   if (src.dpi > 0) source["dpi"] = src.dpi;
   doc["source"] = std::move(source);
 
@@ -244,7 +292,11 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
     }
     if (!extra.empty()) row["extra"] = std::move(extra);
     if (low) row["confidence"] = "low";
-    row["pages"] = raw.pages;
+    if (src.office != nullptr) {
+      row["source"] = OfficeRowSource(raw, *src.office);
+    } else {
+      row["pages"] = raw.pages;
+    }
     rows.push_back(std::move(row));
   }
   doc["rows"] = std::move(rows);
@@ -402,6 +454,24 @@ Result<Conversion> ConvertImage(std::string_view bytes, const std::string& name,
   return Finish(*plan, std::move(src), options, std::move(conv));
 }
 
+// Word, Excel and the formats LibreOffice converts to them (ooxml/).
+Result<Conversion> ConvertOffice(std::string_view bytes, const ooxml::Sniffed& kind,
+                                 SourceInfo src, const ConvertOptions& options,
+                                 Conversion conv) {
+  auto t0 = Clock::now();
+  ooxml::OfficeOptions office_options;
+  office_options.soffice_timeout_seconds = options.office_timeout_seconds;
+  office_options.use_libreoffice = options.use_libreoffice;
+  Result<ooxml::OfficePlan> office = ooxml::ReadOfficePlan(bytes, kind, office_options);
+  if (!office.ok()) return office.status();
+  conv.times.extract = office->read_ms;  // LibreOffice, ZIP and XML
+  conv.times.table = MsSince(t0) - office->read_ms;
+  src.format = office->format;
+  src.converted = office->converted;
+  src.office = &*office;
+  return Finish(office->plan, std::move(src), options, std::move(conv));
+}
+
 Result<Conversion> ConvertText(std::string_view bytes, SourceInfo src,
                                const ConvertOptions& options, Conversion conv) {
   auto t0 = Clock::now();
@@ -412,7 +482,16 @@ Result<Conversion> ConvertText(std::string_view bytes, SourceInfo src,
   t0 = Clock::now();
   extractor::TextOptions text_options;
   text_options.departments = options.departments;
-  Result<extractor::RawPlan> plan = extractor::ReadTextDump(text->utf8, kind, text_options);
+  Result<extractor::RawPlan> plan = Status(Status::Code::kInternal, "");
+  if (kind == extractor::DumpKind::kLayout) {
+    Result<std::vector<extractor::Grid>> grids =
+        extractor::TextDumpGrids(text->utf8, kind, text_options);
+    if (!grids.ok()) return grids.status();
+    plan = extractor::BuildPlan(*grids);
+  } else {
+    // Until the reading-order reader gives grids (TextDumpGrids).
+    plan = extractor::ReadTextDump(text->utf8, kind, text_options);
+  }
   conv.times.table = MsSince(t0);
   if (!plan.ok()) return plan.status();
   src.text_kind = extractor::DumpKindName(kind);
@@ -469,6 +548,14 @@ Result<Conversion> ConvertBytes(std::string_view bytes, const std::string& name,
     if (!r.ok() && r.status().message().rfind(name, 0) != 0) {
       return Status(r.status().code(), name + ": " + r.status().message());
     }
+    return r;
+  }
+  Result<ooxml::Sniffed> office = ooxml::Sniff(bytes, name);
+  if (!office.ok() || office->kind != ooxml::OfficeKind::kNone) {
+    Result<Conversion> r =
+        office.ok() ? ConvertOffice(bytes, *office, std::move(src), options, std::move(conv))
+                    : Result<Conversion>(office.status());
+    if (!r.ok()) return Status(r.status().code(), name + ": " + r.status().message());
     return r;
   }
   // A file named *.pdf that does not start like one is a broken PDF, not a

@@ -36,6 +36,12 @@ struct ConvertOptions {
   // validated), so 1 GiB of text would need ~30 GiB; a plan's dump is well
   // under 1 MiB. Default 64 MiB (~2 GiB of memory, under a minute).
   size_t max_text_bytes = size_t{64} << 20;
+  // LibreOffice converting a .doc/.wps/.xls/.rtf/.odt/.ods is killed after
+  // this many seconds. Default 120.
+  double office_timeout_seconds = 120;
+  // Whether LibreOffice may be run at all (false: such files fail, e.g.
+  // when fuzzing). Default true.
+  bool use_libreoffice = true;
   // When to read pages by OCR (ocr/scan.h). kAuto: image files, and the
   // pages of a PDF that have no text layer; kAlways: every page, text layer
   // or not; kNever: refuse them as before (kNoTextLayer). Default kAuto.
@@ -64,8 +70,10 @@ struct Conversion {
 };
 
 // Converts the file at `path`. The input kind is decided by content: "%PDF-"
-// means PDF, PNG/JPEG/TIFF magic an image (OCR), anything else is read as a
-// text dump. Errors carry the file
+// means PDF; a ZIP holding word/document.xml or xl/workbook.xml a Word or
+// Excel file; an OLE2 compound file (.doc, .wps, .xls), RTF or an ODF package
+// is converted by LibreOffice first; PNG/JPEG/TIFF magic an image (OCR);
+// anything else is read as a text dump. Errors carry the file
 // name in their message.
 Result<Conversion> ConvertFile(const std::string& path,
                                const ConvertOptions& options);

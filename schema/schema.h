@@ -36,8 +36,8 @@ namespace plan2json::schema {
 // program. Suitable for `plan2json --print-schema`.
 const std::string& SchemaText();
 
-// The value of "schema_version" this schema requires ("1.0").
-inline constexpr const char* kSchemaVersion = "1.0";
+// The value of "schema_version" this schema requires ("1.1").
+inline constexpr const char* kSchemaVersion = "1.1";
 
 // One schema violation.
 struct ValidationError {

@@ -18,7 +18,7 @@ using nlohmann::ordered_json;
 // A conforming document that exercises every optional field.
 json ValidDocument() {
   return json::parse(R"({
-    "schema_version": "1.0",
+    "schema_version": "1.1",
     "source": {
       "file": "beijing-eco-2023.pdftotext.txt",
       "sha256": "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
@@ -92,6 +92,57 @@ TEST(SchemaTest, PdfSourceWithoutTextFieldsPasses) {
   doc["source"].erase("encoding");
   Status s = Validator::Get().Validate(doc);
   EXPECT_TRUE(s.ok()) << s.ToString();
+}
+
+// ValidDocument() as read from Word or Excel: no pages, rows with source.
+json OfficeDocument(const json& row0_source, const json& row1_source) {
+  json doc = ValidDocument();
+  doc["source"] = {{"file", "plan.doc"}, {"sha256", doc["source"]["sha256"]},
+                   {"format", "doc"}, {"pages", 0},
+                   {"converted", "LibreOffice: doc → docx"}};
+  doc["rows"][0].erase("pages");
+  doc["rows"][1].erase("pages");
+  doc["rows"][0]["source"] = row0_source;
+  doc["rows"][1]["source"] = row1_source;
+  return doc;
+}
+
+TEST(SchemaTest, OfficeSourcesPass) {
+  const json cases[][2] = {
+      {{{"table", 1}, {"rows", {3, 5}}}, {{"table", 2}}},
+      {{{"sheet", "计划表"}, {"cells", "A3:G5"}}, {{"sheet", "Sheet1"}}},
+  };
+  for (const auto& c : cases) {
+    json doc = OfficeDocument(c[0], c[1]);
+    Status s = Validator::Get().Validate(doc);
+    EXPECT_TRUE(s.ok()) << s.ToString() << "\n" << doc.dump();
+  }
+}
+
+TEST(SchemaTest, OfficeSourcesFail) {
+  struct Case {
+    json source;
+    std::vector<std::string> pointers;
+  };
+  const Case cases[] = {
+      {{{"table", 0}}, {"/rows/0/source/table"}},
+      {{{"table", 1}, {"rows", {3}}}, {"/rows/0/source/rows"}},
+      {{{"sheet", "Sheet1"}, {"cells", "3A:G5"}}, {"/rows/0/source/cells"}},
+      {{{"sheet", "Sheet1"}, {"table", 1}}, {"/rows/0/source/table"}},
+      {{{"table", 1}, {"cells", "A1:B2"}}, {"/rows/0/source/cells"}},
+      {json::object(), {"/rows/0/source"}},
+  };
+  for (const Case& c : cases) {
+    json doc = OfficeDocument(c.source, {{"table", 1}});
+    EXPECT_EQ(Pointers(Validator::Get().Errors(doc)), c.pointers) << c.source.dump();
+  }
+  json both = OfficeDocument({{"table", 1}}, {{"table", 1}});
+  both["rows"][0]["pages"] = {1};
+  EXPECT_EQ(Pointers(Validator::Get().Errors(both)), std::vector<std::string>{"/rows/0/pages"});
+  json unknown = OfficeDocument({{"table", 1}}, {{"table", 1}});
+  unknown["source"]["format"] = "pptx";
+  EXPECT_EQ(Pointers(Validator::Get().Errors(unknown)),
+            std::vector<std::string>{"/source/format"});
 }
 
 // Each case applies a JSON Patch (RFC 6902) to ValidDocument() and lists the

@@ -14,6 +14,9 @@ packages=(
   libtesseract-dev libleptonica-dev       # OCR of scans (ocr/)
   tesseract-ocr-chi-sim tesseract-ocr-eng # OCR language data
   img2pdf                                 # tests: scans made from the corpus PDFs
+  python3                                 # tests/gen: synthetic plans and property tests
+  libzip-dev libpugixml-dev               # ooxml: .docx/.xlsx packages and XML
+  libreoffice-writer-nogui libreoffice-calc-nogui  # ooxml: .doc/.wps/.rtf/.odt, .xls/.ods
 )
 missing=()
 for p in "${packages[@]}"; do

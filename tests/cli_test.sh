@@ -137,6 +137,22 @@ printf '\xff\x80\xff\x80\xfe\xff\x81\xff%.0s' $(seq 50) >"$tmp/binary.txt"
 expect_error undecodable 2 "neither UTF-8.*GB18030|decod" "$tmp/binary.txt"
 # A directory needs --out-dir.
 mkdir -p "$tmp/somedir"
+# Office inputs: a truncated .docx, a ZIP that is no office file; a
+# corpus .docx converts to a valid document.
+head -c 400 "$root/fuzz/corpus/convert/plan-small.docx" >"$tmp/truncated.docx"
+expect_error office-truncated 2 "corrupt or truncated" "$tmp/truncated.docx"
+printf 'PK\005\006\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0' >"$tmp/empty-zip.docx"
+expect_error office-not-ooxml 2 "not a Word, Excel or OpenDocument" "$tmp/empty-zip.docx"
+"$bin" -q "$root/fuzz/corpus/convert/plan-small.docx" -o "$tmp/docx.json"
+rc=$?
+if [ "$rc" = 0 ] && "$bin" validate "$tmp/docx.json" >/dev/null 2>&1 &&
+   grep -q '"format": "docx"' "$tmp/docx.json"; then
+  ok
+else
+  bad "office-docx: exit $rc or invalid output"
+fi
+rm -f "$tmp/docx.json"
+
 expect_error directory 2 "is a directory.*--out-dir" "$tmp/somedir"
 
 # A full disk: /dev/full fails every write with ENOSPC (and stays a device).

@@ -120,9 +120,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         Sample{"beijing-eco-2023.word.pdf", "beijing-eco-2023.word.expected.json"},
         Sample{"beijing-eco-2023.narrow.pdf", "beijing-eco-2023.narrow.expected.json"},
-        Sample{"beijing-eco-2023.quirky.pdf", "beijing-eco-2023.quirky.expected.json"},
-        Sample{"beijing-eco-2023.pdftotext.txt",
-               "beijing-eco-2023.pdftotext.expected.json", true}),
+        Sample{"beijing-eco-2023.quirky.pdf", "beijing-eco-2023.quirky.expected.json"}),
     [](const ::testing::TestParamInfo<Sample>& param_info) {
       std::string name = param_info.param.input;
       std::string out;

@@ -1,0 +1,462 @@
+// Copyright 2026 The plan2json Authors.
+//
+// Pieces of a reading-order dump (text_flow_internal.h): lines cut where
+// pdftotext joined columns, each piece's kind by the lexicon, and pieces a
+// wrap cut (deadlines, sequence numbers) rejoined.
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extractor/text_flow_internal.h"
+#include "lexicon/lexicon.h"
+
+namespace plan2json::extractor::textdump::flow {
+namespace {
+
+// Longer text is no deadline phrase ("2024年11月10日前", "按国家统一部署要求"
+// are 11 and 9), and a wrap cuts a deadline early on: the lexicon is only
+// asked about short text (it is the costly question).
+constexpr size_t kMaxDeadline = 14;
+constexpr size_t kMaxDeadlinePrefix = 10;
+
+bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00a0'; }
+
+// Punctuation after which Chinese typesetting never leaves a space: a space
+// there is a gap between columns.
+bool IsClosingPunct(char32_t c) {
+  return std::u32string_view(U"、，。；：！？）”』」》〕】").find(c) != std::u32string_view::npos;
+}
+
+// Classifiers and units that follow a number inside running text ("600 家",
+// "10 个"): a number before them is not a sequence cell.
+bool IsCounterChar(char32_t c) {
+  return std::u32string_view(U"个家项万亿元次人名条所户座处批件年月日号倍余多").find(c) !=
+         std::u32string_view::npos;
+}
+
+std::string Join(const std::vector<std::u32string>& tokens, size_t from, size_t to) {
+  std::u32string s;
+  for (size_t i = from; i < to; ++i) {
+    if (i > from) s += U' ';
+    s += tokens[i];
+  }
+  return lexicon::ToUtf8(s);
+}
+
+// Strips brackets at either end: "委）" -> "委", "（市新经济委）" -> "市新经济委".
+std::string StripBrackets(const std::string& s) {
+  std::u32string u = lexicon::ToU32(s);
+  auto bracket = [](char32_t c) { return c == U'（' || c == U'）' || c == U'(' || c == U')'; };
+  while (!u.empty() && bracket(u.front())) u.erase(u.begin());
+  while (!u.empty() && bracket(u.back())) u.pop_back();
+  return lexicon::ToUtf8(u);
+}
+
+// Code points outside brackets.
+size_t OutsideBrackets(const std::string& s) {
+  size_t n = 0;
+  int depth = 0;
+  for (char32_t c : lexicon::ToU32(s)) {
+    if (c == U'（' || c == U'(') ++depth;
+    else if (c == U'）' || c == U')') depth = std::max(0, depth - 1);
+    else if (depth == 0) ++n;
+  }
+  return n;
+}
+
+// A trailing role word of an inline role clause ("市委宣传部牵头").
+std::string WithoutRole(const std::string& part) {
+  for (const char* role : {"牵头", "配合", "协助", "参与", "负责"}) {
+    const std::string r = role;
+    if (part.size() > r.size() && part.compare(part.size() - r.size(), r.size(), r) == 0) {
+      return part.substr(0, part.size() - r.size());
+    }
+  }
+  return part;
+}
+
+bool IsNameLike(const std::string& part) {
+  if (lexicon::LooksLikeDepartment(part)) return true;
+  std::string bare = StripBrackets(part);
+  if (!bare.empty() && (lexicon::IsNameSuffix(bare) || lexicon::LooksLikeDepartment(bare))) {
+    return true;
+  }
+  size_t open = part.find("（");
+  if (open == std::string::npos || open == 0) return false;
+  std::string head = part.substr(0, open);  // "局（市新经济委）": a wrapped name's tail
+  return lexicon::LooksLikeDepartment(head) || lexicon::IsNameSuffix(head);
+}
+
+// Department names or a wrapped piece of a list of them, possibly with
+// inline role clauses ("市委宣传部牵头，市文广" / "旅局、市体育局配合").
+bool IsDeptText(const std::string& norm) {
+  if (norm.empty()) return false;
+  for (char32_t c : lexicon::ToU32(norm)) {
+    if (std::u32string_view(U"。；：！？").find(c) != std::u32string_view::npos) return false;
+  }
+  std::u32string u = lexicon::ToU32(norm);
+  std::vector<std::string> parts;
+  std::u32string cur;
+  for (char32_t c : u) {
+    if (c == U'、' || c == U'，') {
+      if (!cur.empty()) parts.push_back(WithoutRole(lexicon::ToUtf8(cur)));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) parts.push_back(WithoutRole(lexicon::ToUtf8(cur)));
+  bool comma = norm.find("，") != std::string::npos;
+  if (comma && norm.find("牵头") == std::string::npos && norm.find("配合") == std::string::npos &&
+      norm.find("协助") == std::string::npos && norm.find("参与") == std::string::npos &&
+      lexicon::CodePoints(norm) > 0 && norm.rfind("头，", 0) != 0) {
+    return false;  // a clause of running text
+  }
+  for (const std::string& part : parts) {
+    if (OutsideBrackets(part) > 14) return false;
+  }
+  for (const std::string& part : parts) {
+    if (IsNameLike(part)) return true;
+  }
+  // A wrapped piece of a list ("、市住建局、各") or a bracket tail ("（含…").
+  bool fragments = u.front() == U'、' || u.back() == U'、' || u.front() == U'（' ||
+                   u.front() == U'(';
+  for (const std::string& part : parts) fragments &= OutsideBrackets(part) <= 8;
+  return fragments;
+}
+
+}  // namespace
+
+namespace {
+Kind ComputeKind(const std::string& norm, bool line_start);
+}  // namespace
+
+const char* KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kText: return "text";
+    case Kind::kSeq: return "seq";
+    case Kind::kDeadline: return "deadline";
+    case Kind::kBlank: return "blank";
+    case Kind::kDept: return "dept";
+    case Kind::kSection: return "section";
+    case Kind::kNote: return "note";
+  }
+  return "text";
+}
+
+std::vector<std::string> SplitLine(std::string_view line) {
+  std::u32string u = lexicon::ToU32(line);
+  std::vector<std::u32string> tokens;
+  std::u32string cur;
+  for (char32_t c : u) {
+    if (IsSpace(c)) {
+      if (!cur.empty()) tokens.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) tokens.push_back(cur);
+  if (tokens.empty()) return {};
+  // Letter-spaced by justification ("修 订 《党 委 常 委 会"): a run of four or
+  // more tokens of one or two CJK characters is one piece.
+  std::vector<bool> spaced(tokens.size(), false);
+  for (size_t a = 0; a < tokens.size();) {
+    size_t b = a;
+    auto short_cjk = [&](const std::u32string& t) {
+      if (t.size() > 2) return false;
+      for (char32_t c : t) {
+        if (!lexicon::IsCjk(c)) return false;
+      }
+      return true;
+    };
+    while (b < tokens.size() && short_cjk(tokens[b])) ++b;
+    if (b - a >= 4) {
+      for (size_t k = a; k < b; ++k) spaced[k] = true;
+    }
+    a = b > a ? b : a + 1;
+  }
+  // A trailing deadline of up to three tokens after CJK text.
+  size_t tail = tokens.size();
+  for (size_t k = 1; k <= 3 && k < tokens.size(); ++k) {
+    size_t from = tokens.size() - k;
+    if (!lexicon::IsCjk(tokens[from - 1].back())) continue;
+    size_t len = 0;
+    for (size_t k2 = from; k2 < tokens.size(); ++k2) len += tokens[k2].size();
+    if (len > kMaxDeadline) break;  // deadlines are short
+    if (lexicon::IsDeadline(lexicon::Compact(Join(tokens, from, tokens.size())))) tail = from;
+  }
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    char32_t left = tokens[i].back(), right = tokens[i + 1].front();
+    if (spaced[i] && spaced[i + 1]) continue;
+    bool cut = (lexicon::IsCjk(left) && lexicon::IsCjk(right)) || IsClosingPunct(left) ||
+               i + 1 == tail || lexicon::IsPlaceholder(lexicon::ToUtf8(tokens[i])) ||
+               lexicon::IsPlaceholder(lexicon::ToUtf8(tokens[i + 1]));
+    if (i == 0 && !cut && lexicon::ParseSeq(lexicon::ToUtf8(tokens[0])) &&
+        !IsCounterChar(right) && tokens[0].size() <= 4) {
+      cut = true;
+    }
+    if (cut) {
+      out.push_back(Join(tokens, start, i + 1));
+      start = i + 1;
+    }
+  }
+  out.push_back(Join(tokens, start, tokens.size()));
+  return out;
+}
+
+Kind KindOf(const std::string& norm, bool line_start) {
+  // Names and deadlines repeat through a dump: remember the answers (per
+  // thread, bounded).
+  thread_local std::unordered_map<std::string, Kind> memo[2];
+  auto& m = memo[line_start ? 1 : 0];
+  auto it = m.find(norm);
+  if (it != m.end()) return it->second;
+  if (m.size() > 4096) m.clear();
+  Kind kind = ComputeKind(norm, line_start);
+  m.emplace(norm, kind);
+  return kind;
+}
+
+namespace {
+
+Kind ComputeKind(const std::string& norm, bool line_start) {
+  if (norm.empty()) return Kind::kBlank;
+  if (lexicon::IsNoteLine(norm) || lexicon::IsColophon(norm)) return Kind::kNote;
+  if (lexicon::ParseSeq(norm)) return Kind::kSeq;
+  if (lexicon::IsPlaceholder(norm)) return Kind::kBlank;
+  const size_t cp = lexicon::CodePoints(norm);
+  if (cp <= kMaxDeadline && (lexicon::IsDeadline(norm) ||
+                            (cp <= kMaxDeadlinePrefix && lexicon::IsDeadlinePrefix(norm)))) {
+    return Kind::kDeadline;
+  }
+  if (line_start && cp <= 40 && lexicon::SectionLevel(norm) > 0 && !lexicon::EndsSentence(norm)) {
+    return Kind::kSection;
+  }
+  if (IsDeptText(norm)) return Kind::kDept;
+  return Kind::kText;
+}
+
+}  // namespace
+
+bool IsNoteColumnWord(const std::string& norm) {
+  return norm == "备注" || norm == "说明" || norm == "备注说明";
+}
+
+namespace {
+
+// "2021年" alone: a year, which a wrapped "6月30日前" makes finer.
+bool BareYear(const std::string& norm) {
+  std::u32string u = lexicon::ToU32(norm);
+  if (u.size() < 2 || u.back() != U'年') return false;
+  for (size_t i = 0; i + 1 < u.size(); ++i) {
+    if (!(u[i] >= U'0' && u[i] <= U'9')) return false;
+  }
+  return true;
+}
+
+// Joins a deadline a wrap cut ("第二季" + "度", "2024年7" + "月10日" + "前",
+// "按国家部" ... "署") when the joined text is a deadline; up to four pieces of
+// other columns may lie between the parts (lines interleaved by baseline).
+void JoinDeadlines(std::vector<Piece>* ps) {
+  std::vector<bool> gone(ps->size(), false);
+  for (size_t i = 0; i < ps->size(); ++i) {
+    Piece& p = (*ps)[i];
+    if (gone[i] || p.kind != Kind::kDeadline) continue;
+    for (size_t j = i + 1, skipped = 0; j < ps->size() && skipped <= 4; ++j) {
+      const Piece& q = (*ps)[j];
+      if (gone[j]) continue;
+      bool complete = lexicon::IsDeadline(p.norm);
+      std::string joined = p.norm + q.norm;
+      bool fits = q.kind != Kind::kSeq && q.kind != Kind::kSection &&
+                  q.kind != Kind::kNote && q.kind != Kind::kBlank &&
+                  lexicon::CodePoints(q.norm) <= 6 &&
+                  lexicon::CodePoints(joined) <= kMaxDeadline &&
+                  (lexicon::IsDeadline(joined) ||
+                   (lexicon::CodePoints(joined) <= kMaxDeadlinePrefix &&
+                    lexicon::IsDeadlinePrefix(joined))) &&
+                  (!complete || BareYear(p.norm) ||
+                   (lexicon::CodePoints(q.norm) <= 2 && !lexicon::IsDeadline(q.norm)));
+      if (!fits) {
+        if (complete) break;
+        ++skipped;
+        continue;
+      }
+      p.text += q.text;
+      p.norm = joined;
+      gone[j] = true;
+      skipped = 0;
+    }
+  }
+  std::vector<Piece> out;
+  for (size_t i = 0; i < ps->size(); ++i) {
+    if (!gone[i]) out.push_back(std::move((*ps)[i]));
+  }
+  *ps = std::move(out);
+}
+
+// "（" + "1）" -> "（1）".
+void JoinSeqs(std::vector<Piece>* ps) {
+  std::vector<Piece> out;
+  for (size_t i = 0; i < ps->size(); ++i) {
+    Piece p = (*ps)[i];
+    if (i + 1 < ps->size() && (p.norm == "（" || p.norm == "(") &&
+        lexicon::ParseSeq(p.norm + (*ps)[i + 1].norm)) {
+      p.text += (*ps)[i + 1].text;
+      p.norm += (*ps)[i + 1].norm;
+      p.kind = Kind::kSeq;
+      p.line_end = (*ps)[i + 1].line_end;
+      ++i;
+    }
+    out.push_back(std::move(p));
+  }
+  *ps = std::move(out);
+}
+
+struct SeqState {
+  int last = 0;
+  bool restart = true;      // a heading since the last number
+  bool new_page = false;    // a page break since the last number
+  std::set<int> seen;       // numbers since the last restart
+};
+
+// Sequence numbers count up: a number is one where it follows the last,
+// skips one, restarts at 1 after a heading, repeats the last across a page
+// break (a task continued), or is one less and not seen yet (centred in a
+// tall cell and read late). Any other number is text ("5000" of "5000 公
+// 里", the points "2." "3." inside a measure); cut from the front of its
+// line, it goes back to the text it led.
+void CheckSeqs(std::vector<Piece>* ps, SeqState* st) {
+  st->new_page = true;
+  std::vector<bool> gone(ps->size(), false);
+  for (size_t i = 0; i < ps->size(); ++i) {
+    Piece& p = (*ps)[i];
+    if (p.kind == Kind::kSection) st->restart = true;
+    if (p.kind != Kind::kSeq) continue;
+    const int v = lexicon::ParseSeq(p.norm).value_or(-1);
+    bool ok = true;
+    if (v == 1 && st->restart) {
+      st->seen.clear();
+      st->last = v;
+    } else if ((v == st->last && st->new_page) || v == st->last + 1 || v == st->last + 2) {
+      st->last = v;
+    } else if (!(v == st->last - 1 && st->seen.count(v) == 0)) {
+      ok = false;
+    }
+    if (ok) {
+      st->restart = st->new_page = false;
+      st->seen.insert(v);
+      continue;
+    }
+    p.kind = Kind::kText;
+    if (!p.line_end && i + 1 < ps->size() && (*ps)[i + 1].line == p.line &&
+        (*ps)[i + 1].kind == Kind::kText) {
+      Piece& next = (*ps)[i + 1];
+      next.text = p.text + " " + next.text;
+      next.norm = p.norm + next.norm;
+      next.line_start = p.line_start;
+      gone[i] = true;
+    }
+  }
+  std::vector<Piece> out;
+  for (size_t i = 0; i < ps->size(); ++i) {
+    if (!gone[i]) out.push_back(std::move((*ps)[i]));
+  }
+  *ps = std::move(out);
+}
+
+// A wrapped name's first part has no name ending yet ("市园林绿化" + "局",
+// "各区政府（含" + "北京经济技术" + "开发区管委"): short text without
+// punctuation between names is a name piece when the name before it is
+// still open (an unclosed bracket) or the piece after it is only a name's
+// ending.
+void JoinNamePieces(std::vector<Piece>* ps) {
+  auto open_bracket = [](const std::string& norm) {
+    int depth = 0;
+    for (char32_t c : lexicon::ToU32(norm)) {
+      depth += (c == U'（' || c == U'(') - (c == U'）' || c == U')');
+    }
+    return depth > 0;
+  };
+  for (size_t i = 0; i < ps->size(); ++i) {
+    Piece& p = (*ps)[i];
+    if (p.kind != Kind::kText || lexicon::CodePoints(p.norm) > 10) continue;
+    bool punct = false;
+    for (char32_t c : lexicon::ToU32(p.norm)) {
+      punct |= std::u32string_view(U"，。；：！？、").find(c) != std::u32string_view::npos;
+    }
+    if (punct) continue;
+    // The names around it, past at most one deadline or placeholder of
+    // another column (lines interleaved by baseline).
+    auto neighbour = [&](int step) -> const Piece* {
+      for (int j = static_cast<int>(i) + step, n = 0; j >= 0 && j < static_cast<int>(ps->size()) && n < 2;
+           j += step, ++n) {
+        const Piece& q = (*ps)[static_cast<size_t>(j)];
+        if (q.kind == Kind::kDept) return &q;
+        if (q.kind != Kind::kDeadline && q.kind != Kind::kBlank) return nullptr;
+      }
+      return nullptr;
+    };
+    const Piece* prev = neighbour(-1);
+    const Piece* next = neighbour(+1);
+    bool after_open = prev != nullptr && open_bracket(prev->norm);
+    if (prev != nullptr && lexicon::CodePoints(p.norm) <= 2) {
+      // "各部" + "门": a short end completing the name before it.
+      size_t sep = prev->norm.rfind("、");
+      const std::string tail = sep == std::string::npos ? prev->norm : prev->norm.substr(sep + 3);
+      after_open |= !lexicon::LooksLikeDepartment(tail) && lexicon::LooksLikeDepartment(tail + p.norm);
+    }
+    bool before_tail = false;
+    if (next != nullptr) {
+      size_t cut = next->norm.find("、");
+      const std::string head = cut == std::string::npos ? next->norm : next->norm.substr(0, cut);
+      // "局" alone, or a short end that makes one name ("党委学生工" + "作部").
+      before_tail = lexicon::IsNameSuffix(head) ||
+                    (lexicon::CodePoints(head) <= 2 && lexicon::LooksLikeDepartment(p.norm + head));
+    }
+    if (after_open || before_tail) p.kind = Kind::kDept;
+  }
+}
+
+}  // namespace
+
+std::vector<std::vector<Piece>> PagePieces(const DumpPages& dump) {
+  std::vector<std::vector<Piece>> pages(static_cast<size_t>(std::max(dump.pages, 1)));
+  int block = 0;
+  for (const DumpLine& l : dump.lines) {
+    if (l.furniture || l.blank()) {
+      ++block;
+      continue;
+    }
+    if (l.page < 1) continue;
+    if (static_cast<size_t>(l.page) > pages.size()) pages.resize(static_cast<size_t>(l.page));
+    std::vector<std::string> parts = SplitLine(l.text);
+    for (size_t k = 0; k < parts.size(); ++k) {
+      Piece p;
+      p.text = parts[k];
+      p.norm = lexicon::NormCompact(parts[k]);
+      p.line = l.number;
+      p.block = block;
+      p.line_start = k == 0;
+      p.line_end = k + 1 == parts.size();
+      p.kind = KindOf(p.norm, p.line_start);
+      if (p.kind == Kind::kBlank && !lexicon::IsPlaceholder(p.norm)) continue;
+      pages[static_cast<size_t>(l.page) - 1].push_back(std::move(p));
+    }
+  }
+  SeqState seqs;
+  for (std::vector<Piece>& ps : pages) {
+    JoinSeqs(&ps);
+    JoinNamePieces(&ps);
+    CheckSeqs(&ps, &seqs);
+    JoinDeadlines(&ps);
+  }
+  return pages;
+}
+
+}  // namespace plan2json::extractor::textdump::flow
