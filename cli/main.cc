@@ -11,6 +11,8 @@
 //   3    done, with warnings
 //   130  interrupted (SIGINT; 143 for SIGTERM), batch mode
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -178,6 +180,17 @@ int main(int argc, char** argv) {
                  "SECONDS (default: 120)")
       ->check(CLI::PositiveNumber)
       ->type_name("SECONDS");
+  const std::map<std::string, plan2json::ConvertOptions::Ocr> ocr_modes = {
+      {"auto", plan2json::ConvertOptions::Ocr::kAuto},
+      {"always", plan2json::ConvertOptions::Ocr::kAlways},
+      {"never", plan2json::ConvertOptions::Ocr::kNever}};
+  app.add_option("--ocr", options.ocr,
+                 "Read scans by OCR: auto (images and pages without a text "
+                 "layer), always (every page), never (refuse them)")
+      ->transform(CLI::CheckedTransformer(ocr_modes, CLI::ignore_case))
+      ->type_name("auto|always|never");
+  app.add_option("--ocr-lang", options.scan.lang,
+                 "OCR language(s), Tesseract's names (default chi_sim+eng)");
   app.add_option("--departments", departments_file,
                  "Extra known department names, one per line")
       ->check(CLI::ExistingFile);
@@ -221,6 +234,10 @@ int main(int argc, char** argv) {
     options.departments = plan2json::normalizer::DepartmentDict::Merge(
         *plan2json::normalizer::DepartmentDict::BuiltIn(), **dict);
   }
+  // OCR takes seconds a page: on a terminal, say how far a single input is
+  // (a batch shows its own progress).
+  options.scan.progress =
+      isatty(STDERR_FILENO) == 1 && batch.out_dir.empty() && !batch.quiet;
   if (!batch.out_dir.empty()) {
     batch.inputs = inputs;
     return RunBatch(batch);

@@ -17,7 +17,6 @@
 #include <utility>
 
 namespace plan2json::extractor {
-namespace {
 
 void InitPoppler() {
   static std::once_flag once;
@@ -28,6 +27,8 @@ void InitPoppler() {
     setErrorCallback([](ErrorCategory, Goffset, const char*) {});
   });
 }
+
+namespace {
 
 void AppendUtf8(Unicode u, std::string* out) {
   if (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) u = 0xFFFD;

@@ -48,6 +48,11 @@ Status ReadPdf(std::string_view bytes, const std::string& name,
                const PdfOptions& options, PdfInfo* info,
                const std::function<void(Page&&)>& on_page);
 
+// Sets up poppler's process-wide state, once and thread-safely. ReadPdf
+// calls it; any other user of poppler's core API (ocr/pdf_render.cc, which
+// rasterises scanned pages) calls it before opening a document.
+void InitPoppler();
+
 // True when `bytes` starts like a PDF ("%PDF-" within the first 1 KiB).
 bool LooksLikePdf(std::string_view bytes);
 

@@ -5,6 +5,7 @@
 // CutsNameHead); the dictionary only helps to rejoin wrapped names.
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -262,6 +263,52 @@ bool DepartmentDict::IsProperPrefix(std::string_view prefix) const {
 }
 
 size_t DepartmentDict::size() const { return impl_->names.size(); }
+
+namespace {
+
+// Levenshtein distance, giving up (returning limit + 1) once every path
+// exceeds `limit`.
+int BoundedEditDistance(const std::u32string& a, const std::u32string& b,
+                        int limit) {
+  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > limit) return limit + 1;
+  std::vector<int> prev(static_cast<size_t>(m + 1)), cur(prev.size());
+  for (int j = 0; j <= m; ++j) prev[static_cast<size_t>(j)] = j;
+  for (int i = 1; i <= n; ++i) {
+    cur[0] = i;
+    int row_min = i;
+    for (int j = 1; j <= m; ++j) {
+      const size_t uj = static_cast<size_t>(j);
+      int sub = prev[uj - 1] + (a[static_cast<size_t>(i - 1)] != b[uj - 1]);
+      cur[uj] = std::min({prev[uj] + 1, cur[uj - 1] + 1, sub});
+      row_min = std::min(row_min, cur[uj]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return prev[static_cast<size_t>(m)];
+}
+
+}  // namespace
+
+std::optional<std::string> DepartmentDict::Nearest(std::string_view name,
+                                                   int max_edits) const {
+  if (Contains(name)) return std::string(name);
+  const std::u32string query = lexicon::ToU32(name);
+  int best = max_edits + 1;
+  const std::string* found = nullptr;
+  bool tie = false;
+  for (const std::string& known : impl_->names) {
+    int d = BoundedEditDistance(query, lexicon::ToU32(known), best);
+    if (d < best) {
+      best = d, found = &known, tie = false;
+    } else if (d == best && found != nullptr) {
+      tie = true;
+    }
+  }
+  if (found == nullptr || tie) return std::nullopt;
+  return *found;
+}
 
 // ---------------------------------------------------------------------------
 // SplitDepartments

@@ -101,6 +101,11 @@ class DepartmentDict {
   // True if some known name starts with `prefix` (and is longer than it).
   bool IsProperPrefix(std::string_view prefix) const;
   size_t size() const;
+  // The known name nearest to `name` by edit distance over code points, when
+  // it is at most `max_edits` away and no other known name is as near (a tie
+  // gives nullopt: the reading stays ambiguous). `name` itself when known.
+  std::optional<std::string> Nearest(std::string_view name,
+                                     int max_edits) const;
 
   DepartmentDict();
   ~DepartmentDict();

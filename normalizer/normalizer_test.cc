@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -781,6 +782,30 @@ TEST(DepartmentDict, FromFileAndMerge) {
   auto missing = DepartmentDict::FromFile(path + ".does-not-exist");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+}
+
+TEST(DepartmentDict, NearestWithinEditDistance) {
+  const auto dict = DepartmentDict::FromNames(
+      {"市水务局", "市商务局", "市园林绿化局", "市教育委员会"});
+  struct Case {
+    std::string name;
+    int max_edits;
+    std::optional<std::string> want;
+  };
+  const Case cases[] = {
+      {"市水务局", 0, "市水务局"},          // known: itself
+      {"市园林録化局", 1, "市园林绿化局"},  // one substitution
+      {"市教育委", 1, std::nullopt},         // two deletions, limit 1
+      {"市教育委", 2, "市教育委员会"},
+      {"市X务局", 1, std::nullopt},          // 水务局 and 商务局 tie
+      {"", 1, std::nullopt},
+  };
+  for (const Case& c : cases) {
+    std::optional<std::string> got = dict->Nearest(c.name, c.max_edits);
+    EXPECT_EQ(got, c.want) << "name '" << c.name << "' max " << c.max_edits
+                           << ": got " << got.value_or("(none)")
+                           << ", want " << c.want.value_or("(none)");
+  }
 }
 
 // ---------------------------------------------------------------------------

@@ -20,6 +20,8 @@
 #include "extractor/text_reader.h"
 #include "lexicon/lexicon.h"
 #include "ooxml/office.h"
+#include "ocr/image.h"
+#include "ocr/repair.h"
 #include "schema/schema.h"
 
 namespace plan2json {
@@ -80,11 +82,12 @@ ordered_json TextOrNull(const std::vector<std::string>& lines) {
 struct SourceInfo {
   std::string file;
   std::string sha256;
-  std::string format;  // "pdf" | "text" | "docx" | "xlsx" | "doc" | ...
+  std::string format;  // "pdf" | "text" | "docx" | "xlsx" | "doc" | ... | "scan"
   int pages = 0;
   std::string converted;  // office input converted by LibreOffice: how
   // Office input: where each grid's rows are (rows get "source", not "pages").
   const ooxml::OfficePlan* office = nullptr;
+  int dpi = 0;            // scan only
   std::string text_kind;  // text only
   std::string encoding;   // text only
 };
@@ -144,6 +147,7 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
   if (!src.text_kind.empty()) source["text_kind"] = src.text_kind;
   if (!src.encoding.empty()) source["encoding"] = src.encoding;
   if (!src.converted.empty()) source["converted"] = src.converted;
+  if (src.dpi > 0) source["dpi"] = src.dpi;
   doc["source"] = std::move(source);
 
   ordered_json title = TextOrNull(plan.title);
@@ -322,12 +326,64 @@ Result<Conversion> Finish(const extractor::RawPlan& plan, SourceInfo src,
   return conv;
 }
 
+// The plan from per-page grids; where pages were read by OCR, cells get
+// their glyphs' confidence before and ocr::RepairPlan checks the rows after.
+Result<extractor::RawPlan> PlanOf(std::vector<extractor::Grid> grids,
+                                  const std::vector<extractor::Page>& ocr_pages,
+                                  std::vector<Warning> scan_warnings,
+                                  const ConvertOptions& options) {
+  std::vector<int> numbers;
+  for (const extractor::Page& page : ocr_pages) {
+    for (extractor::Grid& grid : grids) {
+      if (grid.page == page.number) ocr::SetCellConfidence(page, &grid);
+    }
+    numbers.push_back(page.number);
+  }
+  ocr::RepeatHeaders(numbers, &grids);
+  Result<extractor::RawPlan> plan = extractor::BuildPlan(grids);
+  if (!plan.ok() || numbers.empty()) return plan;
+  std::shared_ptr<const normalizer::DepartmentDict> dict =
+      options.departments ? options.departments
+                          : normalizer::DepartmentDict::BuiltIn();
+  ocr::RepairPlan(grids, numbers, *dict, &*plan);
+  plan->warnings.insert(plan->warnings.begin(), scan_warnings.begin(),
+                        scan_warnings.end());
+  return plan;
+}
+
+// A page without a header may continue the previous page's unruled table:
+// the options for the page at `index` of `grids`.
+extractor::TableOptions ContinuingOptions(const extractor::TableOptions& base,
+                                          const std::vector<extractor::Grid>& grids,
+                                          size_t index) {
+  extractor::TableOptions options = base;
+  if (index > 0 && !grids[index - 1].ruled && grids[index - 1].rows() > 0) {
+    options.continued_columns = grids[index - 1].col_edges;
+  }
+  return options;
+}
+
+// The pages of a PDF to read by OCR: those without a text layer (kAuto) or
+// all (kAlways).
+std::vector<int> PagesToOcr(const std::vector<int>& glyphs_per_page,
+                            ConvertOptions::Ocr mode) {
+  std::vector<int> pages;
+  if (mode == ConvertOptions::Ocr::kNever) return pages;
+  for (size_t i = 0; i < glyphs_per_page.size(); ++i) {
+    if (mode == ConvertOptions::Ocr::kAlways || glyphs_per_page[i] == 0) {
+      pages.push_back(static_cast<int>(i) + 1);
+    }
+  }
+  return pages;
+}
+
 Result<Conversion> ConvertPdf(std::string_view bytes, const std::string& name,
                               SourceInfo src,
                               const ConvertOptions& options, Conversion conv) {
   extractor::PdfOptions pdf_options;
   pdf_options.password = options.password;
   std::vector<extractor::Grid> grids;
+  std::vector<int> glyphs_per_page;
   double table_ms = 0;
   auto t0 = Clock::now();
   extractor::PdfInfo info;
@@ -335,24 +391,66 @@ Result<Conversion> ConvertPdf(std::string_view bytes, const std::string& name,
   Status st = extractor::ReadPdf(
       bytes, name, pdf_options, &info, [&](extractor::Page&& page) {
         auto t = Clock::now();
-        // A page without a header may continue the previous page's
-        // unruled table.
-        extractor::TableOptions page_options = table_options;
-        if (!grids.empty() && !grids.back().ruled && grids.back().rows() > 0) {
-          page_options.continued_columns = grids.back().col_edges;
-        }
-        grids.push_back(extractor::FindTable(page, page_options));
+        glyphs_per_page.push_back(static_cast<int>(page.glyphs.size()));
+        grids.push_back(extractor::FindTable(
+            page, ContinuingOptions(table_options, grids, grids.size())));
         table_ms += MsSince(t);
       });
+  const bool scan = st.code() == Status::Code::kNoTextLayer &&
+                    options.ocr != ConvertOptions::Ocr::kNever;
+  if (!st.ok() && !scan) return st;
+  const std::vector<int> ocr_numbers = PagesToOcr(glyphs_per_page, options.ocr);
+  std::vector<extractor::Page> ocr_pages;
+  std::vector<Warning> scan_warnings;
+  if (!ocr_numbers.empty()) {
+    Result<ocr::ScanResult> scanned = ocr::ScanPdfPages(
+        bytes, name, options.password, ocr_numbers, options.scan);
+    if (!scanned.ok()) return scanned.status();
+    for (extractor::Page& page : scanned->pages) {
+      auto t = Clock::now();
+      const size_t index = static_cast<size_t>(page.number - 1);
+      grids[index] = extractor::FindTable(
+          page, ContinuingOptions(table_options, grids, index));
+      table_ms += MsSince(t);
+    }
+    ocr_pages = std::move(scanned->pages);
+    scan_warnings = std::move(scanned->warnings);
+    src.format = "scan";
+    src.dpi = scanned->dpi;
+  }
   conv.times.extract = MsSince(t0) - table_ms;
-  if (!st.ok()) return st;
   t0 = Clock::now();
-  Result<extractor::RawPlan> plan = extractor::BuildPlan(grids);
+  Result<extractor::RawPlan> plan =
+      PlanOf(std::move(grids), ocr_pages, std::move(scan_warnings), options);
   conv.times.table = table_ms + MsSince(t0);
   if (!plan.ok()) {
     return plan.status();  // ConvertBytes names the file
   }
   src.pages = info.pages;
+  return Finish(*plan, std::move(src), options, std::move(conv));
+}
+
+// An image file (PNG, JPEG, TIFF): every page by OCR.
+Result<Conversion> ConvertImage(std::string_view bytes, const std::string& name,
+                                SourceInfo src, const ConvertOptions& options,
+                                Conversion conv) {
+  auto t0 = Clock::now();
+  Result<ocr::ScanResult> scanned = ocr::ScanImageFile(bytes, name, options.scan);
+  if (!scanned.ok()) return scanned.status();
+  conv.times.extract = MsSince(t0);
+  t0 = Clock::now();
+  const extractor::TableOptions table_options = extractor::PlanTableOptions();
+  std::vector<extractor::Grid> grids;
+  for (const extractor::Page& page : scanned->pages) {
+    grids.push_back(extractor::FindTable(
+        page, ContinuingOptions(table_options, grids, grids.size())));
+  }
+  src.pages = static_cast<int>(scanned->pages.size());
+  src.dpi = scanned->dpi;
+  Result<extractor::RawPlan> plan = PlanOf(std::move(grids), scanned->pages,
+                                           std::move(scanned->warnings), options);
+  conv.times.table = MsSince(t0);
+  if (!plan.ok()) return plan.status();
   return Finish(*plan, std::move(src), options, std::move(conv));
 }
 
@@ -428,6 +526,19 @@ Result<Conversion> ConvertBytes(std::string_view bytes, const std::string& name,
     src.format = "pdf";
     Result<Conversion> r =
         ConvertPdf(bytes, name, std::move(src), options, std::move(conv));
+    if (!r.ok() && r.status().message().rfind(name, 0) != 0) {
+      return Status(r.status().code(), name + ": " + r.status().message());
+    }
+    return r;
+  }
+  if (ocr::LooksLikeImage(bytes)) {
+    if (options.ocr == ConvertOptions::Ocr::kNever) {
+      return Status(Status::Code::kNoTextLayer,
+                    name + ": an image has no text layer (OCR is off: --ocr never)");
+    }
+    src.format = "scan";
+    Result<Conversion> r =
+        ConvertImage(bytes, name, std::move(src), options, std::move(conv));
     if (!r.ok() && r.status().message().rfind(name, 0) != 0) {
       return Status(r.status().code(), name + ": " + r.status().message());
     }

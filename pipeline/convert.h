@@ -18,6 +18,7 @@
 
 #include "common/status.h"
 #include "normalizer/normalizer.h"
+#include "ocr/scan.h"
 
 namespace plan2json {
 
@@ -41,6 +42,13 @@ struct ConvertOptions {
   // Whether LibreOffice may be run at all (false: such files fail, e.g.
   // when fuzzing). Default true.
   bool use_libreoffice = true;
+  // When to read pages by OCR (ocr/scan.h). kAuto: image files, and the
+  // pages of a PDF that have no text layer; kAlways: every page, text layer
+  // or not; kNever: refuse them as before (kNoTextLayer). Default kAuto.
+  enum class Ocr { kAuto, kAlways, kNever };
+  Ocr ocr = Ocr::kAuto;
+  // Language(s), recognition method, resolution, progress for OCR.
+  ocr::ScanOptions scan;
 };
 
 // Wall time per stage, in milliseconds (for --timings).
@@ -64,7 +72,8 @@ struct Conversion {
 // Converts the file at `path`. The input kind is decided by content: "%PDF-"
 // means PDF; a ZIP holding word/document.xml or xl/workbook.xml a Word or
 // Excel file; an OLE2 compound file (.doc, .wps, .xls), RTF or an ODF package
-// is converted by LibreOffice first; anything else is read as a text dump. Errors carry the file
+// is converted by LibreOffice first; PNG/JPEG/TIFF magic an image (OCR);
+// anything else is read as a text dump. Errors carry the file
 // name in their message.
 Result<Conversion> ConvertFile(const std::string& path,
                                const ConvertOptions& options);

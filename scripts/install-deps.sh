@@ -11,6 +11,9 @@ packages=(
   nlohmann-json3-dev libvalijson-dev libcli11-dev
   libgtest-dev unicode-data               # tests; EquivalentUnifiedIdeograph.txt
   qpdf poppler-utils strace               # tests: encrypted inputs, text dumps, worker forks
+  libtesseract-dev libleptonica-dev       # OCR of scans (ocr/)
+  tesseract-ocr-chi-sim tesseract-ocr-eng # OCR language data
+  img2pdf                                 # tests: scans made from the corpus PDFs
   python3                                 # tests/gen: synthetic plans and property tests
   libzip-dev libpugixml-dev               # ooxml: .docx/.xlsx packages and XML
   libreoffice-writer-nogui libreoffice-calc-nogui  # ooxml: .doc/.wps/.rtf/.odt, .xls/.ods

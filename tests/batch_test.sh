@@ -106,7 +106,7 @@ grep -q "dup/quirky.pdf: its output quirky.pdf.json is already that of $in/quirk
   && ok || bad "collision with an earlier output: $(cat "$tmp/stderr")"
 grep -q "file is empty" "$tmp/stderr" && ok || bad "empty: message"
 [ $have_qpdf = 0 ] || { grep -q "encrypted.pdf:.*encrypted" "$tmp/stderr" && ok || bad "encrypted: message"; }
-[ $have_qpdf = 0 ] || { grep -q "scanned.pdf:.*no text layer" "$tmp/stderr" && ok || bad "image-only: message"; }
+[ $have_qpdf = 0 ] || { grep -qE "scanned.pdf:.*(no text layer|too coarse to read)" "$tmp/stderr" && ok || bad "image-only: message"; }
 grep -qE "truncated.pdf: .*(damaged|truncated|not a readable PDF|no text layer)" "$tmp/stderr" && ok || bad "truncated: message"
 grep -qE "garbage.pdf: .*(damaged|truncated|not a readable PDF)" "$tmp/stderr" && ok || bad "garbage: message"
 grep -q "notes.txt: no action-plan table" "$tmp/stderr" && ok || bad "notes.txt: message"

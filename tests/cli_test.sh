@@ -124,7 +124,8 @@ if command -v qpdf >/dev/null; then
     && ok || bad "encrypted with --password should convert like the original"
 
   make_image_only_pdf "$tmp/scanned.pdf" "$tmp"
-  expect_error image-only 2 "no text layer" "$tmp/scanned.pdf"
+  expect_error image-only 2 "no text layer" "$tmp/scanned.pdf" --ocr never
+  expect_error image-only-ocr 2 "too coarse to read" "$tmp/scanned.pdf"
 else
   echo "SKIP: qpdf not installed (encrypted and image-only cases)"
 fi

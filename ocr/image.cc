@@ -1,0 +1,223 @@
+// Copyright 2026 The plan2json Authors.
+
+#include "ocr/image.h"
+
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <mutex>
+#include <utility>
+
+namespace plan2json::ocr {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+// Leptonica reports every failed call on stderr; ours are the diagnostics
+// users see.
+void QuietLeptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
+}
+
+PixPtr Own(Pix* pix) { return PixPtr(pix); }
+
+// Otsu's threshold over the whole page (one tile): scans have even light.
+PixPtr Binarise(Pix* grey) {
+  Pix* binary = nullptr;
+  int tile = std::max(pixGetWidth(grey), pixGetHeight(grey));
+  if (pixOtsuAdaptiveThreshold(grey, tile, tile, 0, 0, 0.0f, nullptr,
+                               &binary) != 0) {
+    return Own(pixConvertTo1(grey, 128));
+  }
+  return Own(binary);
+}
+
+double InkFraction(Pix* binary) {
+  l_int32 count = 0;
+  pixCountPixels(binary, &count, nullptr);
+  double area = static_cast<double>(pixGetWidth(binary)) * pixGetHeight(binary);
+  return area > 0 ? count / area : 0;
+}
+
+// A page of unknown resolution is taken to be A4 (11.69 in on its long
+// side): what an archive's scanner produces.
+double GuessDpi(Pix* pix) {
+  return std::max(pixGetWidth(pix), pixGetHeight(pix)) / 11.69;
+}
+
+// Rulings of one axis from a mask holding only long runs of that axis: the
+// components long enough and thin enough (a bold title's strokes are thicker
+// than a table's rules); their boxes are painted into `drawn`.
+void AddRulings(Pix* mask, bool horizontal, double dpi, int min_length,
+                Pix* drawn, std::vector<extractor::Ruling>* out) {
+  Boxa* boxes = pixConnComp(mask, nullptr, 8);
+  if (boxes == nullptr) return;
+  const double pt = 72.0 / dpi;
+  const int max_thickness = std::max(2, static_cast<int>(dpi * 2 / 72));
+  for (int i = 0; i < boxaGetCount(boxes); ++i) {
+    l_int32 x, y, w, h;
+    boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+    const int length = horizontal ? w : h;
+    // A residual skew makes a long rule's box a little taller than the rule.
+    const int thickness = (horizontal ? h : w) - length / 200;
+    if (length < min_length || thickness > max_thickness) continue;
+    extractor::Ruling r;
+    if (horizontal) {
+      r = {extractor::Ruling::Axis::kHorizontal, (y + h / 2.0) * pt, x * pt,
+           (x + w) * pt};
+    } else {
+      r = {extractor::Ruling::Axis::kVertical, (x + w / 2.0) * pt, y * pt,
+           (y + h) * pt};
+    }
+    out->push_back(r);
+    Box* box = boxCreate(x, y, w, h);
+    pixSetInRect(drawn, box);
+    boxDestroy(&box);
+  }
+  boxaDestroy(&boxes);
+}
+
+// PNG ends with an IEND chunk, JPEG with an EOI marker (allowing trailing
+// padding).
+bool Truncated(std::string_view bytes) {
+  std::string_view tail = bytes.substr(bytes.size() > 64 ? bytes.size() - 64 : 0);
+  if (bytes.substr(0, 4) == "\x89PNG") {
+    return tail.find(std::string_view("IEND\xAE\x42\x60\x82", 8)) == std::string_view::npos;
+  }
+  if (bytes.substr(0, 3) == "\xFF\xD8\xFF") {
+    return tail.find("\xFF\xD9") == std::string_view::npos;
+  }
+  return false;
+}
+
+}  // namespace
+
+void PixDeleter::operator()(Pix* pix) const { pixDestroy(&pix); }
+
+bool LooksLikeImage(std::string_view bytes) {
+  auto starts = [&](std::string_view magic) {
+    return bytes.substr(0, magic.size()) == magic;
+  };
+  return starts("\x89PNG\r\n\x1a\n") || starts("\xFF\xD8\xFF") ||
+         starts(std::string_view("II*\0", 4)) ||
+         starts(std::string_view("MM\0*", 4));
+}
+
+Result<std::vector<SourcePage>> DecodeImage(std::string_view bytes,
+                                            const std::string& name) {
+  QuietLeptonica();
+  const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
+  std::vector<SourcePage> pages;
+  auto add = [&](Pix* pix) {
+    SourcePage page;
+    page.dpi = pixGetXRes(pix);
+    page.pix = Own(pix);
+    pages.push_back(std::move(page));
+  };
+  // A truncated PNG or JPEG makes libpng/libjpeg talk on stderr before they
+  // fail: refuse one that lacks its end marker first.
+  if (Truncated(bytes)) {
+    return Status(Status::Code::kCorrupt,
+                  name + ": not a readable image (truncated: no end marker)");
+  }
+  l_int32 format = IFF_UNKNOWN;
+  findFileFormatBuffer(data, &format);
+  if (format == IFF_TIFF || format == IFF_TIFF_G4 || format == IFF_TIFF_G3 ||
+      format == IFF_TIFF_LZW || format == IFF_TIFF_ZIP ||
+      format == IFF_TIFF_PACKBITS || format == IFF_TIFF_RLE ||
+      format == IFF_TIFF_JPEG) {
+    Pixa* pixa = pixaReadMemMultipageTiff(data, bytes.size());
+    if (pixa != nullptr) {
+      for (int i = 0; i < pixaGetCount(pixa); ++i) add(pixaGetPix(pixa, i, L_COPY));
+      pixaDestroy(&pixa);
+    }
+  } else if (Pix* pix = pixReadMem(data, bytes.size())) {
+    add(pix);
+  }
+  if (pages.empty()) {
+    return Status(Status::Code::kCorrupt,
+                  name + ": not a readable image (damaged or truncated)");
+  }
+  return pages;
+}
+
+PixPtr FromGrey(const GreyImage& image) {
+  Pix* pix = pixCreate(image.width, image.height, 8);
+  for (int y = 0; y < image.height; ++y) {
+    l_uint32* line = pixGetData(pix) + static_cast<ptrdiff_t>(y) * pixGetWpl(pix);
+    const uint8_t* src = &image.pixels[static_cast<size_t>(y) * static_cast<size_t>(image.width)];
+    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, src[x]);
+  }
+  int dpi = static_cast<int>(std::lround(image.dpi));
+  pixSetResolution(pix, dpi, dpi);
+  return Own(pix);
+}
+
+std::vector<extractor::Ruling> FindRulings(Pix* binary, double dpi,
+                                           PixPtr* lines) {
+  QuietLeptonica();
+  // A ruling is at least 0.3 inch long; a stroke of a character at text
+  // sizes is shorter. Closing first bridges breaks of a pixel or two in a
+  // scanned line.
+  const int min_length = std::max(10, static_cast<int>(dpi * 0.3));
+  PixPtr closed_h = Own(pixCloseBrick(nullptr, binary, 3, 1));
+  PixPtr h = Own(pixOpenBrick(nullptr, closed_h.get(), min_length, 1));
+  PixPtr closed_v = Own(pixCloseBrick(nullptr, binary, 1, 3));
+  PixPtr v = Own(pixOpenBrick(nullptr, closed_v.get(), 1, min_length));
+  PixPtr drawn = Own(pixCreate(pixGetWidth(binary), pixGetHeight(binary), 1));
+  std::vector<extractor::Ruling> rulings;
+  AddRulings(h.get(), true, dpi, min_length, drawn.get(), &rulings);
+  AddRulings(v.get(), false, dpi, min_length, drawn.get(), &rulings);
+  if (lines != nullptr) *lines = std::move(drawn);
+  return rulings;
+}
+
+Result<PreparedPage> Prepare(Pix* pix, double source_dpi, double dpi) {
+  QuietLeptonica();
+  if (source_dpi <= 0) source_dpi = GuessDpi(pix);
+  const double scale = dpi / source_dpi;
+  if (std::min(pixGetWidth(pix), pixGetHeight(pix)) * scale < dpi ||
+      source_dpi < 50) {
+    return Status(Status::Code::kInvalidArgument,
+                  "image too small to read (" + std::to_string(pixGetWidth(pix)) +
+                      " x " + std::to_string(pixGetHeight(pix)) + " pixels at " +
+                      std::to_string(static_cast<int>(source_dpi)) + " dpi)");
+  }
+  PixPtr grey = Own(pixConvertTo8(pix, 0));
+  if (std::fabs(scale - 1) > 0.02) {
+    grey = Own(pixScale(grey.get(), static_cast<float>(scale),
+                        static_cast<float>(scale)));
+  }
+  PreparedPage page;
+  page.dpi = dpi;
+  PixPtr binary = Binarise(grey.get());
+  l_float32 angle = 0, conf = 0;
+  if (pixFindSkew(binary.get(), &angle, &conf) == 0 && conf >= 3.0f &&
+      std::fabs(angle) >= 0.1f) {
+    page.skew_degrees = angle;
+    grey = Own(pixRotate(grey.get(), static_cast<float>(angle * kPi / 180.0),
+                         L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    binary = Binarise(grey.get());
+  }
+  page.ink = InkFraction(binary.get());
+  // Specks (salt-and-pepper noise, dust) are at most a few pixels across;
+  // the smallest mark of text, a full stop, is larger.
+  const int speck = std::max(1, static_cast<int>(dpi / 100));
+  PixPtr clean = Own(pixSelectBySize(binary.get(), speck, speck, 8,
+                                     L_SELECT_IF_EITHER, L_SELECT_IF_GT,
+                                     nullptr));
+  PixPtr lines;
+  page.rulings = FindRulings(clean.get(), dpi, &lines);
+  PixPtr wide = Own(pixDilateBrick(nullptr, lines.get(), 5, 5));
+  page.text = Own(pixSubtract(nullptr, clean.get(), wide.get()));
+  int res = static_cast<int>(std::lround(dpi));
+  pixSetResolution(page.text.get(), res, res);
+  pixSetResolution(grey.get(), res, res);
+  page.grey = std::move(grey);
+  return page;
+}
+
+}  // namespace plan2json::ocr

@@ -1,0 +1,70 @@
+// Copyright 2026 The plan2json Authors.
+//
+// Page images for OCR (leptonica): loading image files, normalising to 8-bit
+// grey at the working resolution, deskewing, binarising, and finding the
+// table's rulings by morphology.
+
+#ifndef PLAN2JSON_OCR_IMAGE_H_
+#define PLAN2JSON_OCR_IMAGE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "extractor/page.h"
+#include "ocr/pdf_render.h"
+
+struct Pix;
+
+namespace plan2json::ocr {
+
+struct PixDeleter {
+  void operator()(Pix* pix) const;
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+// PNG, JPEG or TIFF by magic bytes.
+bool LooksLikeImage(std::string_view bytes);
+
+// One page of an image file, as stored, with the resolution the file states
+// (0 when it states none).
+struct SourcePage {
+  PixPtr pix;
+  double dpi = 0;
+};
+
+// Decodes an image file; a multi-page TIFF gives one entry per page.
+// kCorrupt when the bytes do not decode.
+Result<std::vector<SourcePage>> DecodeImage(std::string_view bytes,
+                                            const std::string& name);
+
+// 8-bit grey copy of a rendered PDF page.
+PixPtr FromGrey(const GreyImage& image);
+
+// A page ready for recognition, at `dpi`.
+struct PreparedPage {
+  PixPtr grey;      // 8 bpp, deskewed
+  PixPtr text;      // 1 bpp, deskewed, specks and ruling lines removed
+  std::vector<extractor::Ruling> rulings;  // in points, top-left origin
+  double dpi = 0;
+  double skew_degrees = 0;  // the rotation that was undone
+  double ink = 0;           // fraction of black pixels (before cleaning)
+};
+
+// Scales `pix` from `source_dpi` to `dpi` (when the source states no
+// resolution it is assumed to show an A4 page, portrait or landscape),
+// deskews it, binarises it, and finds the rulings. kInvalidArgument when the
+// image is too small to hold readable text.
+Result<PreparedPage> Prepare(Pix* pix, double source_dpi, double dpi);
+
+// Long thin horizontal and vertical runs of black pixels in a binary image
+// at `dpi`, as rulings in points; `lines` (optional) receives the mask of
+// their pixels.
+std::vector<extractor::Ruling> FindRulings(Pix* binary, double dpi,
+                                           PixPtr* lines);
+
+}  // namespace plan2json::ocr
+
+#endif  // PLAN2JSON_OCR_IMAGE_H_

@@ -1,0 +1,328 @@
+// Copyright 2026 The plan2json Authors.
+//
+// Fast tests of the OCR module's parts that need no recognition engine run
+// on a full page: glyph geometry from symbols, rulings from an image,
+// the repair of what OCR read, the scan score, and bad images.
+
+#include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "extractor/plan.h"
+#include "ocr/image.h"
+#include "ocr/recognize.h"
+#include "ocr/repair.h"
+#include "ocr/scan.h"
+#include "ocr/scan_score.h"
+
+namespace plan2json::ocr {
+namespace {
+
+using extractor::Ruling;
+
+// --- GlyphsFromSymbols ------------------------------------------------------
+
+Symbol Sym(const std::string& text, int x0, int x1, int line, bool word_end) {
+  Symbol s;
+  s.text = text;
+  s.x0 = x0, s.x1 = x1, s.y0 = 100, s.y1 = 136;  // 40 px em at 300 dpi
+  s.line_y0 = 98, s.line_y1 = 140;
+  s.line = line;
+  s.word_end = word_end;
+  s.confidence = 0.9;
+  return s;
+}
+
+std::string LineText(const std::vector<extractor::Glyph>& glyphs) {
+  std::vector<const extractor::Glyph*> ptrs;
+  for (const auto& g : glyphs) ptrs.push_back(&g);
+  std::string out;
+  for (const auto& l : extractor::GroupLines(ptrs)) out += l.text + "|";
+  return out;
+}
+
+TEST(GlyphsFromSymbols, SpacesOnlyBetweenLatinWords) {
+  struct Case {
+    const char* name;
+    std::vector<Symbol> symbols;
+    std::string want;
+  };
+  const Case cases[] = {
+      {"CJK word break with a narrow gap joins",
+       {Sym("市", 0, 36, 1, true), Sym("科", 50, 86, 1, false), Sym("技", 90, 126, 1, true)},
+       "市科技|"},
+      {"Latin words keep their space",
+       {Sym("D", 0, 20, 1, false), Sym("o", 22, 40, 1, true), Sym("i", 70, 76, 1, true)},
+       "Do i|"},
+      {"engine order kept where boxes overlap out of order",
+       {Sym("产", 40, 76, 1, false), Sym("业", 30, 66, 1, true)},
+       "产业|"},
+      {"confused brackets repaired",
+       {Sym("【", 0, 36, 1, false), Sym("一", 40, 76, 1, false), Sym("）", 80, 116, 1, false),
+        Sym("〈", 120, 156, 1, false), Sym("市", 160, 196, 1, false), Sym("〉", 200, 236, 1, true)},
+       "（一）（市）|"},
+      {"two text lines stay apart",
+       {Sym("年", 0, 36, 1, true), Sym("底", 0, 36, 2, true)},
+       "年|底|"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Symbol> symbols = c.symbols;
+    for (Symbol& s : symbols) {  // line 2 lies one line pitch lower
+      if (s.line == 2) s.y0 += 60, s.y1 += 60, s.line_y0 += 60, s.line_y1 += 60;
+    }
+    std::vector<extractor::Glyph> glyphs = GlyphsFromSymbols(symbols, 300);
+    EXPECT_EQ(LineText(glyphs), c.want) << c.name;
+  }
+}
+
+TEST(GlyphsFromSymbols, BoxesInPointsWithConfidence) {
+  std::vector<extractor::Glyph> g =
+      GlyphsFromSymbols({Sym("一", 300, 336, 1, true)}, 300);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_DOUBLE_EQ(g[0].box.x0, 72.0);  // 300 px at 300 dpi = 1 in
+  EXPECT_NEAR(g[0].confidence, 0.9, 1e-9);
+  EXPECT_GT(g[0].font_size, 0);
+}
+
+// --- FindRulings -------------------------------------------------------------
+
+TEST(FindRulings, LongThinRunsOnlyAndInPoints) {
+  // A 2-column, 2-row ruled table at 300 dpi, plus text-like short strokes
+  // and a thick bar (a bold title stroke), which are not rulings.
+  PixPtr pix(pixCreate(1200, 900, 1));
+  auto line = [&](int x0, int y0, int x1, int y1, int width) {
+    pixRenderLine(pix.get(), x0, y0, x1, y1, width, L_SET_PIXELS);
+  };
+  for (int y : {100, 300, 500}) line(100, y, 1100, y, 3);
+  for (int x : {100, 600, 1100}) line(x, 100, x, 500, 3);
+  line(200, 200, 240, 200, 3);   // a character's stroke, 40 px
+  line(200, 700, 700, 700, 30);  // 30 px thick: not a rule
+  std::vector<Ruling> rulings = FindRulings(pix.get(), 300, nullptr);
+  int h = 0, v = 0;
+  for (const Ruling& r : rulings) {
+    (r.axis == Ruling::Axis::kHorizontal ? h : v)++;
+    if (r.axis == Ruling::Axis::kHorizontal && std::abs(r.pos - 24) < 1) {
+      EXPECT_NEAR(r.from, 24, 1) << "100 px at 300 dpi is 24 pt";
+      EXPECT_NEAR(r.to, 264, 1);
+    }
+  }
+  EXPECT_EQ(h, 3);
+  EXPECT_EQ(v, 3);
+}
+
+// --- Bad images ---------------------------------------------------------------
+
+TEST(ScanImageFile, BadImagesFailWithOneNamedReason) {
+  // A blank A4 page at 100 dpi, a postage stamp, and a truncated PNG.
+  auto png = [](Pix* pix) {
+    l_uint8* data = nullptr;
+    size_t size = 0;
+    pixWriteMem(&data, &size, pix, IFF_PNG);
+    std::string bytes(reinterpret_cast<char*>(data), size);
+    lept_free(data);
+    pixDestroy(&pix);
+    return bytes;
+  };
+  Pix* blank = pixCreate(827, 1169, 8);
+  pixSetAll(blank);
+  pixSetResolution(blank, 100, 100);
+  Pix* stamp = pixCreate(40, 30, 8);
+  pixSetResolution(stamp, 300, 300);
+  std::string good_png = png(pixCreate(200, 200, 8));
+  struct Case {
+    const char* name;
+    std::string bytes;
+    Status::Code code;
+    std::string says;
+  };
+  const Case cases[] = {
+      {"blank.png", png(blank), Status::Code::kNoPlanTable, "blank"},
+      {"stamp.png", png(stamp), Status::Code::kInvalidArgument, "too small"},
+      {"cut.png", good_png.substr(0, 40), Status::Code::kCorrupt, "not a readable image"},
+  };
+  for (const Case& c : cases) {
+    ASSERT_TRUE(LooksLikeImage(c.bytes)) << c.name;
+    Result<ScanResult> r = ScanImageFile(c.bytes, c.name, ScanOptions());
+    ASSERT_FALSE(r.ok()) << c.name;
+    EXPECT_EQ(r.status().code(), c.code) << c.name << ": " << r.status().message();
+    EXPECT_EQ(r.status().message().rfind(c.name, 0), 0u) << r.status().message();
+    EXPECT_NE(r.status().message().find(c.says), std::string::npos)
+        << c.name << ": " << r.status().message();
+  }
+}
+
+TEST(LooksLikeImage, MagicBytes) {
+  const std::pair<std::string, bool> cases[] = {
+      {"\x89PNG\r\n\x1a\n....", true},
+      {"\xFF\xD8\xFF\xE0....", true},
+      {std::string("II*\0....", 8), true},
+      {std::string("MM\0*....", 8), true},
+      {"%PDF-1.7", false},
+      {"序号 重点任务", false},
+  };
+  for (const auto& [bytes, want] : cases) {
+    EXPECT_EQ(LooksLikeImage(bytes), want) << bytes;
+  }
+}
+
+// --- RepairPlan ----------------------------------------------------------------
+
+extractor::RawPlan OnePlan(const std::vector<std::string>& responsible,
+                           const std::string& deadline, const std::string& seq) {
+  extractor::RawPlan plan;
+  plan.title = {"2024年工作要点"};
+  plan.columns = {{extractor::ColumnKey::kSeq, "序号"},
+                  {extractor::ColumnKey::kMeasure, "工作措施"},
+                  {extractor::ColumnKey::kResponsible, "责任单位"},
+                  {extractor::ColumnKey::kDeadline, "完成时限"}};
+  extractor::RawRow row;
+  row.cells = {{seq}, {"开展专项整治。"}, responsible, {deadline}};
+  row.pages = {1};
+  plan.rows.push_back(row);
+  return plan;
+}
+
+TEST(RepairPlan, SnapsFlagsAndLeavesCleanRowsAlone) {
+  const auto dict = normalizer::DepartmentDict::FromNames(
+      {"市园林绿化局", "市水务局", "省应急管理厅"});
+  struct Case {
+    const char* name;
+    std::vector<std::string> responsible;
+    std::string deadline, seq;
+    std::vector<std::string> want_cell;
+    bool want_low;
+    std::string want_warning;  // a code, "" for none
+  };
+  const Case cases[] = {
+      {"clean row", {"市水务局"}, "年底前", "1", {"市水务局"}, false, ""},
+      {"one misread character is snapped", {"市园林録化局"}, "年底前", "1",
+       {"市园林绿化局"}, true, "ocr_snapped"},
+      {"a name wrapped over lines is snapped in place", {"市水务局、市园林", "録化局"},
+       "年底前", "1", {"市水务局、市园林绿化局", ""}, true, "ocr_snapped"},
+      {"another level is not a misreading", {"市应急管理厅"}, "年底前", "1",
+       {"市应急管理厅"}, true, "ocr_department"},
+      {"unparsable deadline", {"市水务局"}, "l2月底前", "1", {"市水务局"}, true,
+       "ocr_deadline"},
+      {"sequence number without a digit", {"市水务局"}, "年底前", "]", {"市水务局"},
+       true, "ocr_seq"},
+  };
+  for (const Case& c : cases) {
+    extractor::RawPlan plan = OnePlan(c.responsible, c.deadline, c.seq);
+    RepairPlan({}, {1}, *dict, &plan);
+    EXPECT_EQ(plan.rows[0].cells[2], c.want_cell) << c.name;
+    EXPECT_EQ(plan.rows[0].low_confidence, c.want_low) << c.name;
+    std::string codes;
+    for (const Warning& w : plan.warnings) codes += w.code + " ";
+    if (c.want_warning.empty()) {
+      EXPECT_TRUE(plan.warnings.empty()) << c.name << ": " << codes;
+    } else {
+      EXPECT_NE(codes.find(c.want_warning), std::string::npos) << c.name << ": " << codes;
+    }
+  }
+}
+
+TEST(RepairPlan, UnsureGlyphMakesItsRowLow) {
+  extractor::Page page;
+  page.number = 1;
+  extractor::Glyph sure, unsure;
+  sure.box = {10, 10, 20, 20};
+  sure.confidence = 0.99;
+  unsure.box = {110, 10, 120, 20};
+  unsure.confidence = 0.4;
+  page.glyphs = {sure, unsure};
+  extractor::Grid grid;
+  grid.page = 1;
+  extractor::Cell a, b;
+  a.box = {0, 0, 100, 30};
+  a.lines = {{"年底前", {}, 10, false}};
+  b.box = {100, 0, 200, 30};
+  b.lines = {{"开展专项整治。", {}, 10, false}};
+  grid.cells = {a, b};
+  SetCellConfidence(page, &grid);
+  EXPECT_NEAR(grid.cells[0].confidence, 0.99, 1e-9);
+  EXPECT_NEAR(grid.cells[1].confidence, 0.4, 1e-9);
+  const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
+  extractor::RawPlan plan = OnePlan({"市水务局"}, "年底前", "1");
+  RepairPlan({grid}, {1}, *dict, &plan);
+  EXPECT_TRUE(plan.rows[0].low_confidence);
+  ASSERT_EQ(plan.warnings.size(), 1u);
+  EXPECT_EQ(plan.warnings[0].code, "ocr_unsure");
+  EXPECT_NE(plan.warnings[0].message.find("开展专项整治。"), std::string::npos);
+  // Rows from pages that were not OCR'd are left alone.
+  extractor::RawPlan digital = OnePlan({"市水務局x"}, "?", "]");
+  RepairPlan({grid}, {2}, *dict, &digital);
+  EXPECT_FALSE(digital.rows[0].low_confidence);
+  EXPECT_TRUE(digital.warnings.empty());
+}
+
+// --- RepeatHeaders -------------------------------------------------------------
+
+extractor::Grid HeaderGrid(int page, const std::vector<std::string>& header,
+                           double last_edge) {
+  extractor::Grid g;
+  g.page = page;
+  g.col_edges = {0, 50, 150, 250, last_edge};
+  g.row_edges = {0, 20, 60};
+  for (int c = 0; c < 4; ++c) {
+    extractor::Cell cell;
+    cell.page = page;
+    cell.col = c;
+    cell.lines = {{header[static_cast<size_t>(c)], {}, 10, false}};
+    g.cells.push_back(cell);
+  }
+  return g;
+}
+
+TEST(RepeatHeaders, MisreadRepeatedHeaderTakesTheFirstOnesText) {
+  const std::vector<std::string> first = {"序号", "工作措施", "责任单位", "完成时限"};
+  struct Case {
+    const char* name;
+    std::vector<std::string> later;
+    double last_edge;
+    std::string want_col1;
+  };
+  const Case cases[] = {
+      {"one character misread", {"序号", "工作洪施", "责任单位", "完成时限"}, 300, "工作措施"},
+      {"a different word stays", {"序号", "备注说明", "责任单位", "完成时限"}, 300, "备注说明"},
+      {"other columns: not the same table", {"序号", "工作洪施", "责任单位", "完成时限"}, 340,
+       "工作洪施"},
+  };
+  for (const Case& c : cases) {
+    std::vector<extractor::Grid> grids = {HeaderGrid(1, first, 300),
+                                          HeaderGrid(2, c.later, c.last_edge)};
+    RepeatHeaders({1, 2}, &grids);
+    EXPECT_EQ(grids[1].cells[1].lines.front().text, c.want_col1) << c.name;
+  }
+}
+
+// --- ScoreScan ---------------------------------------------------------------
+
+TEST(ScoreScan, UsableFlaggedAndSilentRows) {
+  using nlohmann::ordered_json;
+  auto row = [](int seq, const std::string& measure, const char* low) {
+    ordered_json r = {{"section", nullptr}, {"seq", seq}, {"task", nullptr},
+                      {"measure", measure}, {"deadline", "年底前"},
+                      {"lead", ordered_json::array()},
+                      {"responsible", {"市水务局"}}, {"assisting", ordered_json::array()}};
+    if (low != nullptr) r["confidence"] = low;
+    return r;
+  };
+  const std::string m = "开展城市河湖水环境综合治理专项行动一百次以上";  // 22 chars
+  ordered_json pdf = {{"rows", {row(1, m, nullptr), row(2, m + "二", nullptr),
+                                row(3, m + "三", nullptr)}}};
+  ordered_json scan = {{"rows", {row(1, m, nullptr),       // usable
+                                 row(2, m + "三", "low"),  // flagged
+                                 row(4, m + "三", nullptr)}}};
+  ScanScore s = ScoreScan(pdf, scan);
+  EXPECT_EQ(s.reference_rows, 3);
+  EXPECT_EQ(s.scan_rows, 3);
+  EXPECT_EQ(s.usable, 1);  // row 2: 1 error in 23 characters is over 2 %
+  EXPECT_EQ(s.silent, 1);  // row 3: wrong seq, not flagged
+  EXPECT_EQ(EditDistance(U"市水务局", U"市水務局"), 1);
+}
+
+}  // namespace
+}  // namespace plan2json::ocr

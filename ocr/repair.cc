@@ -1,0 +1,315 @@
+// Copyright 2026 The plan2json Authors.
+
+#include "ocr/repair.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "lexicon/lexicon.h"
+#include "ocr/scan_score.h"
+
+namespace plan2json::ocr {
+namespace {
+
+using extractor::ColumnKey;
+
+size_t CodePoints(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// The plan's year: four digits 19xx/20xx right before 年 in the title.
+int YearOf(const std::vector<std::string>& title) {
+  const std::string text = normalizer::JoinLines(title);
+  for (size_t at = text.find("年"); at != std::string::npos;
+       at = text.find("年", at + 1)) {
+    if (at < 4) continue;
+    const std::string digits = text.substr(at - 4, 4);
+    if (std::all_of(digits.begin(), digits.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
+        (digits.rfind("19", 0) == 0 || digits.rfind("20", 0) == 0)) {
+      return std::stoi(digits);
+    }
+  }
+  return 0;
+}
+
+// Replaces the first occurrence of `from` in the lines read as one text by
+// `to`; line breaks outside the match stay. False when it does not occur.
+bool ReplaceAcrossLines(std::vector<std::string>* lines, const std::string& from,
+                        const std::string& to) {
+  std::string all;
+  std::vector<size_t> starts;
+  for (const std::string& l : *lines) starts.push_back(all.size()), all += l;
+  size_t at = all.find(from);
+  if (from.empty() || at == std::string::npos) return false;
+  auto line_of = [&](size_t offset) {
+    return static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), offset) -
+                               starts.begin()) - 1;
+  };
+  size_t a = line_of(at), b = line_of(at + from.size() - 1);
+  std::string& first = (*lines)[a];
+  std::string tail = all.substr(at + from.size(),
+                                starts[b] + (*lines)[b].size() - at - from.size());
+  first = first.substr(0, at - starts[a]) + to + (a == b ? tail : "");
+  if (a != b) {
+    (*lines)[b] = tail;
+    lines->erase(lines->begin() + static_cast<ptrdiff_t>(a + 1),
+                 lines->begin() + static_cast<ptrdiff_t>(b));
+  }
+  return true;
+}
+
+// ASCII or full-width (U+FF10..U+FF19) digit.
+bool HasDigit(const std::string& s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') return true;
+    if (s.compare(i, 2, "\xEF\xBC") == 0 && i + 2 < s.size() &&
+        static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+        static_cast<unsigned char>(s[i + 2]) <= 0x99) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string Fixed2(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+class Repairer {
+ public:
+  Repairer(const std::vector<extractor::Grid>& grids,
+           const std::vector<int>& ocr_pages,
+           const normalizer::DepartmentDict& dict, extractor::RawPlan* plan)
+      : ocr_pages_(ocr_pages.begin(), ocr_pages.end()), dict_(dict), plan_(plan) {
+    for (const extractor::Grid& g : grids) {
+      if (!ocr_pages_.count(g.page)) continue;
+      if (!g.ruled && g.rows() > 0) unruled_.insert(g.page);
+      for (const extractor::Cell& c : g.cells) {
+        for (const extractor::TextLine& l : c.lines) {
+          auto [it, fresh] = line_confidence_.emplace(std::make_pair(g.page, l.text),
+                                                      c.confidence);
+          if (!fresh) it->second = std::min(it->second, c.confidence);
+        }
+      }
+    }
+    year_ = YearOf(plan->title);
+  }
+
+  void Run() {
+    for (size_t i = 0; i < plan_->rows.size(); ++i) {
+      extractor::RawRow& row = plan_->rows[i];
+      if (!FromOcr(row)) continue;
+      row_no_ = static_cast<int>(i) + 1;
+      page_ = row.pages.empty() ? 0 : row.pages.front();
+      CheckUnruled(&row);
+      for (size_t c = 0; c < plan_->columns.size() && c < row.cells.size(); ++c) {
+        CheckCell(plan_->columns[c].key, &row.cells[c], &row);
+      }
+    }
+  }
+
+ private:
+  bool FromOcr(const extractor::RawRow& row) const {
+    return std::any_of(row.pages.begin(), row.pages.end(),
+                       [&](int p) { return ocr_pages_.count(p) > 0; });
+  }
+
+  void Flag(extractor::RawRow* row, const std::string& code,
+            const std::string& message) {
+    row->low_confidence = true;
+    plan_->warnings.push_back(
+        {code, "row " + std::to_string(row_no_) + ": " + message, page_});
+  }
+
+  void CheckCell(ColumnKey key, std::vector<std::string>* lines,
+                 extractor::RawRow* row) {
+    CheckConfidence(*lines, row);
+    const std::string text = normalizer::JoinLines(*lines);
+    if (key == ColumnKey::kLead || key == ColumnKey::kResponsible ||
+        key == ColumnKey::kAssisting) {
+      SnapDepartments(lines, row);
+    } else if (key == ColumnKey::kDeadline && !text.empty() &&
+               !normalizer::IsPlaceholder(text) &&
+               normalizer::ParseDeadline(text, year_).kind ==
+                   normalizer::Due::Kind::kText) {
+      Flag(row, "ocr_deadline",
+           "deadline '" + text + "' does not parse (OCR may have misread it)");
+    } else if (key == ColumnKey::kSeq && !text.empty() && !HasDigit(text)) {
+      Flag(row, "ocr_seq", "sequence number read as '" + text + "'");
+    }
+  }
+
+  // A table without rulings is rebuilt from the alignment of the text, and
+  // OCR'd boxes are too loose for that to be trusted: its rows are low,
+  // with one warning per page.
+  void CheckUnruled(extractor::RawRow* row) {
+    for (int p : row->pages) {
+      if (!unruled_.count(p)) continue;
+      row->low_confidence = true;
+      if (warned_unruled_.insert(p).second) {
+        plan_->warnings.push_back(
+            {"ocr_unruled",
+             "page " + std::to_string(p) +
+                 ": the scanned table has no rulings; its rows were recovered "
+                 "from the alignment of OCR'd text and are marked low-confidence",
+             p});
+      }
+    }
+  }
+
+  void CheckConfidence(const std::vector<std::string>& lines,
+                       extractor::RawRow* row) {
+    double conf = 1;
+    for (const std::string& line : lines) {
+      for (int p : row->pages) {
+        auto it = line_confidence_.find({p, line});
+        if (it != line_confidence_.end()) conf = std::min(conf, it->second);
+      }
+    }
+    if (conf < kSureGlyph) {
+      Flag(row, "ocr_unsure",
+           "OCR is unsure of '" + normalizer::JoinLines(lines) + "' (confidence " +
+               Fixed2(conf) + ")");
+    }
+  }
+
+  void SnapDepartments(std::vector<std::string>* lines, extractor::RawRow* row) {
+    std::vector<std::string> normalized;
+    for (const std::string& l : *lines) normalized.push_back(normalizer::NormalizeChars(l));
+    normalizer::DepartmentSplit split = normalizer::SplitDepartments(normalized, dict_);
+    bool changed = false;
+    for (const std::string& reading : split.unknown) {
+      std::optional<std::string> known = Snap(reading);
+      if (!known ||
+          !ReplaceAcrossLines(&normalized, reading, *known)) {
+        Flag(row, "ocr_department",
+             "department '" + reading + "' is not a known name (OCR may have misread it)");
+        continue;
+      }
+      changed = true;
+      Flag(row, "ocr_snapped",
+           "department read as '" + reading + "' taken as '" + *known + "'");
+    }
+    if (changed) *lines = std::move(normalized);
+  }
+
+  // The known name `reading` was most likely misread from: the unique one
+  // within SnapDistance that starts with the same character (a department
+  // name's first character names its level or place, 省/市/区, and a real
+  // unit of another level is not a misreading of this one).
+  std::optional<std::string> Snap(const std::string& reading) const {
+    if (CodePoints(reading) < 4) return std::nullopt;
+    std::optional<std::string> known = dict_.Nearest(reading, SnapDistance(reading));
+    if (!known || *known == reading) return std::nullopt;
+    const auto lead = static_cast<unsigned char>(reading[0]);
+    const size_t first = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (known->compare(0, first, reading, 0, first) != 0) return std::nullopt;
+    return known;
+  }
+
+  std::set<int> ocr_pages_;
+  std::set<int> unruled_, warned_unruled_;
+  const normalizer::DepartmentDict& dict_;
+  extractor::RawPlan* plan_;
+  std::map<std::pair<int, std::string>, double> line_confidence_;
+  int year_ = 0;
+  int row_no_ = 0;
+  int page_ = 0;
+};
+
+}  // namespace
+
+void SetCellConfidence(const extractor::Page& page, extractor::Grid* grid) {
+  for (extractor::Cell& cell : grid->cells) {
+    for (const extractor::Glyph& g : page.glyphs) {
+      double x = g.box.cx(), y = g.box.cy();
+      if (x >= cell.box.x0 && x < cell.box.x1 && y >= cell.box.y0 &&
+          y < cell.box.y1) {
+        cell.confidence = std::min(cell.confidence, g.confidence);
+      }
+    }
+  }
+}
+
+namespace {
+
+std::string CellText(const extractor::Cell& c) {
+  std::string text;
+  for (const extractor::TextLine& l : c.lines) text += l.text;
+  return lexicon::Compact(text);
+}
+
+// The first grid whose top row names at least three known columns.
+const extractor::Grid* FirstHeader(const std::vector<extractor::Grid>& grids) {
+  for (const extractor::Grid& g : grids) {
+    int known = 0;
+    for (const extractor::Cell& c : g.cells) {
+      if (c.row == 0 && extractor::ClassifyHeader(CellText(c)) !=
+                            extractor::ColumnKey::kExtra) {
+        ++known;
+      }
+    }
+    if (known >= 3) return &g;
+  }
+  return nullptr;
+}
+
+bool SameColumns(const extractor::Grid& a, const extractor::Grid& b) {
+  if (a.cols() != b.cols()) return false;
+  for (size_t i = 0; i < a.col_edges.size(); ++i) {
+    if (std::abs(a.col_edges[i] - b.col_edges[i]) > 3) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void RepeatHeaders(const std::vector<int>& ocr_pages,
+                   std::vector<extractor::Grid>* grids) {
+  const extractor::Grid* first = FirstHeader(*grids);
+  if (first == nullptr) return;
+  int header_rows = 0;  // rows whose cells all stay above the first body row
+  for (const extractor::Cell& c : first->cells) {
+    if (c.row == 0) header_rows = std::max(header_rows, c.row_span);
+  }
+  const extractor::Grid header = *first;
+  for (extractor::Grid& g : *grids) {
+    if (g.page == header.page || !SameColumns(header, g) ||
+        std::find(ocr_pages.begin(), ocr_pages.end(), g.page) == ocr_pages.end()) {
+      continue;
+    }
+    for (extractor::Cell& c : g.cells) {
+      if (c.row >= header_rows) continue;
+      const extractor::Cell* want = header.At(c.row, c.col);
+      if (want == nullptr || want->row != c.row || want->col != c.col) continue;
+      const std::u32string a = lexicon::ToU32(CellText(c));
+      const std::u32string b = lexicon::ToU32(CellText(*want));
+      if (a == b || a.empty() || b.empty()) continue;
+      if (EditDistance(a, b) <= std::max<int>(1, static_cast<int>(b.size()) / 4)) {
+        c.lines = want->lines;
+      }
+    }
+  }
+}
+
+int SnapDistance(const std::string& reading) {
+  return CodePoints(reading) <= 6 ? 1 : 2;
+}
+
+void RepairPlan(const std::vector<extractor::Grid>& grids,
+                const std::vector<int>& ocr_pages,
+                const normalizer::DepartmentDict& dict,
+                extractor::RawPlan* plan) {
+  Repairer(grids, ocr_pages, dict, plan).Run();
+}
+
+}  // namespace plan2json::ocr

@@ -1,0 +1,59 @@
+// Copyright 2026 The plan2json Authors.
+//
+// Checks and repairs what OCR read, once the plan layer has built rows from
+// OCR'd pages: department names a small edit away from a known name are
+// snapped to it; a row is marked low-confidence, with a warning saying why,
+// when it holds a word OCR was unsure of, a snapped or unknown department
+// name, an unparsable deadline or a sequence number that is not a number,
+// or when its page's table has no rulings (rows recovered from the
+// alignment of OCR'd text).
+
+#ifndef PLAN2JSON_OCR_REPAIR_H_
+#define PLAN2JSON_OCR_REPAIR_H_
+
+#include <string>
+#include <vector>
+
+#include "extractor/page.h"
+#include "extractor/plan.h"
+#include "extractor/table.h"
+#include "normalizer/normalizer.h"
+
+namespace plan2json::ocr {
+
+// A glyph below this confidence makes its cell (and row) unsure. Measured
+// on corpus scans: cells read right have glyphs at 0.95-0.99; misread ones
+// mostly lower (0.62-0.94), a few not (a dropped digit at 0.97).
+constexpr double kSureGlyph = 0.95;
+
+// Gives each cell of `grid` the lowest confidence of the glyphs of `page`
+// whose centre lies in it (never raising a cell's confidence).
+void SetCellConfidence(const extractor::Page& page, extractor::Grid* grid);
+
+// A table's header repeated on later pages is a copy of the first page's:
+// on the OCR'd pages in `ocr_pages`, a cell of a grid's top rows that is a
+// few characters off the first header's cell at the same place (same
+// column count, column edges within 3 pt) is given that cell's text, so
+// that one misread header word does not cost a page its column meanings.
+// The first header is the first grid whose top row names at least three
+// known columns (extractor::ClassifyHeader).
+void RepeatHeaders(const std::vector<int>& ocr_pages,
+                   std::vector<extractor::Grid>* grids);
+
+// How far (in code points) an OCR reading may be from a known department
+// name to be snapped to it: 1 up to 6 characters, 2 above. Readings under 4
+// characters, and edits of the first character, are never snapped.
+int SnapDistance(const std::string& reading);
+
+// Snaps department names and marks rows of `plan`, built from `grids` (the
+// OCR'd pages' grids and any text-layer pages'), adding one warning per
+// finding to plan->warnings. `ocr_pages` lists the pages read by OCR: rows
+// wholly from other pages are left alone.
+void RepairPlan(const std::vector<extractor::Grid>& grids,
+                const std::vector<int>& ocr_pages,
+                const normalizer::DepartmentDict& dict,
+                extractor::RawPlan* plan);
+
+}  // namespace plan2json::ocr
+
+#endif  // PLAN2JSON_OCR_REPAIR_H_
