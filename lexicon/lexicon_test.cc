@@ -517,6 +517,8 @@ TEST(Names, CutsNameHead) {
       {"人行苏州市中", "心支行", true}, {"成都高新区管委", "会", true},
       {"市委宣传部", "门头沟区政府", false}, {"市科技", "局", false},
       {"市水务局", "市财政局", false},  {"", "公室", false},
+      {"区委组", "织部", true},         {"市委宣", "传部", true},
+      {"区委组织部", "区水务局", false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(CutsNameHead(c.before, c.after), c.want)

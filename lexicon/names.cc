@@ -7,7 +7,9 @@
 // organisation names; each head lists the characters that, right before it,
 // make an ordinary word instead (布局, 社会, 部署, 干部, 举办, ...).
 
+#include <iterator>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "lexicon/lexicon.h"
@@ -241,7 +243,13 @@ bool CutsNameHead(std::string_view before, std::string_view after) {
   const std::u32string b = ToU32(NormCompact(before));
   const std::u32string a = ToU32(NormCompact(after));
   if (b.empty() || a.empty()) return false;
-  for (std::u32string_view tail : kTails) {
+  // Besides the heads, the Party committees' departments (市委组织部,
+  // 区委宣传部): a break inside them is a wrap too.
+  static constexpr std::u32string_view kPartyHeads[] = {U"组织部", U"宣传部", U"统战部",
+                                                        U"政法委"};
+  std::vector<std::u32string_view> heads(std::begin(kTails), std::end(kTails));
+  heads.insert(heads.end(), std::begin(kPartyHeads), std::end(kPartyHeads));
+  for (std::u32string_view tail : heads) {
     for (size_t k = 1; k < tail.size(); ++k) {
       const std::u32string_view rest = tail.substr(k);
       if (!EndsWith(b, tail.substr(0, k)) || !StartsWith(a, rest)) continue;
