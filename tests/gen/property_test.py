@@ -347,7 +347,8 @@ def main(argv):
     ap.add_argument("--work")
     ap.add_argument("--max-report", type=int, default=40)
     ap.add_argument("--summary", help="write the knob x path table as JSON to this file")
-    ap.add_argument("--known-gaps", help="file of knob/path checks known to fail (see judge)")
+    ap.add_argument("--known-gaps", action="append", default=[],
+                    help="file of knob/path checks known to fail (see judge); repeatable")
     ap.add_argument("--combos", type=int, default=0,
                     help="per seed, this many random combinations of all knobs")
     a = ap.parse_args(argv)
@@ -380,7 +381,7 @@ def main(argv):
         shutil.rmtree(work, ignore_errors=True)
     total = sum(t for _, t in report.table.values())
     print("%d of %d checks failed" % (report.failures, total))
-    return judge(report, load_gaps(a.known_gaps) if a.known_gaps else [])
+    return judge(report, [g for path in a.known_gaps for g in load_gaps(path)])
 
 
 def load_gaps(path):
