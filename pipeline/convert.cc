@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <set>
 #include <utility>
 
@@ -310,8 +311,11 @@ std::string Sha256Hex(std::string_view bytes) {
   return out;
 }
 
-Result<Conversion> ConvertBytes(std::string_view bytes, const std::string& name,
-                                const ConvertOptions& options) {
+namespace {
+
+Result<Conversion> ConvertBytesUnguarded(std::string_view bytes,
+                                         const std::string& name,
+                                         const ConvertOptions& options) {
   Conversion conv;
   auto t0 = Clock::now();
   SourceInfo src;
@@ -351,6 +355,20 @@ Result<Conversion> ConvertBytes(std::string_view bytes, const std::string& name,
     return Status(r.status().code(), name + ": " + r.status().message());
   }
   return r;
+}
+
+}  // namespace
+
+// The pipeline boundary: an allocation failure anywhere below (a hostile
+// input's runaway structure) is one input's error, not the process's end.
+Result<Conversion> ConvertBytes(std::string_view bytes, const std::string& name,
+                                const ConvertOptions& options) {
+  try {
+    return ConvertBytesUnguarded(bytes, name, options);
+  } catch (const std::bad_alloc&) {
+    return Status::OutOfMemory(name + ": out of memory (input too large or "
+                                      "hostile; a limit against such files)");
+  }
 }
 
 Result<Conversion> ConvertFile(const std::string& path,

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Hostile inputs (issue 13): every reproducer in tests/hostile/ and each
+# attack remade here must end within 10 s and 512 MB (ulimit -v; not under
+# ASan, whose shadow memory needs more address space) with a valid document
+# or one error line, and never crash.
+# Usage: hostile_test.sh PATH/TO/plan2json PROJECT_ROOT [sanitized]
+set -u
+bin=$1
+root=$2
+sanitized=${3:-}
+dir=$root/tests/hostile
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+passes=0
+ok() { passes=$((passes + 1)); }
+bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# bounded ARGS...: runs plan2json under the resource bound; stdout in
+# $tmp/out, stderr in $tmp/err, exit code in $rc.
+bounded() {
+  if [ -z "$sanitized" ]; then
+    (ulimit -v 524288; timeout 10 "$bin" "$@") >"$tmp/out" 2>"$tmp/err"
+  else
+    timeout 60 "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+  fi
+  rc=$?
+}
+
+# check NAME WANT ARGS...: WANT is "doc" (exit 0 or 3 and a document the
+# schema accepts), "error" (exit 2 and exactly one stderr line
+# "plan2json: ...") or "any" (either).
+check() {
+  local name=$1 want=$2
+  shift 2
+  bounded -q "$@"
+  local lines
+  lines=$(wc -l <"$tmp/err")
+  case $rc in
+    0|3)
+      if [ "$want" = error ]; then
+        bad "$name: exit $rc, want an error"; return 1
+      fi
+      cp "$tmp/out" "$tmp/doc.json"
+      if ! "$bin" validate "$tmp/doc.json" >/dev/null 2>&1; then
+        bad "$name: output is not a valid document"; return 1
+      fi ;;
+    2)
+      if [ "$want" = doc ]; then
+        bad "$name: exit 2, want a document: $(head -c 300 "$tmp/err")"; return 1
+      fi
+      if [ "$lines" != 1 ] || ! grep -q '^plan2json: ' "$tmp/err"; then
+        bad "$name: want one error line, got $lines: $(head -c 300 "$tmp/err")"
+        return 1
+      fi ;;
+    *)
+      bad "$name: exit $rc (crash, timeout or out of memory): $(head -c 300 "$tmp/err")"
+      return 1 ;;
+  esac
+  ok
+}
+
+# --- PDFs: page geometry, fan-out, nesting, bombs -----------------------------
+check crash_badalloc_far_glyph doc "$dir/crash_badalloc_far_glyph.pdf"
+check hang_wide_glyph doc "$dir/hang_wide_glyph.pdf"
+for f in annot_bomb bomb_q_nest bomb_array_nest bomb_rulings_100m \
+         xobj_fanout_2_30 xobj_fanout_10_9; do
+  check "$f" error "$dir/$f.pdf" && {
+    grep -q 'a limit against hostile files' "$tmp/err" && ok ||
+      bad "$f: the error does not name the limit: $(cat "$tmp/err")"
+  }
+done
+
+# --- AES-256 (R6) passwords: cut to 127 bytes before poppler sees them --------
+pdf=$dir/aes256_pw_secret.pdf
+check aes256_right_password doc "$pdf" --password secret
+for n in 127 128 200 1000 5000; do
+  check "aes256_password_$n" error "$pdf" --password "$(head -c "$n" /dev/zero | tr '\0' x)"
+done
+# Multi-byte characters across the 127-byte cut.
+check aes256_password_utf8 error "$pdf" --password "$(for _ in $(seq 100); do printf '密'; done)"
+
+# --- fake bold: each glyph drawn twice, a fraction of a point apart ------------
+if check fakebold_double_struck doc "$dir/fakebold_double_struck.pdf"; then
+  if grep -q '市市\|生生态态\|环环境境' "$tmp/doc.json"; then
+    bad "fakebold_double_struck: characters still doubled"
+  else
+    ok
+  fi
+fi
+
+# --- text dumps ------------------------------------------------------------------
+if check text_with_pdf_marker doc "$dir/text_with_pdf_marker.txt"; then
+  grep -q '"format": "text"' "$tmp/doc.json" && ok ||
+    bad "text_with_pdf_marker: not read as a text dump"
+fi
+if check utf32le_bom doc "$dir/utf32le_bom.txt"; then
+  grep -q '"encoding": "UTF-32LE"' "$tmp/doc.json" && ok ||
+    bad "utf32le_bom: encoding is not UTF-32LE: $(grep encoding "$tmp/doc.json")"
+fi
+check cr_only doc "$dir/cr_only.txt"
+# 1 M form feeds: linear, not quadratic.
+head -c 1000000 /dev/zero | tr '\0' '\f' >"$tmp/ff.txt"
+check form_feeds_1m any "$tmp/ff.txt"
+# A PDF with junk before its header (poppler accepts it): still a PDF.
+{ printf 'junk\x01\x02\n'; cat "$root/tests/corpus/$(ls "$root/tests/corpus" | grep -m1 '\.pdf$')"; } >"$tmp/junk.pdf"
+check pdf_after_junk doc "$tmp/junk.pdf"
+
+# --- CSV for Excel: no formula injection ------------------------------------------
+bounded -q -f csv --excel "$dir/csv_formula_injection.txt"
+if [ "$rc" = 0 ] || [ "$rc" = 3 ]; then
+  python3 - "$tmp/out" <<'PY' && ok || bad "csv_formula_injection: a cell starts a formula"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+cells = [c for r in rows for c in r]
+bad = [c for c in cells if c[:1] in ("=", "+", "-", "@")]
+assert rows and not bad, bad[:5]
+PY
+else
+  bad "csv_formula_injection: exit $rc: $(head -c 300 "$tmp/err")"
+fi
+
+# --- validate -------------------------------------------------------------------
+bounded validate "$dir/validate_many_errors_3000.json"
+[ "$rc" = 2 ] && ok || bad "validate_many_errors_3000: exit $rc"
+python3 - "$dir/validate_many_errors_3000.json" "$tmp/many.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+rows = doc.get("rows", [])
+while len(rows) < 10000 and rows:
+    rows = rows + rows
+doc["rows"] = rows[:10000]
+json.dump(doc, open(sys.argv[2], "w"))
+PY
+bounded validate "$tmp/many.json"
+[ "$rc" = 2 ] && ok || bad "validate_many_errors_10000: exit $rc"
+mkdir -p "$tmp/adir"
+bounded validate "$tmp/adir"
+if [ "$rc" = 2 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q 'is a directory' "$tmp/err"; then
+  ok
+else
+  bad "validate_dir: exit $rc: $(cat "$tmp/err")"
+fi
+
+# --- --departments from a device: bounded read ---------------------------------
+bounded --departments /dev/zero "$dir/cr_only.txt"
+if [ "$rc" = 1 ] || [ "$rc" = 2 ]; then ok; else bad "departments_dev_zero: exit $rc"; fi
+
+echo "hostile_test: $passes passed, $fails failed"
+[ "$fails" = 0 ]
