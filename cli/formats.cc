@@ -127,11 +127,19 @@ std::string CsvField(std::string_view value) {
   return out;
 }
 
-std::string CsvRecord(const std::vector<std::string>& fields) {
+std::string ExcelText(std::string_view value) {
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) !=
+                            std::string_view::npos) {
+    return "'" + std::string(value);
+  }
+  return std::string(value);
+}
+
+std::string CsvRecord(const std::vector<std::string>& fields, bool excel_guard) {
   std::string out;
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
-    out += CsvField(fields[i]);
+    out += CsvField(excel_guard ? ExcelText(fields[i]) : fields[i]);
   }
   out += "\r\n";
   return out;
@@ -190,7 +198,9 @@ std::string Render(const ordered_json& doc, Format format,
       if (options.excel_bom) out += "\xEF\xBB\xBF";
       if (options.csv_header) out += CsvRecord(CsvColumns());
       if (rows.is_array()) {
-        for (const ordered_json& row : rows) out += CsvRecord(CsvRow(doc, row));
+        for (const ordered_json& row : rows) {
+          out += CsvRecord(CsvRow(doc, row), options.excel_formula_guard);
+        }
       }
       break;
   }

@@ -43,6 +43,10 @@ struct RenderOptions {
   // CSV: start with the header record. Off when appending a second input's
   // rows to the same stream.
   bool csv_header = true;
+  // CSV for Excel (--excel): a cell starting with = + - @ (or a tab or CR)
+  // gets a leading ' so that Excel shows it as text and never evaluates it
+  // as a formula (CSV injection). Default off: plain CSV keeps the text.
+  bool excel_formula_guard = false;
 };
 
 // The whole output for one converted document. JSON ends with a newline;
@@ -58,8 +62,12 @@ std::string SanitizeUtf8(std::string_view s);
 const std::vector<std::string>& CsvColumns();
 // One field, quoted per RFC 4180 when needed.
 std::string CsvField(std::string_view value);
-// Fields joined with ',' and terminated by CRLF.
-std::string CsvRecord(const std::vector<std::string>& fields);
+// Fields joined with ',' and terminated by CRLF; with `excel_guard`, each
+// field first passes through ExcelText.
+std::string CsvRecord(const std::vector<std::string>& fields,
+                      bool excel_guard = false);
+// `value` with a leading ' if Excel would read it as a formula.
+std::string ExcelText(std::string_view value);
 // The CSV fields of one row of `doc`, in CsvColumns() order.
 std::vector<std::string> CsvRow(const nlohmann::ordered_json& doc,
                                 const nlohmann::ordered_json& row);

@@ -41,6 +41,25 @@ TEST(CsvRecord, JoinsWithCommaEndsWithCrlf) {
   EXPECT_EQ(CsvRecord({"a", "", "c,d"}), "a,,\"c,d\"\r\n");
 }
 
+// CSV injection (issue 13, csv_formula_injection.txt): under --excel a cell
+// Excel would evaluate starts with '.
+TEST(ExcelText, PrefixesFormulaStarts) {
+  struct Case {
+    std::string in, want;
+  };
+  const std::vector<Case> cases = {
+      {"=1+2", "'=1+2"},       {"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+      {"-2", "'-2"},           {"@SUM(A1)", "'@SUM(A1)"},
+      {"\tx", "'\tx"},         {"a=b", "a=b"},
+      {"", ""},                {"市生态环境局", "市生态环境局"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ExcelText(c.in), c.want) << "input: " << c.in;
+  }
+  EXPECT_EQ(CsvRecord({"=A1", "b"}, /*excel_guard=*/true), "'=A1,b\r\n");
+  EXPECT_EQ(CsvRecord({"=A1", "b"}), "=A1,b\r\n");
+}
+
 TEST(SanitizeUtf8, ReplacesOnlyMalformedBytes) {
   struct Case {
     std::string in, want;

@@ -42,6 +42,13 @@ void PrintTimings(const std::string& name, const plan2json::StageTimes& t) {
 int RunValidate(const std::vector<std::string>& files) {
   int rc = kExitOk;
   for (const std::string& file : files) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) {
+      std::fprintf(stderr, "plan2json: %s: is a directory (validate takes JSON files)\n",
+                   file.c_str());
+      rc = kExitError;
+      continue;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
       std::fprintf(stderr, "plan2json: %s: cannot open\n", file.c_str());
@@ -147,7 +154,8 @@ int main(int argc, char** argv) {
                  "line) or csv (one row per measure)")
       ->check(CLI::IsMember({"json", "jsonl", "csv"}));
   app.add_flag("--excel", batch.render.excel_bom,
-               "CSV: start with a UTF-8 byte-order mark so Excel reads it");
+               "CSV for Excel: a UTF-8 byte-order mark first, and cells that "
+               "start with = + - @ prefixed with ' (never run as formulas)");
   app.add_option("-j,--jobs", batch.jobs,
                  "Batch: inputs converted in parallel (default: number of CPUs)")
       ->check(CLI::PositiveNumber)
@@ -207,6 +215,7 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   batch.format = *ParseFormat(format_name);
+  batch.render.excel_formula_guard = batch.render.excel_bom;
   if (!departments_file.empty()) {
     auto dict = plan2json::normalizer::DepartmentDict::FromFile(departments_file);
     if (!dict.ok()) {

@@ -121,6 +121,9 @@ DumpKind DetectDumpKind(const std::string& utf8);
 struct TextOptions {
   // Known department names; nullptr (the default) = DepartmentDict::BuiltIn().
   std::shared_ptr<const normalizer::DepartmentDict> departments;
+  // Dumps with more pages (form feeds + 1) are refused with kLimit, as PDFs
+  // with more pages are (PdfOptions::max_pages). Default 10000.
+  int max_pages = 10000;
 };
 
 // Decoded text -> RawPlan. RawPlan::pages is the number of physical pages
