@@ -318,7 +318,7 @@ void Batch::Finish(size_t index, const ManifestEntry& entry) {
   if (entry.status == "error") {
     ++failed;
     progress_.Clear();
-    std::fprintf(stderr, "plan2json: %s\n", entry.error.c_str());
+    std::fprintf(stderr, "plan2json: %s\n", TerminalSafe(entry.error).c_str());
   }
   if (entry.pages && !entry.skipped) pages += *entry.pages;
   progress_.Update(done, pages);
@@ -665,8 +665,8 @@ std::string ManifestLine(const ManifestEntry& e) {
     return s.empty() ? ordered_json(nullptr) : ordered_json(SanitizeUtf8(s));
   };
   ordered_json j;
-  j["path"] = SanitizeUtf8(e.path);
-  j["output"] = SanitizeUtf8(e.output);
+  j["path"] = EscapeInvalidUtf8(e.path);
+  j["output"] = EscapeInvalidUtf8(e.output);
   j["sha256"] = str(e.sha256);
   j["status"] = e.status;
   j["rows"] = opt(e.rows);
@@ -798,7 +798,8 @@ int RunBatch(const BatchOptions& options) {
   for (BatchInput& in : ExpandInputs(options.inputs, options.format)) {
     Task t;
     t.out_path = (fs::path(options.out_dir) / in.output).string();
-    if (auto it = prior.find(in.output); it != prior.end() && in.error.empty()) {
+    if (auto it = prior.find(EscapeInvalidUtf8(in.output));
+        it != prior.end() && in.error.empty()) {
       t.prior = std::move(it->second);
     }
     t.input = std::move(in);

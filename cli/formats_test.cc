@@ -60,6 +60,40 @@ TEST(ExcelText, PrefixesFormulaStarts) {
   EXPECT_EQ(CsvRecord({"=A1", "b"}), "=A1,b\r\n");
 }
 
+// Stderr keeps one line per problem whatever a file is named (issue 13).
+TEST(TerminalSafe, EscapesControlsAndBadBytes) {
+  struct Case {
+    std::string in, want;
+  };
+  const std::vector<Case> cases = {
+      {"a.pdf", "a.pdf"},
+      {"a\nb.pdf", "a\\nb.pdf"},
+      {"x\x1b[31mred", "x\\x1b[31mred"},
+      {"c1\xC2\x9B" "2J", "c1\\u009b2J"},
+      {"bad\xFF", "bad\\xff"},
+      {"市\t局", "市\\t局"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(TerminalSafe(c.in), c.want) << "input: " << c.in;
+  }
+}
+
+// The manifest names the real file: invalid bytes escaped, not replaced.
+TEST(EscapeInvalidUtf8, EscapesOnlyWhenNeeded) {
+  struct Case {
+    std::string in, want;
+  };
+  const std::vector<Case> cases = {
+      {"a\\b.pdf", "a\\b.pdf"},             // valid: untouched
+      {"gbk\xCA\xD0.pdf", "gbk\\xca\\xd0.pdf"},
+      {"a\\b\xFF.pdf", "a\\\\b\\xff.pdf"},  // invalid: backslash doubled
+      {"市.pdf", "市.pdf"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(EscapeInvalidUtf8(c.in), c.want) << "input: " << c.in;
+  }
+}
+
 TEST(SanitizeUtf8, ReplacesOnlyMalformedBytes) {
   struct Case {
     std::string in, want;

@@ -45,30 +45,30 @@ int RunValidate(const std::vector<std::string>& files) {
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) {
       std::fprintf(stderr, "plan2json: %s: is a directory (validate takes JSON files)\n",
-                   file.c_str());
+                   TerminalSafe(file).c_str());
       rc = kExitError;
       continue;
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-      std::fprintf(stderr, "plan2json: %s: cannot open\n", file.c_str());
+      std::fprintf(stderr, "plan2json: %s: cannot open\n", TerminalSafe(file).c_str());
       rc = kExitError;
       continue;
     }
     nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
     if (doc.is_discarded()) {
-      std::fprintf(stderr, "plan2json: %s: not valid JSON\n", file.c_str());
+      std::fprintf(stderr, "plan2json: %s: not valid JSON\n", TerminalSafe(file).c_str());
       rc = kExitError;
       continue;
     }
     const auto errors = plan2json::schema::Validator::Get().Errors(doc);
     for (const auto& e : errors) {
-      std::fprintf(stderr, "plan2json: %s: %s: %s\n", file.c_str(),
+      std::fprintf(stderr, "plan2json: %s: %s: %s\n", TerminalSafe(file).c_str(),
                    e.pointer.empty() ? "(root)" : e.pointer.c_str(),
-                   e.message.c_str());
+                   TerminalSafe(e.message).c_str());
     }
     if (errors.empty()) {
-      std::fprintf(stderr, "%s: valid\n", file.c_str());
+      std::fprintf(stderr, "%s: valid\n", TerminalSafe(file).c_str());
     } else {
       rc = kExitError;
     }
@@ -82,20 +82,23 @@ int RunSingle(const std::vector<std::string>& inputs, const std::string& output,
               const plan2json::ConvertOptions& options) {
   int rc = kExitOk;
   const bool to_stdout = output.empty() || output == "-";
+  // Several documents on stdout: JSON Lines (README "Output").
+  if (to_stdout && inputs.size() > 1) render.json_one_line = true;
   for (const std::string& input : inputs) {
     std::error_code ec;
     if (std::filesystem::is_directory(input, ec)) {
       std::fprintf(stderr,
                    "plan2json: %s: is a directory (convert directories with "
                    "--out-dir DIR)\n",
-                   input.c_str());
+                   TerminalSafe(input).c_str());
       rc = kExitError;
       continue;
     }
     plan2json::Result<plan2json::Conversion> conv =
         plan2json::ConvertFile(input, options);
     if (!conv.ok()) {
-      std::fprintf(stderr, "plan2json: %s\n", conv.status().message().c_str());
+      std::fprintf(stderr, "plan2json: %s\n",
+                   TerminalSafe(conv.status().message()).c_str());
       rc = kExitError;
       continue;
     }
@@ -104,8 +107,8 @@ int RunSingle(const std::vector<std::string>& inputs, const std::string& output,
     plan2json::Status st = to_stdout ? WriteStdout(text)
                                      : WriteFileAtomically(output, text);
     if (!st.ok()) {
-      std::fprintf(stderr, "plan2json: %s: %s\n", input.c_str(),
-                   st.message().c_str());
+      std::fprintf(stderr, "plan2json: %s: %s\n", TerminalSafe(input).c_str(),
+                   TerminalSafe(st.message()).c_str());
       rc = kExitError;
       continue;
     }
@@ -114,8 +117,9 @@ int RunSingle(const std::vector<std::string>& inputs, const std::string& output,
     render.excel_bom = false;
     if (!quiet) {
       for (const auto& w : conv->document["warnings"]) {
-        std::fprintf(stderr, "plan2json: %s: warning: %s\n", input.c_str(),
-                     SanitizeUtf8(w["message"].get<std::string>()).c_str());
+        std::fprintf(stderr, "plan2json: %s: warning: %s\n",
+                     TerminalSafe(input).c_str(),
+                     TerminalSafe(w["message"].get<std::string>()).c_str());
       }
     }
     if (conv->warnings > 0 && rc == kExitOk) rc = kExitWarnings;
@@ -213,6 +217,17 @@ int main(int argc, char** argv) {
   if (inputs.size() > 1 && !output.empty() && output != "-") {
     std::fprintf(stderr, "plan2json: -o takes one input (use --out-dir for several)\n");
     return kExitUsage;
+  }
+  if (!output.empty() && output != "-") {
+    for (const std::string& input : inputs) {
+      if (IsSameFile(input, output)) {
+        std::fprintf(stderr,
+                     "plan2json: %s: -o names the input itself; refusing to "
+                     "overwrite it\n",
+                     TerminalSafe(output).c_str());
+        return kExitUsage;
+      }
+    }
   }
   batch.format = *ParseFormat(format_name);
   batch.render.excel_formula_guard = batch.render.excel_bom;

@@ -146,5 +146,63 @@ fi
 bounded --departments /dev/zero "$dir/cr_only.txt"
 if [ "$rc" = 1 ] || [ "$rc" = 2 ]; then ok; else bad "departments_dev_zero: exit $rc"; fi
 
+# --- -o never overwrites an input, never replaces a link ----------------------
+pdf_src=$root/tests/corpus/$(ls "$root/tests/corpus" | grep -m1 '\.pdf$')
+mkdir -p "$tmp/o/sub"
+cp "$pdf_src" "$tmp/o/x.pdf"
+sum=$(sha256sum <"$tmp/o/x.pdf")
+for spec in "x.pdf x.pdf" "./x.pdf ../o/x.pdf" "x.pdf sub/../x.pdf"; do
+  set -- $spec
+  (cd "$tmp/o" && "$bin" -q "$1" -o "$2" >/dev/null 2>"$tmp/err"); rc=$?
+  if [ "$rc" = 1 ] && [ "$(sha256sum <"$tmp/o/x.pdf")" = "$sum" ]; then ok; else
+    bad "output_is_input ($spec): exit $rc, input changed or kept: $(cat "$tmp/err")"
+    cp "$pdf_src" "$tmp/o/x.pdf"
+  fi
+done
+ln -s x.pdf "$tmp/o/link.json"
+(cd "$tmp/o" && "$bin" -q x.pdf -o link.json >/dev/null 2>&1); rc=$?
+if [ "$rc" = 1 ] && [ -L "$tmp/o/link.json" ] && [ "$(sha256sum <"$tmp/o/x.pdf")" = "$sum" ]; then
+  ok
+else
+  bad "output_link_to_input: exit $rc"; cp "$pdf_src" "$tmp/o/x.pdf"
+fi
+# A link to a regular file: written through, the link stays a link.
+: >"$tmp/o/target.json"
+ln -s target.json "$tmp/o/tlink.json"
+(cd "$tmp/o" && "$bin" -q x.pdf -o tlink.json >/dev/null 2>&1)
+if [ -L "$tmp/o/tlink.json" ] && [ -s "$tmp/o/target.json" ]; then ok; else
+  bad "output_symlink_write_through: link replaced or target empty"
+fi
+# -o /proc/self/fd/1 (a link to our stdout, here a regular file).
+ln -s /proc/self/fd/1 "$tmp/o/stdout.json"
+(cd "$tmp/o" && "$bin" -q x.pdf -o stdout.json >"$tmp/o/captured" 2>"$tmp/err")
+if [ -L "$tmp/o/stdout.json" ] && [ -s "$tmp/o/captured" ]; then ok; else
+  bad "output_symlink_to_stdout: link replaced or stdout empty: $(cat "$tmp/err")"
+fi
+# A dangling link: refused, link kept.
+ln -s missing/nowhere.json "$tmp/o/dangling.json"
+(cd "$tmp/o" && "$bin" -q x.pdf -o dangling.json >/dev/null 2>&1); rc=$?
+if [ "$rc" = 2 ] && [ -L "$tmp/o/dangling.json" ]; then ok; else
+  bad "output_dangling_symlink: exit $rc"
+fi
+
+# --- several inputs on stdout: JSON Lines, one document per line -------------
+"$bin" -q "$pdf_src" "$pdf_src" >"$tmp/two.jsonl" 2>/dev/null
+python3 - "$tmp/two.jsonl" <<'PY' && ok || bad "several_inputs_stdout: not JSON Lines of 2 documents"
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+assert len(lines) == 2, len(lines)
+for l in lines:
+    assert "schema_version" in json.loads(l)
+PY
+
+# --- file names with line breaks or escape sequences: one stderr line ----------
+bad_name=$tmp/$'bad\nname\e[31m.pdf'
+printf 'not a pdf' >"$bad_name"
+"$bin" -q "$bad_name" >/dev/null 2>"$tmp/err"
+if [ "$(wc -l <"$tmp/err")" = 1 ] && ! grep -q $'\e' "$tmp/err"; then ok; else
+  bad "stderr_name_escaped: $(cat -A "$tmp/err")"
+fi
+
 echo "hostile_test: $passes passed, $fails failed"
 [ "$fails" = 0 ]
