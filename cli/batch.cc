@@ -9,6 +9,8 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <new>
 #include <set>
 #include <thread>
 #include <utility>
@@ -43,6 +46,29 @@ double SecondsSince(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
+// Why a directory entry named like an input cannot be read as one; "" for a
+// socket-less oddity not worth a line.
+std::string WhyNotRegular(const fs::directory_entry& e) {
+  std::error_code ec;
+  fs::file_status st = e.status(ec);
+  if (e.is_symlink(ec)) {
+    if (ec || !fs::exists(st)) {
+      std::error_code ec2;
+      (void)fs::status(e.path(), ec2);
+      return ec2 == std::errc::too_many_symbolic_link_levels
+                 ? "symbolic link loop"
+                 : "dangling symbolic link";
+    }
+  }
+  if (fs::is_fifo(st)) return "a FIFO, not a regular file";
+  if (fs::is_socket(st)) return "a socket, not a regular file";
+  if (fs::is_block_file(st) || fs::is_character_file(st)) {
+    return "a device, not a regular file";
+  }
+  if (ec) return "cannot read: " + ec.message();
+  return "not a regular file";
+}
+
 bool IsInputName(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
@@ -61,6 +87,15 @@ std::optional<std::string> ReadBounded(const std::string& path, size_t max_bytes
   std::string bytes(static_cast<size_t>(size), '\0');
   if (size > 0 && !in.read(bytes.data(), size)) return std::nullopt;
   return bytes;
+}
+
+// The sha256 of the input's bytes, "" if it cannot be read or is not a
+// regular file (opening a FIFO would block the parent forever).
+std::string InputSha256(const std::string& path, size_t max_bytes) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::string();
+  std::optional<std::string> bytes = ReadBounded(path, max_bytes);
+  return bytes ? Sha256Hex(*bytes) : std::string();
 }
 
 // --- one input, in a worker ---------------------------------------------------
@@ -106,6 +141,19 @@ std::optional<ManifestEntry> TrySkip(const Task& task, const BatchOptions& optio
   return entry;
 }
 
+// Set by Process when the conversion ran out of memory: the worker exits
+// after reporting it (its heap may stay fragmented and fail the next inputs).
+bool g_worker_must_exit = false;
+
+// An input that fails has no output: one left by an earlier run would
+// contradict the manifest. Only regular files are removed.
+void RemoveStaleOutput(const std::string& out_path) {
+  struct stat st;
+  if (::lstat(out_path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+    ::unlink(out_path.c_str());
+  }
+}
+
 ManifestEntry Process(const Task& task, const BatchOptions& options) {
   const auto t0 = Clock::now();
   std::optional<ManifestEntry> skipped = TrySkip(task, options);
@@ -132,12 +180,15 @@ ManifestEntry Process(const Task& task, const BatchOptions& options) {
         entry.warnings = conv->warnings;
       } else {
         entry.error = task.input.path + ": " + st.message();
+        RemoveStaleOutput(task.out_path);
       }
     } else {
       entry.error = conv.status().message();
-      std::optional<std::string> bytes =
-          ReadBounded(task.input.path, options.convert.max_input_bytes);
-      if (bytes) entry.sha256 = Sha256Hex(*bytes);
+      if (conv.status().code() == Status::Code::kOutOfMemory) {
+        g_worker_must_exit = true;
+      }
+      RemoveStaleOutput(task.out_path);
+      entry.sha256 = InputSha256(task.input.path, options.convert.max_input_bytes);
     }
   }
   entry.ms = SecondsSince(t0) * 1000;
@@ -173,18 +224,49 @@ bool WriteAll(int fd, std::string_view data) {
     buf.erase(0, nl + 1);
     if (index >= tasks.size()) _exit(3);
     ManifestEntry entry;
+    const auto t0 = Clock::now();
     try {
       entry = Process(tasks[index], options);
     } catch (const std::exception& e) {
+      const bool oom = dynamic_cast<const std::bad_alloc*>(&e) != nullptr;
+      g_worker_must_exit = g_worker_must_exit || oom;
+      entry = ManifestEntry();
       entry.path = tasks[index].input.path;
       entry.output = tasks[index].input.output;
       entry.status = "error";
-      entry.error = entry.path + ": internal error: " + e.what();
+      entry.error = entry.path + (oom ? ": out of memory" : ": internal error: ") +
+                    (oom ? "" : e.what());
+      entry.sha256 = InputSha256(entry.path, options.convert.max_input_bytes);
+      entry.ms = SecondsSince(t0) * 1000;
+      RemoveStaleOutput(tasks[index].out_path);
     }
     if (!WriteAll(result_fd, std::to_string(index) + "\t" + ManifestLine(entry))) {
       _exit(0);  // the parent is gone
     }
+    if (g_worker_must_exit) _exit(0);  // the parent starts a fresh worker
   }
+}
+
+// A worker's address space is capped (kWorkerMemoryBytes): a runaway
+// allocation on a hostile input fails (bad_alloc: one input's error, then the
+// worker exits) instead of driving the machine into swap. Not under
+// AddressSanitizer, whose shadow memory needs terabytes of address space.
+#if defined(__SANITIZE_ADDRESS__)
+#define PLAN2JSON_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PLAN2JSON_ASAN 1
+#endif
+#endif
+void LimitWorkerMemory() {
+#ifndef PLAN2JSON_ASAN
+  struct rlimit lim;
+  if (::getrlimit(RLIMIT_AS, &lim) == 0 &&
+      (lim.rlim_cur == RLIM_INFINITY || lim.rlim_cur > kWorkerMemoryBytes)) {
+    lim.rlim_cur = kWorkerMemoryBytes;
+    ::setrlimit(RLIMIT_AS, &lim);
+  }
+#endif
 }
 
 // --- the parent ---------------------------------------------------------------
@@ -289,7 +371,11 @@ class Batch {
 
  private:
   void Finish(size_t index, const ManifestEntry& entry);
-  void FailTask(size_t index, const std::string& message);
+  // An input that fails without a worker's answer. `tried`: it was handed
+  // to a worker (crashed, timed out): the entry gets the input's sha256 and
+  // the time since `started`, and a stale output is removed.
+  void FailTask(size_t index, const std::string& message, bool tried = false,
+                Clock::time_point started = {});
   bool Spawn();
   void Dispatch(Worker& w, size_t index);
   void Reap(Worker& w, bool killed);
@@ -324,12 +410,19 @@ void Batch::Finish(size_t index, const ManifestEntry& entry) {
   progress_.Update(done, pages);
 }
 
-void Batch::FailTask(size_t index, const std::string& message) {
+void Batch::FailTask(size_t index, const std::string& message, bool tried,
+                     Clock::time_point started) {
   ManifestEntry entry;
   entry.path = tasks_[index].input.path;
   entry.output = tasks_[index].input.output;
   entry.status = "error";
   entry.error = message;
+  if (tried) {
+    entry.ms = SecondsSince(started) * 1000;
+    entry.sha256 =
+        InputSha256(entry.path, options_.convert.max_input_bytes);
+    RemoveStaleOutput(tasks_[index].out_path);
+  }
   Finish(index, entry);
 }
 
@@ -364,6 +457,7 @@ bool Batch::Spawn() {
     }
     ::close(g_signal_pipe[0]);
     ::close(g_signal_pipe[1]);
+    LimitWorkerMemory();
     WorkerMain(to[0], from[1], tasks_, options_);
   }
   sigprocmask(SIG_SETMASK, &old, nullptr);
@@ -431,7 +525,8 @@ void Batch::Reap(Worker& w, bool killed) {
     const auto index = static_cast<size_t>(w.task);
     ::unlink(TempPath(tasks_[index].out_path, w.pid).c_str());
     if (!killed) {
-      FailTask(index, tasks_[index].input.path + ": " + DescribeExit(status));
+      FailTask(index, tasks_[index].input.path + ": " + DescribeExit(status),
+               /*tried=*/true, w.started);
     }
   }
   CloseWorker(w);
@@ -581,17 +676,44 @@ int Batch::Run() {
         if (w.pid < 0 || w.task < 0) continue;
         if (SecondsSince(w.started) < options_.timeout_seconds) continue;
         const auto index = static_cast<size_t>(w.task);
+        const Clock::time_point started = w.started;
         ::kill(w.pid, SIGKILL);
         Reap(w, true);
         char secs[32];
         std::snprintf(secs, sizeof secs, "%g", options_.timeout_seconds);
-        FailTask(index, tasks_[index].input.path + ": timed out after " +
-                            secs + " s (--timeout)");
+        FailTask(index,
+                 tasks_[index].input.path + ": timed out after " + secs +
+                     " s (--timeout)",
+                 /*tried=*/true, started);
       }
     }
     progress_.Update(done, pages);
   }
   return stop;
+}
+
+// True for "<anything>.tmp-<digits>", the name WriteFileAtomically writes
+// before its rename.
+bool IsTemporaryName(const std::string& name) {
+  const size_t at = name.rfind(".tmp-");
+  if (at == std::string::npos || at + 5 >= name.size()) return false;
+  return name.find_first_not_of("0123456789", at + 5) == std::string::npos;
+}
+
+// Temporaries left by an earlier run that was killed (SIGKILL leaves no
+// chance to clean up). Called under the directory's lock, so no other run
+// is writing them.
+void RemoveStaleTemporaries(const std::string& out_dir) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(
+      out_dir, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code ec2;
+    if (it->is_regular_file(ec2) &&
+        IsTemporaryName(it->path().filename().string())) {
+      fs::remove(it->path(), ec2);
+    }
+  }
 }
 
 // The previous run's manifest, by output path.
@@ -625,29 +747,57 @@ std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args,
     std::vector<fs::path> found;
     fs::recursive_directory_iterator it(
         arg, fs::directory_options::skip_permission_denied, ec);
+    std::map<fs::path, std::string> unusable;  // relative path -> why
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code ec2;
-      if (it->is_regular_file(ec2) && IsInputName(it->path())) {
+      if (!IsInputName(it->path())) continue;
+      if (it->is_regular_file(ec2)) {
         found.push_back(it->path().lexically_relative(arg));
+      } else if (!it->is_directory(ec2)) {
+        // Named like an input but not a file to read: say so in the
+        // manifest instead of skipping it without a word.
+        std::string why = WhyNotRegular(*it);
+        if (!why.empty()) unusable[it->path().lexically_relative(arg)] = why;
       }
     }
     if (ec) {
       inputs.push_back({arg, "", arg + ": cannot read directory: " + ec.message()});
       continue;
     }
-    if (found.empty()) {
+    if (found.empty() && unusable.empty()) {
       inputs.push_back({arg, "", arg + ": no *.pdf or *.txt files in this directory"});
       continue;
     }
+    for (const auto& [rel, why] : unusable) found.push_back(rel);
     std::sort(found.begin(), found.end());
     for (const fs::path& rel : found) {
-      inputs.push_back({(fs::path(arg) / rel).string(), rel.string() + ext, ""});
+      const std::string path = (fs::path(arg) / rel).string();
+      auto bad = unusable.find(rel);
+      inputs.push_back({path, rel.string() + ext,
+                        bad == unusable.end() ? "" : path + ": " + bad->second});
     }
   }
   std::map<std::string, std::string> owner;  // output -> first input
   owner[kManifestName] = "the manifest";
+  // Directories that outputs need (a/b.pdf.json needs "a"): an output with
+  // such a name (input a.pdf next to a directory a.pdf.json/) cannot be
+  // written, whatever the order the workers finish in.
+  std::map<std::string, std::string> dirs;  // directory -> an input needing it
+  for (const BatchInput& in : inputs) {
+    if (!in.error.empty() || in.output.empty()) continue;
+    for (fs::path d = fs::path(in.output).parent_path(); !d.empty();
+         d = d.parent_path()) {
+      dirs.emplace(d.string(), in.path);
+    }
+  }
   for (BatchInput& in : inputs) {
     if (!in.error.empty()) continue;
+    if (auto d = dirs.find(in.output); d != dirs.end()) {
+      in.error = in.path + ": its output " + in.output +
+                 " is the directory of other outputs (" + d->second +
+                 "); rename one of them";
+      continue;
+    }
     auto [it, fresh] = owner.emplace(in.output, in.path);
     if (!fresh) {
       in.error = in.path + ": its output " + in.output + " is already that of " +
@@ -790,6 +940,26 @@ int RunBatch(const BatchOptions& options) {
     ::unlink(probe.c_str());
   }
 
+  // One run per output directory at a time: a second one would overwrite
+  // the outputs the first one's manifest describes. The lock goes with the
+  // process (and its workers), also when it is killed.
+  // The directory itself is locked: no lock file to leave behind.
+  const int lock_fd =
+      ::open(options.out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+    const int err = errno;
+    std::fprintf(stderr, "plan2json: %s: %s\n",
+                 TerminalSafe(options.out_dir).c_str(),
+                 lock_fd >= 0 && err == EWOULDBLOCK
+                     ? "another plan2json run is writing to this output "
+                       "directory (wait for it, or use another --out-dir)"
+                     : (std::string("cannot lock the output directory: ") +
+                        std::strerror(err)).c_str());
+    if (lock_fd >= 0) ::close(lock_fd);
+    return kExitError;
+  }
+  RemoveStaleTemporaries(options.out_dir);
+
   const std::string manifest_path =
       (fs::path(options.out_dir) / kManifestName).string();
   std::map<std::string, ManifestEntry> prior;
@@ -844,8 +1014,9 @@ int RunBatch(const BatchOptions& options) {
   Status written = WriteFileAtomically(manifest_path, manifest);
   batch.ClearProgress();
   if (!written.ok()) {
-    std::fprintf(stderr, "plan2json: %s\n", written.message().c_str());
+    std::fprintf(stderr, "plan2json: %s\n", TerminalSafe(written.message()).c_str());
   }
+  ::close(lock_fd);  // releases the lock
   if (!options.quiet) {
     const double secs = batch.Elapsed();
     std::fprintf(stderr,

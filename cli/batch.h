@@ -76,6 +76,8 @@ int RunBatch(const BatchOptions& options);
 
 // Each worker process is replaced after this many inputs.
 inline constexpr int kFilesPerWorker = 64;
+// A worker's address-space limit (RLIMIT_AS; not in ASan builds).
+inline constexpr unsigned long kWorkerMemoryBytes = 4UL << 30;
 
 struct BatchInput {
   std::string path;    // the file to convert: an argument, or a file found
@@ -89,7 +91,10 @@ struct BatchInput {
 // sorted by relative path (component by component, bytewise). A file
 // argument is taken whatever its name (a missing one fails when tried). A
 // directory without *.pdf / *.txt files yields one input with `error` set;
-// so does every input whose output name is already taken by an earlier one.
+// so does every input whose output name is already taken by an earlier one
+// or is a directory other outputs need (a.pdf beside a directory
+// a.pdf.json/), and every entry named like an input that is not a regular
+// file (dangling symbolic link, link loop, FIFO, device).
 std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args,
                                      Format format);
 
