@@ -127,7 +127,7 @@ std::optional<ManifestEntry> TrySkip(const Task& task, const BatchOptions& optio
     entry.rows = static_cast<int>(doc["rows"].size());
     entry.pages = doc["source"]["pages"].get<int>();
     entry.warnings = static_cast<int>(doc["warnings"].size());
-    entry.status = *entry.warnings > 0 ? "warnings" : "ok";
+    entry.status = *entry.warnings > 0 ? EntryStatus::kWarnings : EntryStatus::kOk;
   } else {
     return std::nullopt;
   }
@@ -164,17 +164,19 @@ ManifestEntry Process(const Task& task, const BatchOptions& options) {
   ManifestEntry entry;
   entry.path = task.input.path;
   entry.output = task.input.output;
-  entry.status = "error";
+  entry.status = EntryStatus::kError;
   {
     Result<Conversion> conv = ConvertFile(task.input.path, options.convert);
     if (conv.ok()) {
       entry.sha256 = conv->sha256;
+      entry.times = conv->times;
       // The document is rendered, written and dropped here: nothing of it
       // outlives this block.
       Status st = WriteFileAtomically(
           task.out_path, Render(conv->document, options.format, options.render));
       if (st.ok()) {
-        entry.status = conv->warnings > 0 ? "warnings" : "ok";
+        entry.status =
+            conv->warnings > 0 ? EntryStatus::kWarnings : EntryStatus::kOk;
         entry.rows = conv->rows;
         entry.pages = conv->pages;
         entry.warnings = conv->warnings;
@@ -233,14 +235,19 @@ bool WriteAll(int fd, std::string_view data) {
       entry = ManifestEntry();
       entry.path = tasks[index].input.path;
       entry.output = tasks[index].input.output;
-      entry.status = "error";
+      entry.status = EntryStatus::kError;
       entry.error = entry.path + (oom ? ": out of memory" : ": internal error: ") +
                     (oom ? "" : e.what());
       entry.sha256 = InputSha256(entry.path, options.convert.max_input_bytes);
       entry.ms = SecondsSince(t0) * 1000;
       RemoveStaleOutput(tasks[index].out_path);
     }
-    if (!WriteAll(result_fd, std::to_string(index) + "\t" + ManifestLine(entry))) {
+    const StageTimes& t = entry.times;
+    char times[160];
+    std::snprintf(times, sizeof times, "%.3f %.3f %.3f %.3f %.3f", t.read,
+                  t.extract, t.table, t.normalize, t.validate);
+    if (!WriteAll(result_fd, std::to_string(index) + "\t" + times + "\t" +
+                                 ManifestLine(entry))) {
       _exit(0);  // the parent is gone
     }
     if (g_worker_must_exit) _exit(0);  // the parent starts a fresh worker
@@ -365,6 +372,8 @@ class Batch {
 
   size_t ok = 0, warned = 0, failed = 0, skipped = 0, done = 0;
   long pages = 0;
+  size_t timed = 0;   // converted inputs whose times are in `times`
+  StageTimes times;   // summed over them
   const std::vector<std::string>& lines() const { return lines_; }
   double Elapsed() const { return progress_.Elapsed(); }
   void ClearProgress() { progress_.Clear(); }
@@ -399,14 +408,22 @@ void Batch::Finish(size_t index, const ManifestEntry& entry) {
   lines_[index] = ManifestLine(entry);
   ++done;
   if (entry.skipped) ++skipped;
-  if (entry.status == "ok") ++ok;
-  if (entry.status == "warnings") ++warned;
-  if (entry.status == "error") {
+  if (entry.status == EntryStatus::kOk) ++ok;
+  if (entry.status == EntryStatus::kWarnings) ++warned;
+  if (entry.status == EntryStatus::kError) {
     ++failed;
     progress_.Clear();
     std::fprintf(stderr, "plan2json: %s\n", TerminalSafe(entry.error).c_str());
   }
   if (entry.pages && !entry.skipped) pages += *entry.pages;
+  if (entry.status != EntryStatus::kError && !entry.skipped) {
+    ++timed;
+    times.read += entry.times.read;
+    times.extract += entry.times.extract;
+    times.table += entry.times.table;
+    times.normalize += entry.times.normalize;
+    times.validate += entry.times.validate;
+  }
   progress_.Update(done, pages);
 }
 
@@ -415,7 +432,7 @@ void Batch::FailTask(size_t index, const std::string& message, bool tried,
   ManifestEntry entry;
   entry.path = tasks_[index].input.path;
   entry.output = tasks_[index].input.output;
-  entry.status = "error";
+  entry.status = EntryStatus::kError;
   entry.error = message;
   if (tried) {
     entry.ms = SecondsSince(started) * 1000;
@@ -532,10 +549,19 @@ void Batch::Reap(Worker& w, bool killed) {
   CloseWorker(w);
 }
 
+// "<index>\t<5 stage times>\t<manifest line>"
 void Batch::HandleResultLine(Worker& w, const std::string& line) {
   size_t tab = line.find('\t');
+  size_t tab2 = tab == std::string::npos ? tab : line.find('\t', tab + 1);
   std::optional<ManifestEntry> entry;
-  if (tab != std::string::npos) entry = ParseManifestLine(line.substr(tab + 1));
+  if (tab2 != std::string::npos) entry = ParseManifestLine(line.substr(tab2 + 1));
+  if (entry) {
+    StageTimes& t = entry->times;
+    if (std::sscanf(line.c_str() + tab + 1, "%lf %lf %lf %lf %lf", &t.read,
+                    &t.extract, &t.table, &t.normalize, &t.validate) != 5) {
+      entry.reset();
+    }
+  }
   size_t index = std::strtoul(line.c_str(), nullptr, 10);
   if (!entry || w.task < 0 || index != static_cast<size_t>(w.task)) {
     // Cannot happen with a sane worker; treat it as a crash.
@@ -723,7 +749,7 @@ std::map<std::string, ManifestEntry> ReadPriorManifest(const std::string& path) 
   std::string line;
   while (std::getline(in, line)) {
     std::optional<ManifestEntry> e = ParseManifestLine(line);
-    if (e && e->status != "error" && !e->sha256.empty()) {
+    if (e && e->status != EntryStatus::kError && !e->sha256.empty()) {
       prior[e->output] = std::move(*e);
     }
   }
@@ -807,6 +833,22 @@ std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args,
   return inputs;
 }
 
+const char* EntryStatusName(EntryStatus status) {
+  switch (status) {
+    case EntryStatus::kOk: return "ok";
+    case EntryStatus::kWarnings: return "warnings";
+    case EntryStatus::kError: return "error";
+  }
+  return "error";
+}
+
+std::optional<EntryStatus> ParseEntryStatus(std::string_view name) {
+  if (name == "ok") return EntryStatus::kOk;
+  if (name == "warnings") return EntryStatus::kWarnings;
+  if (name == "error") return EntryStatus::kError;
+  return std::nullopt;
+}
+
 std::string ManifestLine(const ManifestEntry& e) {
   auto opt = [](const std::optional<int>& v) {
     return v ? ordered_json(*v) : ordered_json(nullptr);
@@ -818,7 +860,7 @@ std::string ManifestLine(const ManifestEntry& e) {
   j["path"] = EscapeInvalidUtf8(e.path);
   j["output"] = EscapeInvalidUtf8(e.output);
   j["sha256"] = str(e.sha256);
-  j["status"] = e.status;
+  j["status"] = EntryStatusName(e.status);
   j["rows"] = opt(e.rows);
   j["pages"] = opt(e.pages);
   j["warnings"] = opt(e.warnings);
@@ -832,6 +874,7 @@ std::optional<ManifestEntry> ParseManifestLine(std::string_view line) {
   ordered_json j = ordered_json::parse(line, nullptr, false);
   if (!j.is_object()) return std::nullopt;
   ManifestEntry e;
+  std::string status;
   auto get_str = [&](const char* key, std::string* out, bool required) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return !required;
@@ -847,14 +890,14 @@ std::optional<ManifestEntry> ParseManifestLine(std::string_view line) {
     return true;
   };
   if (!get_str("path", &e.path, true) || !get_str("output", &e.output, false) ||
-      !get_str("sha256", &e.sha256, false) || !get_str("status", &e.status, true) ||
+      !get_str("sha256", &e.sha256, false) || !get_str("status", &status, true) ||
       !get_str("error", &e.error, false) || !get_int("rows", &e.rows) ||
       !get_int("pages", &e.pages) || !get_int("warnings", &e.warnings)) {
     return std::nullopt;
   }
-  if (e.status != "ok" && e.status != "warnings" && e.status != "error") {
-    return std::nullopt;
-  }
+  std::optional<EntryStatus> parsed = ParseEntryStatus(status);
+  if (!parsed) return std::nullopt;
+  e.status = *parsed;
   if (auto it = j.find("ms"); it != j.end() && it->is_number()) {
     e.ms = it->get<double>();
   }
@@ -916,7 +959,9 @@ int UsableCores() {
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
-int RunBatch(const BatchOptions& options) {
+RunSummary RunBatch(const BatchOptions& options) {
+  RunSummary failed_setup;
+  failed_setup.failed = 1;
   // The output directory must exist and take files before anything starts.
   std::error_code ec;
   fs::create_directories(options.out_dir, ec);
@@ -926,7 +971,7 @@ int RunBatch(const BatchOptions& options) {
                  (ec ? ec : std::make_error_code(std::errc::not_a_directory))
                      .message()
                      .c_str());
-    return kExitError;
+    return failed_setup;
   }
   {
     std::string probe = (fs::path(options.out_dir) / ".plan2json-probe-XXXXXX").string();
@@ -934,7 +979,7 @@ int RunBatch(const BatchOptions& options) {
     if (fd < 0) {
       std::fprintf(stderr, "plan2json: %s: output directory is not writable: %s\n",
                    options.out_dir.c_str(), std::strerror(errno));
-      return kExitError;
+      return failed_setup;
     }
     ::close(fd);
     ::unlink(probe.c_str());
@@ -956,7 +1001,7 @@ int RunBatch(const BatchOptions& options) {
                      : (std::string("cannot lock the output directory: ") +
                         std::strerror(err)).c_str());
     if (lock_fd >= 0) ::close(lock_fd);
-    return kExitError;
+    return failed_setup;
   }
   RemoveStaleTemporaries(options.out_dir);
 
@@ -985,7 +1030,7 @@ int RunBatch(const BatchOptions& options) {
   // Signals: a self-pipe wakes the poll loop.
   if (::pipe2(g_signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
     std::fprintf(stderr, "plan2json: pipe: %s\n", std::strerror(errno));
-    return kExitError;
+    return failed_setup;
   }
   struct sigaction sa {}, old_int {}, old_term {}, old_pipe {};
   sa.sa_handler = OnSignal;
@@ -1028,10 +1073,21 @@ int RunBatch(const BatchOptions& options) {
                  secs > 0 ? static_cast<double>(batch.pages) / secs : 0.0,
                  manifest_path.c_str());
   }
-  if (stopped_by != 0) return kExitSignalBase + stopped_by;
-  if (batch.failed > 0 || !written.ok()) return kExitError;
-  if (batch.warned > 0) return kExitWarnings;
-  return kExitOk;
+  if (options.timings && batch.timed > 0) {
+    const StageTimes& t = batch.times;
+    std::fprintf(stderr,
+                 "plan2json: timings ms, summed over %zu converted inputs: "
+                 "read %.2f, extract %.2f, table %.2f, normalize+emit %.2f, "
+                 "validate %.2f\n",
+                 batch.timed, t.read, t.extract, t.table, t.normalize,
+                 t.validate);
+  }
+  RunSummary summary;
+  summary.ok = batch.ok;
+  summary.warned = batch.warned;
+  summary.failed = batch.failed + (written.ok() ? 0 : 1);
+  summary.signal = stopped_by;
+  return summary;
 }
 
 }  // namespace plan2json::cli

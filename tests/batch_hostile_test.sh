@@ -118,5 +118,10 @@ else
   bad "timeout_entry_sha_ms: sha=$sha ms=$ms"
 fi
 
+# --- --timings for batches: stage times summed over the converted inputs -------------
+"$bin" -q --timings --force "$tmp/in4" --out-dir "$tmp/out4" 2>"$tmp/err"
+grep -qE '^plan2json: timings ms, summed over 1 converted inputs: read [0-9.]+, extract' "$tmp/err" &&
+  ok || bad "batch_timings: $(cat "$tmp/err")"
+
 echo "batch_hostile_test: $passes passed, $fails failed"
 [ "$fails" = 0 ]
