@@ -330,9 +330,7 @@ Result<Conversion> ConvertBytesUnguarded(std::string_view bytes,
     src.format = "pdf";
     Result<Conversion> r =
         ConvertPdf(bytes, name, std::move(src), options, std::move(conv));
-    if (!r.ok() && r.status().message().rfind(name, 0) != 0) {
-      return Status(r.status().code(), name + ": " + r.status().message());
-    }
+    if (!r.ok()) return r.status().WithContext(name);
     return r;
   }
   // A file named *.pdf that does not start like one is a broken PDF, not a
@@ -351,9 +349,7 @@ Result<Conversion> ConvertBytesUnguarded(std::string_view bytes,
   }
   src.format = "text";
   Result<Conversion> r = ConvertText(bytes, std::move(src), options, std::move(conv));
-  if (!r.ok() && r.status().message().rfind(name, 0) != 0) {
-    return Status(r.status().code(), name + ": " + r.status().message());
-  }
+  if (!r.ok()) return r.status().WithContext(name);  // names the file once
   return r;
 }
 
