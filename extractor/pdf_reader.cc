@@ -107,6 +107,32 @@ class PageDevice : public TextOutputDev {
            CheckTime();
   }
   void drawForm(Ref) override {}
+  // Pattern and shading fills carry no text or rulings: they are not
+  // interpreted (a tiling pattern with a tiny step over a large area is a
+  // classic fan-out; function shadings subdivide without bound).
+  bool useTilingPatternFill() override { return true; }
+  bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*,
+                         const double*, int, int, int, int, double,
+                         double) override {
+    return true;
+  }
+  bool useShadedFills(int) override { return true; }
+  bool functionShadedFill(GfxState*, GfxFunctionShading*) override {
+    return true;
+  }
+  bool axialShadedFill(GfxState*, GfxAxialShading*, double, double) override {
+    return true;
+  }
+  bool radialShadedFill(GfxState*, GfxRadialShading*, double,
+                        double) override {
+    return true;
+  }
+  bool gouraudTriangleShadedFill(GfxState*, GfxGouraudTriangleShading*) override {
+    return true;
+  }
+  bool patchMeshShadedFill(GfxState*, GfxPatchMeshShading*) override {
+    return true;
+  }
   void saveState(GfxState* state) override {
     if (++depth_ > limits_.max_nesting && exceeded_.empty()) {
       exceeded_ = "graphics state nesting deeper than " +

@@ -71,6 +71,42 @@ for f in annot_bomb bomb_q_nest bomb_array_nest bomb_rulings_100m \
   }
 done
 
+# Each per-page cap on its own, with small uncompressed content (the
+# reproducers above mostly stop at the 64 MiB content-stream cap first).
+# make_pdf OUT PYTHON_EXPR: a one-page PDF whose content stream is the
+# bytes of the Python expression.
+make_pdf() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+content = eval(sys.argv[2])
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+out = bytearray(b"%PDF-1.4\n")
+offsets = []
+for i, o in enumerate(objs, 1):
+    offsets.append(len(out))
+    out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+xref = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+for off in offsets:
+    out += b"%010d 00000 n \n" % off
+out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+open(sys.argv[1], "wb").write(out)
+PY
+}
+make_pdf "$tmp/q_nest.pdf" 'b"q " * 5000 + b"Q " * 5000'
+make_pdf "$tmp/segments.pdf" 'b"".join(b"0 %d m 500 %d l S\n" % (i % 800, i % 800) for i in range(300000))'
+make_pdf "$tmp/glyphs.pdf" 'b"BT /F1 1 Tf 10 10 Td " + (b"(" + b"x" * 1000 + b") Tj ") * 300 + b"ET"'
+for f in q_nest segments glyphs; do
+  check "cap_$f" error "$tmp/$f.pdf" && {
+    grep -q 'a limit against hostile files' "$tmp/err" && ok ||
+      bad "cap_$f: the error does not name the limit: $(cat "$tmp/err")"
+  }
+done
+
 # --- AES-256 (R6) passwords: cut to 127 bytes before poppler sees them --------
 pdf=$dir/aes256_pw_secret.pdf
 check aes256_right_password doc "$pdf" --password secret
