@@ -165,6 +165,15 @@ ManifestEntry Process(const Task& task, const BatchOptions& options) {
   entry.path = task.input.path;
   entry.output = task.input.output;
   entry.status = EntryStatus::kError;
+  if (IsSameFile(task.input.path, task.out_path)) {
+    // A link (or hard link) in DIR to the input itself: never written over.
+    entry.error = task.input.path + ": its output " + task.input.output +
+                  " is the input itself (a link in the output directory); "
+                  "refusing to overwrite it";
+    entry.sha256 = InputSha256(task.input.path, options.convert.max_input_bytes);
+    entry.ms = SecondsSince(t0) * 1000;
+    return entry;
+  }
   {
     Result<Conversion> conv = ConvertFile(task.input.path, options.convert);
     if (conv.ok()) {

@@ -118,6 +118,19 @@ else
   bad "timeout_entry_sha_ms: sha=$sha ms=$ms"
 fi
 
+# --- an output in DIR that is a link to its own input is never written ------------
+mkdir -p "$tmp/in6" "$tmp/out6"
+cp "$pdf" "$tmp/in6/a.pdf"
+sum=$(sha256sum <"$tmp/in6/a.pdf")
+ln -s "$tmp/in6/a.pdf" "$tmp/out6/a.pdf.json"
+"$bin" -q "$tmp/in6" --out-dir "$tmp/out6" 2>/dev/null
+if [ "$(sha256sum <"$tmp/in6/a.pdf")" = "$sum" ] &&
+   [ "$(field "$tmp/out6/manifest.jsonl" a.pdf status)" = '"error"' ]; then
+  ok
+else
+  bad "batch_output_link_to_input: the input was overwritten"
+fi
+
 # --- --timings for batches: stage times summed over the converted inputs -------------
 "$bin" -q --timings --force "$tmp/in4" --out-dir "$tmp/out4" 2>"$tmp/err"
 grep -qE '^plan2json: timings ms, summed over 1 converted inputs: read [0-9.]+, extract' "$tmp/err" &&
