@@ -19,6 +19,7 @@
 #include <mutex>
 #include <new>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -417,36 +418,66 @@ bool LooksLikePdf(std::string_view bytes) {
 
 namespace {
 
-// True if the page's content streams decode to at most `cap` bytes (read
-// in chunks, stopping at the cap). poppler parses one operand as a whole,
-// so a small file whose content stream inflates to 200 MB of "[" exhausts
-// memory inside one call; this bounds it before interpretation.
+// Decoded bytes of `str`, read in chunks, stopping once `*budget` is spent;
+// false then.
+bool SpendOnStream(Stream* str, long* budget) {
+  unsigned char buf[65536];
+  str->reset();
+  int n;
+  while (*budget >= 0 && (n = str->doGetChars(sizeof buf, buf)) > 0) {
+    *budget -= n;
+  }
+  str->close();
+  return *budget >= 0;
+}
+
+// The form XObjects reachable from `resources` (each once, at most
+// kMaxForms of them), spending their decoded size from `*budget`.
+bool SpendOnForms(Dict* resources, long* budget, std::set<int>* seen) {
+  constexpr size_t kMaxForms = 10000;
+  if (resources == nullptr) return true;
+  Object xobjects = resources->lookup("XObject");
+  if (!xobjects.isDict()) return true;
+  Dict* dict = xobjects.getDict();
+  for (int i = 0; i < dict->getLength(); ++i) {
+    const Object& ref = dict->getValNF(i);
+    if (ref.isRef()) {
+      if (seen->size() >= kMaxForms || !seen->insert(ref.getRefNum()).second) {
+        continue;
+      }
+    }
+    Object form = dict->getVal(i);
+    if (!form.isStream() || !form.streamGetDict()->lookup("Subtype").isName("Form")) {
+      continue;
+    }
+    if (!SpendOnStream(form.getStream(), budget)) return false;
+    Object inner = form.streamGetDict()->lookup("Resources");
+    if (inner.isDict() && !SpendOnForms(inner.getDict(), budget, seen)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// True if the page's content streams and the form XObjects its resources
+// reach decode to at most `cap` bytes in all (each read in chunks, stopping
+// at the cap). poppler parses one operand as a whole, so a small file whose
+// content stream inflates to 200 MB of "[" exhausts memory inside one call;
+// this bounds it before interpretation.
 bool ContentWithin(::Page* page, long cap) {
   if (page == nullptr) return true;
+  long budget = cap;
   Object contents = page->getContents();
-  std::vector<Object> streams;
   if (contents.isStream()) {
-    streams.push_back(std::move(contents));
+    if (!SpendOnStream(contents.getStream(), &budget)) return false;
   } else if (contents.isArray()) {
     for (int i = 0; i < contents.arrayGetLength(); ++i) {
       Object o = contents.arrayGet(i);
-      if (o.isStream()) streams.push_back(std::move(o));
+      if (o.isStream() && !SpendOnStream(o.getStream(), &budget)) return false;
     }
   }
-  long total = 0;
-  unsigned char buf[65536];
-  for (Object& o : streams) {
-    Stream* str = o.getStream();
-    str->reset();
-    int n;
-    while ((n = str->doGetChars(sizeof buf, buf)) > 0) {
-      total += n;
-      if (total > cap) break;
-    }
-    str->close();
-    if (total > cap) return false;
-  }
-  return true;
+  std::set<int> seen;
+  return SpendOnForms(page->getResourceDict(), &budget, &seen);
 }
 
 // Opens the document, trying the password as given (cut to 127 bytes) and
@@ -507,7 +538,7 @@ Status ReadPdfUnguarded(std::string_view bytes, const std::string& name,
     device.StartPage();
     if (!ContentWithin(doc->getPage(p), options.limits.max_content_bytes)) {
       return Status::Limit(name + ": page " + std::to_string(p) +
-                           ": content stream over " +
+                           ": content streams over " +
                            std::to_string(options.limits.max_content_bytes >> 20) +
                            " MiB (a limit against hostile files)");
     }

@@ -27,7 +27,8 @@ namespace plan2json::extractor {
 // Bounds on the work of one page, against hostile files: past any of them
 // ReadPdf fails with kLimit ("page N: more than ... on one page"). The
 // defaults are far above real plans (a dense page has ~5,000 characters,
-// ~2,000 path segments, a few forms, depth < 10, and takes ~10 ms).
+// ~2,000 path segments, a few forms, depth < 10, < 1 MiB of content, and
+// takes ~10 ms).
 struct PdfLimits {
   long max_glyphs = 200000;       // characters drawn
   long max_segments = 200000;     // ruling candidates (stroked/filled)
@@ -35,7 +36,8 @@ struct PdfLimits {
                                   // with fonts in their resources)
   long max_annotations = 10000;   // annotations drawn
   long max_nesting = 1000;        // q (save) depth
-  long max_content_bytes = 64L << 20;  // page content stream, decoded
+  long max_content_bytes = 16L << 20;  // page content and its forms,
+                                       // decoded (~5x that in memory)
   double max_page_seconds = 2;    // wall time per page
   double max_page_extent = 14400; // pt per side (PDF's own limit)
 };
