@@ -418,22 +418,36 @@ bool LooksLikePdf(std::string_view bytes) {
 
 namespace {
 
-// Decoded bytes of `str`, read in chunks, stopping once `*budget` is spent;
-// false then.
-bool SpendOnStream(Stream* str, long* budget) {
+// What the content streams of one page may still cost: decoded bytes, and
+// compound objects ("[" arrays, "<<" dictionaries), each of which poppler's
+// parser allocates (nested, they cost ~100 bytes per opening byte).
+struct ContentBudget {
+  long bytes;
+  long compounds;
+  bool spent() const { return bytes < 0 || compounds < 0; }
+};
+
+// Reads `str` in chunks, spending from `*budget`; false once it is spent.
+bool SpendOnStream(Stream* str, ContentBudget* budget) {
   unsigned char buf[65536];
   str->reset();
   int n;
-  while (*budget >= 0 && (n = str->doGetChars(sizeof buf, buf)) > 0) {
-    *budget -= n;
+  unsigned char prev = 0;
+  while (!budget->spent() && (n = str->doGetChars(sizeof buf, buf)) > 0) {
+    budget->bytes -= n;
+    for (int i = 0; i < n; ++i) {
+      const unsigned char c = buf[i];
+      if (c == '[' || (c == '<' && prev == '<')) --budget->compounds;
+      prev = c == '<' && prev == '<' ? 0 : c;
+    }
   }
   str->close();
-  return *budget >= 0;
+  return !budget->spent();
 }
 
 // The form XObjects reachable from `resources` (each once, at most
 // kMaxForms of them), spending their decoded size from `*budget`.
-bool SpendOnForms(Dict* resources, long* budget, std::set<int>* seen) {
+bool SpendOnForms(Dict* resources, ContentBudget* budget, std::set<int>* seen) {
   constexpr size_t kMaxForms = 10000;
   if (resources == nullptr) return true;
   Object xobjects = resources->lookup("XObject");
@@ -464,9 +478,9 @@ bool SpendOnForms(Dict* resources, long* budget, std::set<int>* seen) {
 // at the cap). poppler parses one operand as a whole, so a small file whose
 // content stream inflates to 200 MB of "[" exhausts memory inside one call;
 // this bounds it before interpretation.
-bool ContentWithin(::Page* page, long cap) {
+bool ContentWithin(::Page* page, long cap, long max_compounds) {
   if (page == nullptr) return true;
-  long budget = cap;
+  ContentBudget budget{cap, max_compounds};
   Object contents = page->getContents();
   if (contents.isStream()) {
     if (!SpendOnStream(contents.getStream(), &budget)) return false;
@@ -536,11 +550,15 @@ Status ReadPdfUnguarded(std::string_view bytes, const std::string& name,
   PageDevice device(options.max_ruling_thickness, options.limits);
   for (int p = 1; p <= n; ++p) {
     device.StartPage();
-    if (!ContentWithin(doc->getPage(p), options.limits.max_content_bytes)) {
+    if (!ContentWithin(doc->getPage(p), options.limits.max_content_bytes,
+                       options.limits.max_content_compounds)) {
       return Status::Limit(name + ": page " + std::to_string(p) +
                            ": content streams over " +
                            std::to_string(options.limits.max_content_bytes >> 20) +
-                           " MiB (a limit against hostile files)");
+                           " MiB or " +
+                           std::to_string(options.limits.max_content_compounds) +
+                           " arrays and dictionaries (a limit against hostile "
+                           "files)");
     }
     doc->displayPage(&device, p, 72, 72, 0, /*useMediaBox=*/false,
                      /*crop=*/true, /*printing=*/false, &PageDevice::AbortCheck,

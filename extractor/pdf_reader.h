@@ -38,6 +38,9 @@ struct PdfLimits {
   long max_nesting = 1000;        // q (save) depth
   long max_content_bytes = 16L << 20;  // page content and its forms,
                                        // decoded (~5x that in memory)
+  long max_content_compounds = 200000;  // "[" and "<<" in them (poppler
+                                        // allocates each; nested ones
+                                        // cost ~100 bytes per byte)
   double max_page_seconds = 2;    // wall time per page
   double max_page_extent = 14400; // pt per side (PDF's own limit)
 };

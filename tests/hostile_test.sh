@@ -63,10 +63,12 @@ check() {
 # --- PDFs: page geometry, fan-out, nesting, bombs -----------------------------
 check crash_badalloc_far_glyph doc "$dir/crash_badalloc_far_glyph.pdf"
 check hang_wide_glyph doc "$dir/hang_wide_glyph.pdf"
-# oom-nested-arrays-under-64mib: found by the cli fuzzer (640 MB under
-# ASan with a 64 MiB content cap; now 16 MiB, page and form streams).
+# oom-nested-arrays-under-*: found by the cli fuzzer (640 MB under
+# ASan at a 64 MiB, then 16 MiB content cap; now also at most 200,000
+# arrays and dictionaries in the page and form streams).
 for f in annot_bomb bomb_q_nest bomb_array_nest bomb_rulings_100m \
-         xobj_fanout_2_30 xobj_fanout_10_9 oom-nested-arrays-under-64mib; do
+         xobj_fanout_2_30 xobj_fanout_10_9 oom-nested-arrays-under-64mib \
+         oom-nested-arrays-under-16mib; do
   check "$f" error "$dir/$f.pdf" && {
     grep -q 'a limit against hostile files' "$tmp/err" && ok ||
       bad "$f: the error does not name the limit: $(cat "$tmp/err")"
