@@ -9,6 +9,8 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <new>
 #include <set>
 #include <thread>
 #include <utility>
@@ -41,6 +44,29 @@ constexpr const char* kManifestName = "manifest.jsonl";
 
 double SecondsSince(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+// Why a directory entry named like an input cannot be read as one; "" for a
+// socket-less oddity not worth a line.
+std::string WhyNotRegular(const fs::directory_entry& e) {
+  std::error_code ec;
+  fs::file_status st = e.status(ec);
+  if (e.is_symlink(ec)) {
+    if (ec || !fs::exists(st)) {
+      std::error_code ec2;
+      (void)fs::status(e.path(), ec2);
+      return ec2 == std::errc::too_many_symbolic_link_levels
+                 ? "symbolic link loop"
+                 : "dangling symbolic link";
+    }
+  }
+  if (fs::is_fifo(st)) return "a FIFO, not a regular file";
+  if (fs::is_socket(st)) return "a socket, not a regular file";
+  if (fs::is_block_file(st) || fs::is_character_file(st)) {
+    return "a device, not a regular file";
+  }
+  if (ec) return "cannot read: " + ec.message();
+  return "not a regular file";
 }
 
 bool IsInputName(const fs::path& p) {
@@ -63,6 +89,15 @@ std::optional<std::string> ReadBounded(const std::string& path, size_t max_bytes
   std::string bytes(static_cast<size_t>(size), '\0');
   if (size > 0 && !in.read(bytes.data(), size)) return std::nullopt;
   return bytes;
+}
+
+// The sha256 of the input's bytes, "" if it cannot be read or is not a
+// regular file (opening a FIFO would block the parent forever).
+std::string InputSha256(const std::string& path, size_t max_bytes) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::string();
+  std::optional<std::string> bytes = ReadBounded(path, max_bytes);
+  return bytes ? Sha256Hex(*bytes) : std::string();
 }
 
 // --- one input, in a worker ---------------------------------------------------
@@ -94,7 +129,7 @@ std::optional<ManifestEntry> TrySkip(const Task& task, const BatchOptions& optio
     entry.rows = static_cast<int>(doc["rows"].size());
     entry.pages = doc["source"]["pages"].get<int>();
     entry.warnings = static_cast<int>(doc["warnings"].size());
-    entry.status = *entry.warnings > 0 ? "warnings" : "ok";
+    entry.status = *entry.warnings > 0 ? EntryStatus::kWarnings : EntryStatus::kOk;
   } else {
     return std::nullopt;
   }
@@ -108,6 +143,19 @@ std::optional<ManifestEntry> TrySkip(const Task& task, const BatchOptions& optio
   return entry;
 }
 
+// Set by Process when the conversion ran out of memory: the worker exits
+// after reporting it (its heap may stay fragmented and fail the next inputs).
+bool g_worker_must_exit = false;
+
+// An input that fails has no output: one left by an earlier run would
+// contradict the manifest. Only regular files are removed.
+void RemoveStaleOutput(const std::string& out_path) {
+  struct stat st;
+  if (::lstat(out_path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+    ::unlink(out_path.c_str());
+  }
+}
+
 ManifestEntry Process(const Task& task, const BatchOptions& options) {
   const auto t0 = Clock::now();
   std::optional<ManifestEntry> skipped = TrySkip(task, options);
@@ -118,28 +166,42 @@ ManifestEntry Process(const Task& task, const BatchOptions& options) {
   ManifestEntry entry;
   entry.path = task.input.path;
   entry.output = task.input.output;
-  entry.status = "error";
+  entry.status = EntryStatus::kError;
+  if (IsSameFile(task.input.path, task.out_path)) {
+    // A link (or hard link) in DIR to the input itself: never written over.
+    entry.error = task.input.path + ": its output " + task.input.output +
+                  " is the input itself (a link in the output directory); "
+                  "refusing to overwrite it";
+    entry.sha256 = InputSha256(task.input.path, options.convert.max_input_bytes);
+    entry.ms = SecondsSince(t0) * 1000;
+    return entry;
+  }
   {
     Result<Conversion> conv = ConvertFile(task.input.path, options.convert);
     if (conv.ok()) {
       entry.sha256 = conv->sha256;
+      entry.times = conv->times;
       // The document is rendered, written and dropped here: nothing of it
       // outlives this block.
       Status st = WriteFileAtomically(
           task.out_path, Render(conv->document, options.format, options.render));
       if (st.ok()) {
-        entry.status = conv->warnings > 0 ? "warnings" : "ok";
+        entry.status =
+            conv->warnings > 0 ? EntryStatus::kWarnings : EntryStatus::kOk;
         entry.rows = conv->rows;
         entry.pages = conv->pages;
         entry.warnings = conv->warnings;
       } else {
         entry.error = task.input.path + ": " + st.message();
+        RemoveStaleOutput(task.out_path);
       }
     } else {
       entry.error = conv.status().message();
-      std::optional<std::string> bytes =
-          ReadBounded(task.input.path, options.convert.max_input_bytes);
-      if (bytes) entry.sha256 = Sha256Hex(*bytes);
+      if (conv.status().code() == Status::Code::kOutOfMemory) {
+        g_worker_must_exit = true;
+      }
+      RemoveStaleOutput(task.out_path);
+      entry.sha256 = InputSha256(task.input.path, options.convert.max_input_bytes);
     }
   }
   entry.ms = SecondsSince(t0) * 1000;
@@ -175,18 +237,54 @@ bool WriteAll(int fd, std::string_view data) {
     buf.erase(0, nl + 1);
     if (index >= tasks.size()) _exit(3);
     ManifestEntry entry;
+    const auto t0 = Clock::now();
     try {
       entry = Process(tasks[index], options);
     } catch (const std::exception& e) {
+      const bool oom = dynamic_cast<const std::bad_alloc*>(&e) != nullptr;
+      g_worker_must_exit = g_worker_must_exit || oom;
+      entry = ManifestEntry();
       entry.path = tasks[index].input.path;
       entry.output = tasks[index].input.output;
-      entry.status = "error";
-      entry.error = entry.path + ": internal error: " + e.what();
+      entry.status = EntryStatus::kError;
+      entry.error = entry.path + (oom ? ": out of memory" : ": internal error: ") +
+                    (oom ? "" : e.what());
+      entry.sha256 = InputSha256(entry.path, options.convert.max_input_bytes);
+      entry.ms = SecondsSince(t0) * 1000;
+      RemoveStaleOutput(tasks[index].out_path);
     }
-    if (!WriteAll(result_fd, std::to_string(index) + "\t" + ManifestLine(entry))) {
+    const StageTimes& t = entry.times;
+    char times[160];
+    std::snprintf(times, sizeof times, "%.3f %.3f %.3f %.3f %.3f", t.read,
+                  t.extract, t.table, t.normalize, t.validate);
+    if (!WriteAll(result_fd, std::to_string(index) + "\t" + times + "\t" +
+                                 ManifestLine(entry))) {
       _exit(0);  // the parent is gone
     }
+    if (g_worker_must_exit) _exit(0);  // the parent starts a fresh worker
   }
+}
+
+// A worker's address space is capped (kWorkerMemoryBytes): a runaway
+// allocation on a hostile input fails (bad_alloc: one input's error, then the
+// worker exits) instead of driving the machine into swap. Not under
+// AddressSanitizer, whose shadow memory needs terabytes of address space.
+#if defined(__SANITIZE_ADDRESS__)
+#define PLAN2JSON_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PLAN2JSON_ASAN 1
+#endif
+#endif
+void LimitWorkerMemory() {
+#ifndef PLAN2JSON_ASAN
+  struct rlimit lim;
+  if (::getrlimit(RLIMIT_AS, &lim) == 0 &&
+      (lim.rlim_cur == RLIM_INFINITY || lim.rlim_cur > kWorkerMemoryBytes)) {
+    lim.rlim_cur = kWorkerMemoryBytes;
+    ::setrlimit(RLIMIT_AS, &lim);
+  }
+#endif
 }
 
 // --- the parent ---------------------------------------------------------------
@@ -285,13 +383,19 @@ class Batch {
 
   size_t ok = 0, warned = 0, failed = 0, skipped = 0, done = 0;
   long pages = 0;
+  size_t timed = 0;   // converted inputs whose times are in `times`
+  StageTimes times;   // summed over them
   const std::vector<std::string>& lines() const { return lines_; }
   double Elapsed() const { return progress_.Elapsed(); }
   void ClearProgress() { progress_.Clear(); }
 
  private:
   void Finish(size_t index, const ManifestEntry& entry);
-  void FailTask(size_t index, const std::string& message);
+  // An input that fails without a worker's answer. `tried`: it was handed
+  // to a worker (crashed, timed out): the entry gets the input's sha256 and
+  // the time since `started`, and a stale output is removed.
+  void FailTask(size_t index, const std::string& message, bool tried = false,
+                Clock::time_point started = {});
   bool Spawn();
   void Dispatch(Worker& w, size_t index);
   void Reap(Worker& w, bool killed);
@@ -315,23 +419,38 @@ void Batch::Finish(size_t index, const ManifestEntry& entry) {
   lines_[index] = ManifestLine(entry);
   ++done;
   if (entry.skipped) ++skipped;
-  if (entry.status == "ok") ++ok;
-  if (entry.status == "warnings") ++warned;
-  if (entry.status == "error") {
+  if (entry.status == EntryStatus::kOk) ++ok;
+  if (entry.status == EntryStatus::kWarnings) ++warned;
+  if (entry.status == EntryStatus::kError) {
     ++failed;
     progress_.Clear();
-    std::fprintf(stderr, "plan2json: %s\n", entry.error.c_str());
+    std::fprintf(stderr, "plan2json: %s\n", TerminalSafe(entry.error).c_str());
   }
   if (entry.pages && !entry.skipped) pages += *entry.pages;
+  if (entry.status != EntryStatus::kError && !entry.skipped) {
+    ++timed;
+    times.read += entry.times.read;
+    times.extract += entry.times.extract;
+    times.table += entry.times.table;
+    times.normalize += entry.times.normalize;
+    times.validate += entry.times.validate;
+  }
   progress_.Update(done, pages);
 }
 
-void Batch::FailTask(size_t index, const std::string& message) {
+void Batch::FailTask(size_t index, const std::string& message, bool tried,
+                     Clock::time_point started) {
   ManifestEntry entry;
   entry.path = tasks_[index].input.path;
   entry.output = tasks_[index].input.output;
-  entry.status = "error";
+  entry.status = EntryStatus::kError;
   entry.error = message;
+  if (tried) {
+    entry.ms = SecondsSince(started) * 1000;
+    entry.sha256 =
+        InputSha256(entry.path, options_.convert.max_input_bytes);
+    RemoveStaleOutput(tasks_[index].out_path);
+  }
   Finish(index, entry);
 }
 
@@ -366,6 +485,7 @@ bool Batch::Spawn() {
     }
     ::close(g_signal_pipe[0]);
     ::close(g_signal_pipe[1]);
+    LimitWorkerMemory();
     WorkerMain(to[0], from[1], tasks_, options_);
   }
   sigprocmask(SIG_SETMASK, &old, nullptr);
@@ -433,16 +553,26 @@ void Batch::Reap(Worker& w, bool killed) {
     const auto index = static_cast<size_t>(w.task);
     ::unlink(TempPath(tasks_[index].out_path, w.pid).c_str());
     if (!killed) {
-      FailTask(index, tasks_[index].input.path + ": " + DescribeExit(status));
+      FailTask(index, tasks_[index].input.path + ": " + DescribeExit(status),
+               /*tried=*/true, w.started);
     }
   }
   CloseWorker(w);
 }
 
+// "<index>\t<5 stage times>\t<manifest line>"
 void Batch::HandleResultLine(Worker& w, const std::string& line) {
   size_t tab = line.find('\t');
+  size_t tab2 = tab == std::string::npos ? tab : line.find('\t', tab + 1);
   std::optional<ManifestEntry> entry;
-  if (tab != std::string::npos) entry = ParseManifestLine(line.substr(tab + 1));
+  if (tab2 != std::string::npos) entry = ParseManifestLine(line.substr(tab2 + 1));
+  if (entry) {
+    StageTimes& t = entry->times;
+    if (std::sscanf(line.c_str() + tab + 1, "%lf %lf %lf %lf %lf", &t.read,
+                    &t.extract, &t.table, &t.normalize, &t.validate) != 5) {
+      entry.reset();
+    }
+  }
   size_t index = std::strtoul(line.c_str(), nullptr, 10);
   if (!entry || w.task < 0 || index != static_cast<size_t>(w.task)) {
     // Cannot happen with a sane worker; treat it as a crash.
@@ -583,17 +713,44 @@ int Batch::Run() {
         if (w.pid < 0 || w.task < 0) continue;
         if (SecondsSince(w.started) < options_.timeout_seconds) continue;
         const auto index = static_cast<size_t>(w.task);
+        const Clock::time_point started = w.started;
         ::kill(w.pid, SIGKILL);
         Reap(w, true);
         char secs[32];
         std::snprintf(secs, sizeof secs, "%g", options_.timeout_seconds);
-        FailTask(index, tasks_[index].input.path + ": timed out after " +
-                            secs + " s (--timeout)");
+        FailTask(index,
+                 tasks_[index].input.path + ": timed out after " + secs +
+                     " s (--timeout)",
+                 /*tried=*/true, started);
       }
     }
     progress_.Update(done, pages);
   }
   return stop;
+}
+
+// True for "<anything>.tmp-<digits>", the name WriteFileAtomically writes
+// before its rename.
+bool IsTemporaryName(const std::string& name) {
+  const size_t at = name.rfind(".tmp-");
+  if (at == std::string::npos || at + 5 >= name.size()) return false;
+  return name.find_first_not_of("0123456789", at + 5) == std::string::npos;
+}
+
+// Temporaries left by an earlier run that was killed (SIGKILL leaves no
+// chance to clean up). Called under the directory's lock, so no other run
+// is writing them.
+void RemoveStaleTemporaries(const std::string& out_dir) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(
+      out_dir, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code ec2;
+    if (it->is_regular_file(ec2) &&
+        IsTemporaryName(it->path().filename().string())) {
+      fs::remove(it->path(), ec2);
+    }
+  }
 }
 
 // The previous run's manifest, by output path.
@@ -603,7 +760,7 @@ std::map<std::string, ManifestEntry> ReadPriorManifest(const std::string& path) 
   std::string line;
   while (std::getline(in, line)) {
     std::optional<ManifestEntry> e = ParseManifestLine(line);
-    if (e && e->status != "error" && !e->sha256.empty()) {
+    if (e && e->status != EntryStatus::kError && !e->sha256.empty()) {
       prior[e->output] = std::move(*e);
     }
   }
@@ -627,29 +784,57 @@ std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args,
     std::vector<fs::path> found;
     fs::recursive_directory_iterator it(
         arg, fs::directory_options::skip_permission_denied, ec);
+    std::map<fs::path, std::string> unusable;  // relative path -> why
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code ec2;
-      if (it->is_regular_file(ec2) && IsInputName(it->path())) {
+      if (!IsInputName(it->path())) continue;
+      if (it->is_regular_file(ec2)) {
         found.push_back(it->path().lexically_relative(arg));
+      } else if (!it->is_directory(ec2)) {
+        // Named like an input but not a file to read: say so in the
+        // manifest instead of skipping it without a word.
+        std::string why = WhyNotRegular(*it);
+        if (!why.empty()) unusable[it->path().lexically_relative(arg)] = why;
       }
     }
     if (ec) {
       inputs.push_back({arg, "", arg + ": cannot read directory: " + ec.message()});
       continue;
     }
-    if (found.empty()) {
+    if (found.empty() && unusable.empty()) {
       inputs.push_back({arg, "", arg + ": no *.pdf or *.txt files in this directory"});
       continue;
     }
+    for (const auto& [rel, why] : unusable) found.push_back(rel);
     std::sort(found.begin(), found.end());
     for (const fs::path& rel : found) {
-      inputs.push_back({(fs::path(arg) / rel).string(), rel.string() + ext, ""});
+      const std::string path = (fs::path(arg) / rel).string();
+      auto bad = unusable.find(rel);
+      inputs.push_back({path, rel.string() + ext,
+                        bad == unusable.end() ? "" : path + ": " + bad->second});
     }
   }
   std::map<std::string, std::string> owner;  // output -> first input
   owner[kManifestName] = "the manifest";
+  // Directories that outputs need (a/b.pdf.json needs "a"): an output with
+  // such a name (input a.pdf next to a directory a.pdf.json/) cannot be
+  // written, whatever the order the workers finish in.
+  std::map<std::string, std::string> dirs;  // directory -> an input needing it
+  for (const BatchInput& in : inputs) {
+    if (!in.error.empty() || in.output.empty()) continue;
+    for (fs::path d = fs::path(in.output).parent_path(); !d.empty();
+         d = d.parent_path()) {
+      dirs.emplace(d.string(), in.path);
+    }
+  }
   for (BatchInput& in : inputs) {
     if (!in.error.empty()) continue;
+    if (auto d = dirs.find(in.output); d != dirs.end()) {
+      in.error = in.path + ": its output " + in.output +
+                 " is the directory of other outputs (" + d->second +
+                 "); rename one of them";
+      continue;
+    }
     auto [it, fresh] = owner.emplace(in.output, in.path);
     if (!fresh) {
       in.error = in.path + ": its output " + in.output + " is already that of " +
@@ -657,6 +842,22 @@ std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args,
     }
   }
   return inputs;
+}
+
+const char* EntryStatusName(EntryStatus status) {
+  switch (status) {
+    case EntryStatus::kOk: return "ok";
+    case EntryStatus::kWarnings: return "warnings";
+    case EntryStatus::kError: return "error";
+  }
+  return "error";
+}
+
+std::optional<EntryStatus> ParseEntryStatus(std::string_view name) {
+  if (name == "ok") return EntryStatus::kOk;
+  if (name == "warnings") return EntryStatus::kWarnings;
+  if (name == "error") return EntryStatus::kError;
+  return std::nullopt;
 }
 
 std::string ManifestLine(const ManifestEntry& e) {
@@ -667,10 +868,10 @@ std::string ManifestLine(const ManifestEntry& e) {
     return s.empty() ? ordered_json(nullptr) : ordered_json(SanitizeUtf8(s));
   };
   ordered_json j;
-  j["path"] = SanitizeUtf8(e.path);
-  j["output"] = SanitizeUtf8(e.output);
+  j["path"] = EscapeInvalidUtf8(e.path);
+  j["output"] = EscapeInvalidUtf8(e.output);
   j["sha256"] = str(e.sha256);
-  j["status"] = e.status;
+  j["status"] = EntryStatusName(e.status);
   j["rows"] = opt(e.rows);
   j["pages"] = opt(e.pages);
   j["warnings"] = opt(e.warnings);
@@ -684,6 +885,7 @@ std::optional<ManifestEntry> ParseManifestLine(std::string_view line) {
   ordered_json j = ordered_json::parse(line, nullptr, false);
   if (!j.is_object()) return std::nullopt;
   ManifestEntry e;
+  std::string status;
   auto get_str = [&](const char* key, std::string* out, bool required) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return !required;
@@ -699,14 +901,14 @@ std::optional<ManifestEntry> ParseManifestLine(std::string_view line) {
     return true;
   };
   if (!get_str("path", &e.path, true) || !get_str("output", &e.output, false) ||
-      !get_str("sha256", &e.sha256, false) || !get_str("status", &e.status, true) ||
+      !get_str("sha256", &e.sha256, false) || !get_str("status", &status, true) ||
       !get_str("error", &e.error, false) || !get_int("rows", &e.rows) ||
       !get_int("pages", &e.pages) || !get_int("warnings", &e.warnings)) {
     return std::nullopt;
   }
-  if (e.status != "ok" && e.status != "warnings" && e.status != "error") {
-    return std::nullopt;
-  }
+  std::optional<EntryStatus> parsed = ParseEntryStatus(status);
+  if (!parsed) return std::nullopt;
+  e.status = *parsed;
   if (auto it = j.find("ms"); it != j.end() && it->is_number()) {
     e.ms = it->get<double>();
   }
@@ -768,7 +970,9 @@ int UsableCores() {
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
-int RunBatch(const BatchOptions& options) {
+RunSummary RunBatch(const BatchOptions& options) {
+  RunSummary failed_setup;
+  failed_setup.failed = 1;
   // The output directory must exist and take files before anything starts.
   std::error_code ec;
   fs::create_directories(options.out_dir, ec);
@@ -778,7 +982,7 @@ int RunBatch(const BatchOptions& options) {
                  (ec ? ec : std::make_error_code(std::errc::not_a_directory))
                      .message()
                      .c_str());
-    return kExitError;
+    return failed_setup;
   }
   {
     std::string probe = (fs::path(options.out_dir) / ".plan2json-probe-XXXXXX").string();
@@ -786,11 +990,31 @@ int RunBatch(const BatchOptions& options) {
     if (fd < 0) {
       std::fprintf(stderr, "plan2json: %s: output directory is not writable: %s\n",
                    options.out_dir.c_str(), std::strerror(errno));
-      return kExitError;
+      return failed_setup;
     }
     ::close(fd);
     ::unlink(probe.c_str());
   }
+
+  // One run per output directory at a time: a second one would overwrite
+  // the outputs the first one's manifest describes. The lock goes with the
+  // process (and its workers), also when it is killed.
+  // The directory itself is locked: no lock file to leave behind.
+  const int lock_fd =
+      ::open(options.out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+    const int err = errno;
+    std::fprintf(stderr, "plan2json: %s: %s\n",
+                 TerminalSafe(options.out_dir).c_str(),
+                 lock_fd >= 0 && err == EWOULDBLOCK
+                     ? "another plan2json run is writing to this output "
+                       "directory (wait for it, or use another --out-dir)"
+                     : (std::string("cannot lock the output directory: ") +
+                        std::strerror(err)).c_str());
+    if (lock_fd >= 0) ::close(lock_fd);
+    return failed_setup;
+  }
+  RemoveStaleTemporaries(options.out_dir);
 
   const std::string manifest_path =
       (fs::path(options.out_dir) / kManifestName).string();
@@ -800,7 +1024,8 @@ int RunBatch(const BatchOptions& options) {
   for (BatchInput& in : ExpandInputs(options.inputs, options.format)) {
     Task t;
     t.out_path = (fs::path(options.out_dir) / in.output).string();
-    if (auto it = prior.find(in.output); it != prior.end() && in.error.empty()) {
+    if (auto it = prior.find(EscapeInvalidUtf8(in.output));
+        it != prior.end() && in.error.empty()) {
       t.prior = std::move(it->second);
     }
     t.input = std::move(in);
@@ -816,7 +1041,7 @@ int RunBatch(const BatchOptions& options) {
   // Signals: a self-pipe wakes the poll loop.
   if (::pipe2(g_signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
     std::fprintf(stderr, "plan2json: pipe: %s\n", std::strerror(errno));
-    return kExitError;
+    return failed_setup;
   }
   struct sigaction sa {}, old_int {}, old_term {}, old_pipe {};
   sa.sa_handler = OnSignal;
@@ -845,8 +1070,9 @@ int RunBatch(const BatchOptions& options) {
   Status written = WriteFileAtomically(manifest_path, manifest);
   batch.ClearProgress();
   if (!written.ok()) {
-    std::fprintf(stderr, "plan2json: %s\n", written.message().c_str());
+    std::fprintf(stderr, "plan2json: %s\n", TerminalSafe(written.message()).c_str());
   }
+  ::close(lock_fd);  // releases the lock
   if (!options.quiet) {
     const double secs = batch.Elapsed();
     std::fprintf(stderr,
@@ -858,10 +1084,21 @@ int RunBatch(const BatchOptions& options) {
                  secs > 0 ? static_cast<double>(batch.pages) / secs : 0.0,
                  manifest_path.c_str());
   }
-  if (stopped_by != 0) return kExitSignalBase + stopped_by;
-  if (batch.failed > 0 || !written.ok()) return kExitError;
-  if (batch.warned > 0) return kExitWarnings;
-  return kExitOk;
+  if (options.timings && batch.timed > 0) {
+    const StageTimes& t = batch.times;
+    std::fprintf(stderr,
+                 "plan2json: timings ms, summed over %zu converted inputs: "
+                 "read %.2f, extract %.2f, table %.2f, normalize+emit %.2f, "
+                 "validate %.2f\n",
+                 batch.timed, t.read, t.extract, t.table, t.normalize,
+                 t.validate);
+  }
+  RunSummary summary;
+  summary.ok = batch.ok;
+  summary.warned = batch.warned;
+  summary.failed = batch.failed + (written.ok() ? 0 : 1);
+  summary.signal = stopped_by;
+  return summary;
 }
 
 }  // namespace plan2json::cli

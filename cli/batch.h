@@ -47,6 +47,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/exit_codes.h"
 #include "cli/formats.h"
 #include "pipeline/convert.h"
 
@@ -63,19 +64,22 @@ struct BatchOptions {
   double timeout_seconds = 0;    // per input; 0 = no limit
   int files_per_worker = 0;      // inputs per worker process before it is
                                  // replaced; 0 = kFilesPerWorker
+  bool timings = false;          // print the stage times summed over the
+                                 // converted inputs at the end
   ConvertOptions convert;
 };
 
-// Converts every input; returns the exit code (cli/exit_codes.h): 0, 3
-// (warnings), 2 (an input failed, or DIR / the manifest cannot be written),
-// 128 + signal when interrupted. Prints one line per failed input, and
+// Converts every input. Failures count an input that failed, and DIR or the
+// manifest that cannot be written. Prints one line per failed input, and
 // progress unless quiet, on stderr.
-int RunBatch(const BatchOptions& options);
+RunSummary RunBatch(const BatchOptions& options);
 
 // --- pieces, exposed for tests ----------------------------------------------
 
 // Each worker process is replaced after this many inputs.
 inline constexpr int kFilesPerWorker = 64;
+// A worker's address-space limit (RLIMIT_AS; not in ASan builds).
+inline constexpr unsigned long kWorkerMemoryBytes = 4UL << 30;
 
 struct BatchInput {
   std::string path;    // the file to convert: an argument, or a file found
@@ -89,7 +93,10 @@ struct BatchInput {
 // sorted by relative path (component by component, bytewise). A file
 // argument is taken whatever its name (a missing one fails when tried). A
 // directory without *.pdf / *.txt files yields one input with `error` set;
-// so does every input whose output name is already taken by an earlier one.
+// so does every input whose output name is already taken by an earlier one
+// or is a directory other outputs need (a.pdf beside a directory
+// a.pdf.json/), and every entry named like an input that is not a regular
+// file (dangling symbolic link, link loop, FIFO, device).
 std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args,
                                      Format format);
 
@@ -98,17 +105,23 @@ std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args,
 // "error"), rows, pages, warnings (null for an error), error (null unless
 // status is error), ms (wall time for this input), skipped (true if the
 // output was up to date and kept).
+// A manifest entry's outcome; written as "ok", "warnings", "error".
+enum class EntryStatus { kOk, kWarnings, kError };
+const char* EntryStatusName(EntryStatus status);
+std::optional<EntryStatus> ParseEntryStatus(std::string_view name);
+
 struct ManifestEntry {
   std::string path;
   std::string output;
   std::string sha256;  // "" = null
-  std::string status;  // "ok" | "warnings" | "error"
+  EntryStatus status = EntryStatus::kError;
   std::optional<int> rows;
   std::optional<int> pages;
   std::optional<int> warnings;
   std::string error;   // "" = null
   double ms = 0;
   bool skipped = false;
+  StageTimes times;  // not in the manifest: worker -> parent for --timings
 };
 
 // The entry as one JSON line, ending with '\n'. Invalid UTF-8 in paths and

@@ -117,7 +117,7 @@ TEST(Manifest, LineRoundTrips) {
   e.path = "in/a.pdf";
   e.output = "a.pdf.json";
   e.sha256 = std::string(64, 'a');
-  e.status = "warnings";
+  e.status = EntryStatus::kWarnings;
   e.rows = 12;
   e.pages = 3;
   e.warnings = 2;
@@ -141,7 +141,7 @@ TEST(Manifest, ErrorLineHasNulls) {
   ManifestEntry e;
   e.path = "gbk-\xB1\xB1.pdf";
   e.output = "x.json";
-  e.status = "error";
+  e.status = EntryStatus::kError;
   e.error = "gbk-\xB1\xB1.pdf: no such file";
   std::string line = ManifestLine(e);
   EXPECT_NE(line.find("\"sha256\":null"), std::string::npos);

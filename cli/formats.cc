@@ -2,6 +2,8 @@
 
 #include "cli/formats.h"
 
+#include <cstdio>
+
 #include <utility>
 
 namespace plan2json::cli {
@@ -40,16 +42,20 @@ std::string CellText(const ordered_json& v) {
 
 }  // namespace
 
-std::string SanitizeUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+namespace {
+
+// Walks `s` as UTF-8: on_char(code point, its bytes) for each well-formed
+// sequence, on_bad(byte) for each byte that is not part of one.
+template <typename OnChar, typename OnBad>
+void WalkUtf8(std::string_view s, OnChar on_char, OnBad on_bad) {
   size_t i = 0;
   while (i < s.size()) {
     const auto b = static_cast<unsigned char>(s[i]);
     size_t len = 0;
     unsigned int cp = 0;
     if (b < 0x80) {
-      out += s[i++];
+      on_char(b, s.substr(i, 1));
+      ++i;
       continue;
     } else if (b >= 0xC2 && b <= 0xDF) {
       len = 2, cp = b & 0x1Fu;
@@ -70,13 +76,72 @@ std::string SanitizeUtf8(std::string_view s) {
       valid = false;
     }
     if (valid) {
-      out.append(s.substr(i, len));
+      on_char(cp, s.substr(i, len));
       i += len;
     } else {
-      out += "\xEF\xBF\xBD";  // U+FFFD
+      on_bad(b);
       ++i;
     }
   }
+}
+
+void AppendHexByte(unsigned int b, std::string* out) {
+  static const char kHex[] = "0123456789abcdef";
+  *out += "\\x";
+  *out += kHex[(b >> 4) & 15];
+  *out += kHex[b & 15];
+}
+
+}  // namespace
+
+std::string SanitizeUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  WalkUtf8(
+      s, [&](unsigned int, std::string_view bytes) { out.append(bytes); },
+      [&](unsigned char) { out += "\xEF\xBF\xBD"; });  // U+FFFD
+  return out;
+}
+
+std::string EscapeInvalidUtf8(std::string_view s) {
+  bool valid = true;
+  WalkUtf8(s, [](unsigned int, std::string_view) {},
+           [&](unsigned char) { valid = false; });
+  if (valid) return std::string(s);
+  std::string out;
+  WalkUtf8(
+      s,
+      [&](unsigned int cp, std::string_view bytes) {
+        if (cp == '\\') out += '\\';
+        out.append(bytes);
+      },
+      [&](unsigned char b) { AppendHexByte(b, &out); });
+  return out;
+}
+
+std::string TerminalSafe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  WalkUtf8(
+      s,
+      [&](unsigned int cp, std::string_view bytes) {
+        if (cp == '\n') {
+          out += "\\n";
+        } else if (cp == '\t') {
+          out += "\\t";
+        } else if (cp == '\r') {
+          out += "\\r";
+        } else if (cp < 0x20 || cp == 0x7F) {
+          AppendHexByte(cp, &out);
+        } else if (cp >= 0x80 && cp <= 0x9F) {  // C1 controls (CSI, NEL...)
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", cp);
+          out += buf;
+        } else {
+          out.append(bytes);
+        }
+      },
+      [&](unsigned char b) { AppendHexByte(b, &out); });
   return out;
 }
 
@@ -127,11 +192,19 @@ std::string CsvField(std::string_view value) {
   return out;
 }
 
-std::string CsvRecord(const std::vector<std::string>& fields) {
+std::string ExcelText(std::string_view value) {
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) !=
+                            std::string_view::npos) {
+    return "'" + std::string(value);
+  }
+  return std::string(value);
+}
+
+std::string CsvRecord(const std::vector<std::string>& fields, bool excel_guard) {
   std::string out;
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
-    out += CsvField(fields[i]);
+    out += CsvField(excel_guard ? ExcelText(fields[i]) : fields[i]);
   }
   out += "\r\n";
   return out;
@@ -175,7 +248,7 @@ std::string Render(const ordered_json& doc, Format format,
   std::string out;
   switch (format) {
     case Format::kJson:
-      out = doc.dump(2, ' ', false, kReplace);
+      out = doc.dump(options.json_one_line ? -1 : 2, ' ', false, kReplace);
       out += '\n';
       break;
     case Format::kJsonl:
@@ -190,7 +263,9 @@ std::string Render(const ordered_json& doc, Format format,
       if (options.excel_bom) out += "\xEF\xBB\xBF";
       if (options.csv_header) out += CsvRecord(CsvColumns());
       if (rows.is_array()) {
-        for (const ordered_json& row : rows) out += CsvRecord(CsvRow(doc, row));
+        for (const ordered_json& row : rows) {
+          out += CsvRecord(CsvRow(doc, row), options.excel_formula_guard);
+        }
       }
       break;
   }

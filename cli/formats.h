@@ -43,6 +43,14 @@ struct RenderOptions {
   // CSV: start with the header record. Off when appending a second input's
   // rows to the same stream.
   bool csv_header = true;
+  // CSV for Excel (--excel): a cell starting with = + - @ (or a tab or CR)
+  // gets a leading ' so that Excel shows it as text and never evaluates it
+  // as a formula (CSV injection). Default off: plain CSV keeps the text.
+  bool excel_formula_guard = false;
+  // JSON: the whole document on one line. Several inputs written to stdout
+  // make JSON Lines this way (one document per line), never concatenated
+  // pretty-printed documents. Default off (indented by 2).
+  bool json_one_line = false;
 };
 
 // The whole output for one converted document. JSON ends with a newline;
@@ -54,12 +62,27 @@ std::string Render(const nlohmann::ordered_json& doc, Format format,
 // replaced by U+FFFD (for file names and messages that end up in JSON).
 std::string SanitizeUtf8(std::string_view s);
 
+// `s` unchanged if it is well-formed UTF-8; otherwise each byte that is not
+// part of a well-formed sequence becomes "\xNN" and each backslash "\\",
+// so the text stays JSON and still names the real bytes (file names in the
+// manifest: escaped, never replaced).
+std::string EscapeInvalidUtf8(std::string_view s);
+
+// `s` safe to print as one line on a terminal: line breaks and other C0/C1
+// control characters (ESC sequences included) and malformed UTF-8 bytes as
+// C-style escapes ("\n", "\x1b", "\u009b", "\xff").
+std::string TerminalSafe(std::string_view s);
+
 // Pieces, exposed for tests.
 const std::vector<std::string>& CsvColumns();
 // One field, quoted per RFC 4180 when needed.
 std::string CsvField(std::string_view value);
-// Fields joined with ',' and terminated by CRLF.
-std::string CsvRecord(const std::vector<std::string>& fields);
+// Fields joined with ',' and terminated by CRLF; with `excel_guard`, each
+// field first passes through ExcelText.
+std::string CsvRecord(const std::vector<std::string>& fields,
+                      bool excel_guard = false);
+// `value` with a leading ' if Excel would read it as a formula.
+std::string ExcelText(std::string_view value);
 // The CSV fields of one row of `doc`, in CsvColumns() order.
 std::vector<std::string> CsvRow(const nlohmann::ordered_json& doc,
                                 const nlohmann::ordered_json& row);

@@ -41,6 +41,59 @@ TEST(CsvRecord, JoinsWithCommaEndsWithCrlf) {
   EXPECT_EQ(CsvRecord({"a", "", "c,d"}), "a,,\"c,d\"\r\n");
 }
 
+// CSV injection (issue 13, csv_formula_injection.txt): under --excel a cell
+// Excel would evaluate starts with '.
+TEST(ExcelText, PrefixesFormulaStarts) {
+  struct Case {
+    std::string in, want;
+  };
+  const std::vector<Case> cases = {
+      {"=1+2", "'=1+2"},       {"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+      {"-2", "'-2"},           {"@SUM(A1)", "'@SUM(A1)"},
+      {"\tx", "'\tx"},         {"a=b", "a=b"},
+      {"", ""},                {"市生态环境局", "市生态环境局"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ExcelText(c.in), c.want) << "input: " << c.in;
+  }
+  EXPECT_EQ(CsvRecord({"=A1", "b"}, /*excel_guard=*/true), "'=A1,b\r\n");
+  EXPECT_EQ(CsvRecord({"=A1", "b"}), "=A1,b\r\n");
+}
+
+// Stderr keeps one line per problem whatever a file is named (issue 13).
+TEST(TerminalSafe, EscapesControlsAndBadBytes) {
+  struct Case {
+    std::string in, want;
+  };
+  const std::vector<Case> cases = {
+      {"a.pdf", "a.pdf"},
+      {"a\nb.pdf", "a\\nb.pdf"},
+      {"x\x1b[31mred", "x\\x1b[31mred"},
+      {"c1\xC2\x9B" "2J", "c1\\u009b2J"},
+      {"bad\xFF", "bad\\xff"},
+      {"市\t局", "市\\t局"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(TerminalSafe(c.in), c.want) << "input: " << c.in;
+  }
+}
+
+// The manifest names the real file: invalid bytes escaped, not replaced.
+TEST(EscapeInvalidUtf8, EscapesOnlyWhenNeeded) {
+  struct Case {
+    std::string in, want;
+  };
+  const std::vector<Case> cases = {
+      {"a\\b.pdf", "a\\b.pdf"},             // valid: untouched
+      {"gbk\xCA\xD0.pdf", "gbk\\xca\\xd0.pdf"},
+      {"a\\b\xFF.pdf", "a\\\\b\\xff.pdf"},  // invalid: backslash doubled
+      {"市.pdf", "市.pdf"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(EscapeInvalidUtf8(c.in), c.want) << "input: " << c.in;
+  }
+}
+
 TEST(SanitizeUtf8, ReplacesOnlyMalformedBytes) {
   struct Case {
     std::string in, want;

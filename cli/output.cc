@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace plan2json::cli {
@@ -31,7 +32,43 @@ std::string TempPath(const std::string& path, pid_t pid) {
   return path + ".tmp-" + std::to_string(pid);
 }
 
+namespace {
+
+bool SameFile(const struct stat& a, const struct stat& b) {
+  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+}  // namespace
+
+bool IsSameFile(const std::string& a, const std::string& b) {
+  struct stat sa, sb;
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 &&
+         SameFile(sa, sb);
+}
+
 Status WriteFileAtomically(const std::string& path, const std::string& data) {
+  struct stat lst;
+  if (::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
+    // Never replace the link itself: write to what it names.
+    struct stat target, out;
+    if (::stat(path.c_str(), &target) != 0) {
+      return Status::IoError(path + ": cannot write: a symbolic link to a "
+                                    "missing file (" + std::strerror(errno) + ")");
+    }
+    // /dev/stdout, /proc/self/fd/1: our own standard output.
+    if (::fstat(STDOUT_FILENO, &out) == 0 && SameFile(target, out)) {
+      return WriteStdout(data);
+    }
+    if (S_ISREG(target.st_mode)) {
+      char* real = ::realpath(path.c_str(), nullptr);
+      if (real != nullptr) {
+        std::string resolved(real);
+        std::free(real);
+        return WriteFileAtomically(resolved, data);
+      }
+    }
+    // A device or FIFO behind the link: falls through to the in-place write.
+  }
   struct stat st;
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     std::FILE* f = std::fopen(path.c_str(), "wb");

@@ -19,7 +19,15 @@ namespace plan2json::cli {
 // If `path` exists and is not a regular file (a device such as /dev/null or
 // /dev/full, a FIFO), it is written in place instead: renaming over it
 // would replace the device.
+// If `path` is a symbolic link, the link is never replaced: the data goes
+// to its target (atomically if that is a regular file; to stdout if the
+// target is this process's standard output, as /dev/stdout and
+// /proc/self/fd/1 are); a dangling link is an error.
 Status WriteFileAtomically(const std::string& path, const std::string& data);
+
+// True if both paths exist and name the same file (device and inode), by
+// whatever path, links followed.
+bool IsSameFile(const std::string& a, const std::string& b);
 
 // The temporary name WriteFileAtomically uses in process `pid`:
 // "<path>.tmp-<pid>". A parent that kills a writer removes it.

@@ -2,6 +2,9 @@
 
 #include "common/status.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace plan2json {
 
 const char* Status::CodeName(Code code) {
@@ -19,6 +22,7 @@ const char* Status::CodeName(Code code) {
     case Code::kLimit: return "limit exceeded";
     case Code::kSchema: return "schema violation";
     case Code::kInternal: return "internal error";
+    case Code::kOutOfMemory: return "out of memory";
   }
   return "unknown";
 }
@@ -27,5 +31,22 @@ std::string Status::ToString() const {
   if (ok()) return "OK";
   return std::string(CodeName(code_)) + ": " + message_;
 }
+
+Status Status::WithContext(const std::string& context) const {
+  if (ok() || context.empty()) return *this;
+  if (message_.compare(0, context.size(), context) == 0 &&
+      message_.compare(context.size(), 2, ": ") == 0) {
+    return *this;
+  }
+  return Status(code_, context + ": " + message_);
+}
+
+namespace internal {
+void DieOnValueOfError(const Status& status) {
+  std::fprintf(stderr, "plan2json: internal error: value() of an error Result: %s\n",
+               status.ToString().c_str());
+  std::abort();
+}
+}  // namespace internal
 
 }  // namespace plan2json

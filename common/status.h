@@ -33,6 +33,8 @@ class Status {
     kLimit,           // input exceeds a documented bound
     kSchema,          // output failed schema validation (a bug)
     kInternal,
+    kOutOfMemory,     // an allocation failed (std::bad_alloc): the process
+                      // may be left fragmented; a batch worker exits
   };
 
   Status() = default;  // OK
@@ -40,6 +42,29 @@ class Status {
       : code_(code), message_(std::move(message)) {}
 
   static Status Ok() { return Status(); }
+  // Named constructors (LevelDB style), one per code.
+  static Status NotFound(std::string msg) { return {Code::kNotFound, std::move(msg)}; }
+  static Status Empty(std::string msg) { return {Code::kEmpty, std::move(msg)}; }
+  static Status Corrupt(std::string msg) { return {Code::kCorrupt, std::move(msg)}; }
+  static Status Encrypted(std::string msg) { return {Code::kEncrypted, std::move(msg)}; }
+  static Status NoTextLayer(std::string msg) { return {Code::kNoTextLayer, std::move(msg)}; }
+  static Status NoPlanTable(std::string msg) { return {Code::kNoPlanTable, std::move(msg)}; }
+  static Status Decode(std::string msg) { return {Code::kDecode, std::move(msg)}; }
+  static Status InvalidArgument(std::string msg) {
+    return {Code::kInvalidArgument, std::move(msg)};
+  }
+  static Status IoError(std::string msg) { return {Code::kIoError, std::move(msg)}; }
+  static Status Limit(std::string msg) { return {Code::kLimit, std::move(msg)}; }
+  static Status Schema(std::string msg) { return {Code::kSchema, std::move(msg)}; }
+  static Status Internal(std::string msg) { return {Code::kInternal, std::move(msg)}; }
+  static Status OutOfMemory(std::string msg) {
+    return {Code::kOutOfMemory, std::move(msg)};
+  }
+
+  // The same status with `context` ("file.pdf", "page 3") put in front of
+  // its message ("context: message"), unless the message already starts so.
+  // OK stays OK. The pipeline boundary adds the file name this way.
+  Status WithContext(const std::string& context) const;
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
@@ -54,6 +79,12 @@ class Status {
   std::string message_;
 };
 
+namespace internal {
+// Prints "plan2json: internal error: value() of an error Result: <status>"
+// on stderr and aborts.
+[[noreturn]] void DieOnValueOfError(const Status& status);
+}  // namespace internal
+
 // Holds either a value or a non-OK Status.
 template <typename T>
 class Result {
@@ -65,15 +96,26 @@ class Result {
 
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
-  T& value() & { return *value_; }
-  const T& value() const& { return *value_; }
-  T&& value() && { return std::move(*value_); }
-  T* operator->() { return &*value_; }
-  const T* operator->() const { return &*value_; }
-  T& operator*() & { return *value_; }
-  const T& operator*() const& { return *value_; }
+  // The value; on an error Result these abort with the status (checked in
+  // every build: reading a value that is not there is a bug, never data).
+  T& value() & { return *Checked(); }
+  const T& value() const& { return *Checked(); }
+  T&& value() && { return std::move(*Checked()); }
+  T* operator->() { return &*Checked(); }
+  const T* operator->() const { return &*Checked(); }
+  T& operator*() & { return *Checked(); }
+  const T& operator*() const& { return *Checked(); }
 
  private:
+  std::optional<T>& Checked() {
+    if (!value_) internal::DieOnValueOfError(status_);
+    return value_;
+  }
+  const std::optional<T>& Checked() const {
+    if (!value_) internal::DieOnValueOfError(status_);
+    return value_;
+  }
+
   Status status_;
   std::optional<T> value_;
 };

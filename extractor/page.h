@@ -1,8 +1,9 @@
 // Copyright 2026 The plan2json Authors.
 //
 // What the extractor sees of one physical page: characters with their boxes
-// and fonts, and ruling lines. Produced by the PDF reader (pdf_reader.h) and,
-// with synthetic geometry, by the layout-dump reader; consumed by table.h.
+// and fonts, and ruling lines. Produced by the PDF reader (pdf_reader.h) and
+// by tests (extractor/testing/table_page.h, synthetic geometry); consumed by
+// table.h. Text dumps do not go through Page (text_reader.h).
 // Coordinates: points, origin at the page's top-left, y grows downwards.
 
 #ifndef PLAN2JSON_EXTRACTOR_PAGE_H_
@@ -54,7 +55,10 @@ struct Ruling {
 struct Page {
   int number = 0;  // 1-based physical page number
   double width = 0, height = 0;
-  std::vector<Glyph> glyphs;  // in content-stream order
+  // In content-stream order, within the page box (the PDF reader clamps
+  // boxes to it and drops glyphs wholly off it, and drops fake-bold
+  // duplicates: a repeat of a glyph at almost the same position).
+  std::vector<Glyph> glyphs;
   std::vector<Ruling> rulings;
 };
 

@@ -4,7 +4,7 @@
 // largest connected set of them is the table, its distinct x and y positions
 // are the grid, and a slot merges with its neighbour wherever no ruling
 // separates them (that is how spanning cells appear). Unruled tables: see
-// GridFromColumns.
+// GridFromAlignment (columns and rows from text alignment).
 
 #include "extractor/table.h"
 

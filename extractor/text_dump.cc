@@ -119,34 +119,37 @@ DumpPages SplitPages(const std::string& utf8) {
   int number = 0;
   size_t start = 0;
   bool any_ff = false;
-  while (start <= utf8.size()) {
-    size_t end = utf8.find('\n', start);
-    if (end == std::string::npos) end = utf8.size();
-    std::string raw = utf8.substr(start, end - start);
+  // One pass: each line is looked at once, whatever the number of form
+  // feeds in it (a million of them must stay linear).
+  const std::string_view all(utf8);
+  while (start <= all.size()) {
+    size_t end = all.find('\n', start);
+    if (end == std::string_view::npos) end = all.size();
+    std::string_view raw = all.substr(start, end - start);
     // A form feed starts a new page; text after it is on that page.
     size_t ff;
-    while ((ff = raw.find('\f')) != std::string::npos) {
-      std::string before = raw.substr(0, ff);
+    while ((ff = raw.find('\f')) != std::string_view::npos) {
+      std::string before(raw.substr(0, ff));
       if (!Trim(before).empty()) {
         DumpLine l;
-        l.text = before;
+        l.text = std::move(before);
         l.page = page;
         l.number = number;
-        lines.push_back(l);
+        lines.push_back(std::move(l));
       }
-      raw = raw.substr(ff + 1);
+      raw.remove_prefix(ff + 1);
       ++page;
       any_ff = true;
     }
     while (!raw.empty() && (raw.back() == '\r' || raw.back() == ' ' || raw.back() == '\t')) {
-      raw.pop_back();
+      raw.remove_suffix(1);
     }
     DumpLine l;
-    l.text = raw;
+    l.text = std::string(raw);
     l.page = page;
     l.number = number++;
     lines.push_back(std::move(l));
-    if (end == utf8.size()) break;
+    if (end == all.size()) break;
     start = end + 1;
   }
   // Pages that hold nothing at the end (pdftotext ends with a form feed).

@@ -6,6 +6,8 @@
 
 #include "extractor/text_reader.h"
 
+#include <algorithm>
+
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
@@ -123,8 +125,40 @@ const char* DumpKindName(DumpKind kind) {
   return kind == DumpKind::kLayout ? "layout" : "reading-order";
 }
 
+namespace {
+
+// Line ends as "\n": "\r\n" (Windows) and a lone "\r" (classic Mac OS)
+// alike, in one pass.
+std::string UnixLineEnds(std::string text) {
+  if (text.find('\r') == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      out += text[i];
+    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+Result<DecodedText> DecodeTextKeepLineEnds(std::string_view bytes,
+                                           const std::string& encoding_override);
+
+}  // namespace
+
 Result<DecodedText> DecodeText(std::string_view bytes,
                                const std::string& encoding_override) {
+  Result<DecodedText> r = DecodeTextKeepLineEnds(bytes, encoding_override);
+  if (r.ok()) r->utf8 = UnixLineEnds(std::move(r->utf8));
+  return r;
+}
+
+namespace {
+
+Result<DecodedText> DecodeTextKeepLineEnds(std::string_view bytes,
+                                           const std::string& encoding_override) {
   if (bytes.empty()) return Status(Status::Code::kEmpty, "the text is empty");
   DecodedText out;
   if (!encoding_override.empty()) {
@@ -161,6 +195,21 @@ Result<DecodedText> DecodeText(std::string_view bytes,
     }
     out.utf8 = std::string(body);
     out.encoding = "UTF-8-BOM";
+    return out;
+  }
+  // UTF-32's marks first: FF FE 00 00 also starts like UTF-16LE's.
+  if (bytes.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4) ||
+      bytes.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4)) {
+    const char* name = bytes[0] == '\xFF' ? "UTF-32LE" : "UTF-32BE";
+    if ((bytes.size() - 4) % 4 != 0) {
+      return Status::Decode(std::string("not valid ") + name + " text: " +
+                            std::to_string(bytes.size()) +
+                            " bytes are not whole code units");
+    }
+    Result<std::string> r = Convert(bytes.substr(4), name, name);
+    if (!r.ok()) return r.status();
+    out.utf8 = std::move(*r);
+    out.encoding = name;
     return out;
   }
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
@@ -233,6 +282,8 @@ Result<DecodedText> DecodeText(std::string_view bytes,
   return out;
 }
 
+}  // namespace
+
 DumpKind DetectDumpKind(const std::string& utf8) {
   int nonblank = 0, gapped = 0;
   size_t start = 0;
@@ -255,7 +306,13 @@ DumpKind DetectDumpKind(const std::string& utf8) {
 
 namespace {
 
-Result<textdump::DumpPages> Pages(const std::string& utf8) {
+Result<textdump::DumpPages> Pages(const std::string& utf8, const TextOptions& options) {
+  const auto form_feeds = std::count(utf8.begin(), utf8.end(), '');
+  if (form_feeds >= options.max_pages) {
+    return Status::Limit(std::to_string(form_feeds) +
+                         " form feeds: more pages than the limit of " +
+                         std::to_string(options.max_pages));
+  }
   textdump::DumpPages dump = textdump::SplitPages(utf8);
   bool any = false;
   for (const textdump::DumpLine& l : dump.lines) any = any || !l.blank();
@@ -267,7 +324,7 @@ Result<textdump::DumpPages> Pages(const std::string& utf8) {
 
 Result<std::vector<Grid>> TextDumpGrids(const std::string& utf8, DumpKind kind,
                                         const TextOptions& options) {
-  Result<textdump::DumpPages> dump = Pages(utf8);
+  Result<textdump::DumpPages> dump = Pages(utf8, options);
   if (!dump.ok()) return dump.status();
   if (kind != DumpKind::kLayout) return textdump::ReadingOrderGrids(*dump, options);
   return textdump::LayoutGrids(*dump, options);
@@ -282,7 +339,7 @@ Result<RawPlan> ReadTextDump(const std::string& utf8, DumpKind kind,
   std::shared_ptr<const normalizer::DepartmentDict> dict =
       options.departments ? options.departments
                           : normalizer::DepartmentDict::BuiltIn();
-  Result<textdump::DumpPages> dump = Pages(utf8);
+  Result<textdump::DumpPages> dump = Pages(utf8, options);
   if (!dump.ok()) return dump.status();
   return textdump::ReadReadingOrder(*dump, *dict);
 }

@@ -128,6 +128,9 @@ DumpKind DetectDumpKind(const std::string& utf8);
 struct TextOptions {
   // Known department names; nullptr (the default) = DepartmentDict::BuiltIn().
   std::shared_ptr<const normalizer::DepartmentDict> departments;
+  // Dumps with more pages (form feeds + 1) are refused with kLimit, as PDFs
+  // with more pages are (PdfOptions::max_pages). Default 10000.
+  int max_pages = 10000;
 };
 
 // Decoded text -> one Grid per physical page (form feeds, else page

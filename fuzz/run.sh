@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(normalizer departments deadline text_reader convert)
+[ ${#targets[@]} -gt 0 ] || targets=(normalizer departments deadline text_reader convert cli)
 work=${FUZZ_WORK:-/tmp/plan2json-fuzz}
 if [ ! -d "$build" ]; then
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -38,6 +38,7 @@ max_len() {
     normalizer|departments) echo 4096 ;;
     text_reader) echo 32768 ;;
     convert) echo 65536 ;;
+    cli) echo 300000 ;;
   esac
 }
 run_one() {

@@ -216,14 +216,24 @@ Result<std::shared_ptr<const DepartmentDict>> DepartmentDict::FromFile(
     return Status(Status::Code::kNotFound,
                   "cannot open department list " + path);
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read in chunks up to a bound: the path may name a device that never
+  // ends (/dev/zero) or a file far too large to be a list of names.
+  constexpr size_t kMaxBytes = size_t{16} << 20;
+  std::string text;
+  char chunk[65536];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxBytes) {
+      return Status::Limit(path + ": department list over " +
+                           std::to_string(kMaxBytes >> 20) + " MiB");
+    }
+  }
   if (in.bad()) {
     return Status(Status::Code::kIoError,
                   "cannot read department list " + path);
   }
   auto dict = std::make_shared<DepartmentDict>();
-  dict->impl_->AddText(buffer.str());
+  dict->impl_->AddText(text);
   dict->impl_->Finish();
   return std::shared_ptr<const DepartmentDict>(std::move(dict));
 }

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <set>
 #include <utility>
 
@@ -510,8 +511,11 @@ std::string Sha256Hex(std::string_view bytes) {
   return out;
 }
 
-Result<Conversion> ConvertBytes(std::string_view bytes, const std::string& name,
-                                const ConvertOptions& options) {
+namespace {
+
+Result<Conversion> ConvertBytesUnguarded(std::string_view bytes,
+                                         const std::string& name,
+                                         const ConvertOptions& options) {
   Conversion conv;
   auto t0 = Clock::now();
   SourceInfo src;
@@ -526,9 +530,7 @@ Result<Conversion> ConvertBytes(std::string_view bytes, const std::string& name,
     src.format = "pdf";
     Result<Conversion> r =
         ConvertPdf(bytes, name, std::move(src), options, std::move(conv));
-    if (!r.ok() && r.status().message().rfind(name, 0) != 0) {
-      return Status(r.status().code(), name + ": " + r.status().message());
-    }
+    if (!r.ok()) return r.status().WithContext(name);
     return r;
   }
   if (ocr::LooksLikeImage(bytes)) {
@@ -568,10 +570,22 @@ Result<Conversion> ConvertBytes(std::string_view bytes, const std::string& name,
   }
   src.format = "text";
   Result<Conversion> r = ConvertText(bytes, std::move(src), options, std::move(conv));
-  if (!r.ok() && r.status().message().rfind(name, 0) != 0) {
-    return Status(r.status().code(), name + ": " + r.status().message());
-  }
+  if (!r.ok()) return r.status().WithContext(name);  // names the file once
   return r;
+}
+
+}  // namespace
+
+// The pipeline boundary: an allocation failure anywhere below (a hostile
+// input's runaway structure) is one input's error, not the process's end.
+Result<Conversion> ConvertBytes(std::string_view bytes, const std::string& name,
+                                const ConvertOptions& options) {
+  try {
+    return ConvertBytesUnguarded(bytes, name, options);
+  } catch (const std::bad_alloc&) {
+    return Status::OutOfMemory(name + ": out of memory (input too large or "
+                                      "hostile; a limit against such files)");
+  }
 }
 
 Result<Conversion> ConvertFile(const std::string& path,

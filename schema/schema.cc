@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <exception>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -161,31 +162,38 @@ std::vector<ValidationError> RootCauses(std::vector<RawError> raw) {
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return Depth(raw[a].target) > Depth(raw[b].target);
   });
+  // Root causes by pointer, sorted: those at or below a target are the
+  // range starting at the target (linear overall, not quadratic: 10,000
+  // errors must not take minutes).
+  std::set<std::string> causes;
+  for (const RawError& r : raw) {
+    if (!r.summary) causes.insert(r.pointer);
+  }
+  auto explained_at = [&](const std::string& target) {
+    auto it = causes.lower_bound(target);
+    if (it != causes.end() && IsAtOrBelow(*it, target)) return true;
+    it = causes.lower_bound(target + "/");
+    return it != causes.end() && IsAtOrBelow(*it, target);
+  };
   std::vector<bool> keep(raw.size(), true);
   for (size_t i : order) {
     if (!raw[i].summary) continue;
-    bool explained = false;
-    for (size_t j = 0; j < raw.size() && !explained; ++j) {
-      explained = j != i && !raw[j].summary &&
-                  IsAtOrBelow(raw[j].pointer, raw[i].target);
-    }
-    if (explained) {
+    if (explained_at(raw[i].target)) {
       keep[i] = false;
     } else if (!raw[i].child_message.empty()) {
       raw[i].summary = false;
       raw[i].pointer = raw[i].target;
       raw[i].message = raw[i].child_message;
+      causes.insert(raw[i].pointer);
     }
   }
   std::vector<ValidationError> out;
+  std::set<std::pair<std::string, std::string>> seen;
   for (size_t i = 0; i < raw.size(); ++i) {
     if (!keep[i]) continue;
-    bool duplicate = false;
-    for (const ValidationError& e : out) {
-      duplicate = duplicate || (e.pointer == raw[i].pointer &&
-                                e.message == raw[i].message);
+    if (seen.emplace(raw[i].pointer, raw[i].message).second) {
+      out.push_back({raw[i].pointer, raw[i].message});
     }
-    if (!duplicate) out.push_back({raw[i].pointer, raw[i].message});
   }
   return out;
 }

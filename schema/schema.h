@@ -33,7 +33,7 @@ namespace plan2json::schema {
 
 // The schema document (plan.schema.json) as UTF-8 text, exactly as in the
 // source tree when the library was built. The reference lives for the whole
-// program. Suitable for `plan2json --print-schema`.
+// program. What `plan2json schema` prints.
 const std::string& SchemaText();
 
 // The value of "schema_version" this schema requires ("1.1").
