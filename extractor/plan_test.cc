@@ -141,6 +141,91 @@ TEST(BuildPlan, MissingColumns) {
   ASSERT_EQ(plan->rows.size(), 1u);
 }
 
+// Header shapes: how the columns come out (keys, and groups of a two-level
+// header), including cases that must not change.
+TEST(BuildPlan, HeaderShapes) {
+  struct Case {
+    const char* name;
+    std::vector<double> edges;
+    std::vector<std::vector<std::string>> rows;
+    const char* keys;
+    const char* groups;  // per column, "" where none, joined with ','
+  };
+  const Case cases[] = {
+      {"two-level 责任单位 over 牵头单位 | 配合单位",
+       {40, 80, 160, 320, 400, 480, 540},
+       {{"序号", "重点任务", "工作措施", "责任单位", "<", "完成时限"},
+        {"^", "^", "^", "牵头单位", "配合单位", "^"},
+        {"1", "甲任务", "做甲。", "省甲厅", "省乙厅", "年底前"}},
+       "seq,task,measure,lead,assisting,deadline",
+       ",,,责任单位,责任单位,"},
+      {"one text column (工作任务) holds the measures",
+       {40, 80, 320, 400, 460},
+       {{"序号", "工作任务", "责任单位", "完成时限"}, {"1", "做甲。", "市甲局", "年底前"}},
+       "seq,measure,responsible,deadline",
+       ",,,"},
+      {"a task column beside a measure column stays task (must not change)",
+       {40, 80, 160, 320, 400, 460},
+       {{"序号", "重点任务", "工作措施", "牵头单位", "完成时限"},
+        {"1", "甲任务", "做甲。", "市甲局", "年底前"}},
+       "seq,task,measure,lead,deadline",
+       ",,,,"},
+      {"a person column (责任领导) is extra, not a department column",
+       {40, 80, 320, 400, 460, 520},
+       {{"序号", "工作内容", "责任单位", "责任领导", "完成时限"},
+        {"1", "做甲。", "市甲局", "张三", "年底前"}},
+       "seq,measure,responsible,extra,deadline",
+       ",,,,"},
+  };
+  for (const Case& c : cases) {
+    Result<RawPlan> plan = BuildPlan(Grids({MakeTablePage(1, c.edges, c.rows)}));
+    ASSERT_TRUE(plan.ok()) << c.name << ": " << plan.status().ToString();
+    std::string groups;
+    for (size_t i = 0; i < plan->columns.size(); ++i) {
+      groups += (i ? "," : "") + plan->columns[i].group;
+    }
+    EXPECT_EQ(Keys(*plan), c.keys) << c.name << "\n  want: " << c.keys << "\n  got:  " << Keys(*plan);
+    EXPECT_EQ(groups, c.groups) << c.name << "\n  want: " << c.groups << "\n  got:  " << groups;
+    EXPECT_EQ(plan->rows.size(), 1u) << c.name;
+  }
+}
+
+TEST(BuildPlan, NoteRowEndsTheTableAndSaysTheFirstListedLeads) {
+  Page p = MakeTablePage(1, {40, 80, 320, 400, 460},
+                         {{"编号", "任务内容", "责任部门", "完成时间"},
+                          {"1.", "做甲。", "市甲局、市乙局", "年底前"},
+                          {"注：责任部门中排在第一位的为牵头单位。", "<", "<", "<"},
+                          {"2.", "不是计划的行。", "市丙局", "年底前"}});
+  Result<RawPlan> plan = BuildPlan(Grids({p}));
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_TRUE(plan->first_listed_leads);
+  ASSERT_EQ(plan->rows.size(), 1u);  // nothing after the note is a row
+  for (const RawRow& r : plan->rows) EXPECT_TRUE(r.section.empty());
+}
+
+TEST(BuildPlan, TitleIsTheHeadingNotTheProseAndOtherAttachmentsAreNamed) {
+  // No type sizes to tell title from prose (all glyphs alike): the heading
+  // lines are the title; a 附件1 page before the table is named.
+  Grid prose;  // a page of prose: no table, all its lines above
+  prose.page = 1;
+  for (const char* l : {"附件1", "一、总体要求。这是一段说明。"}) prose.above.push_back({l, {}, 10, false});
+  Page table = MakeTablePage(
+      2, {40, 80, 320, 400, 460},
+      {{"序号", "工作措施", "责任单位", "完成时限"}, {"1", "做甲。", "市甲局", "年底前"}},
+      {"附件2", "某市2024年工作要点", "重点任务分工", "为落实部署，现将任务分解如下。"});
+  std::vector<Grid> grids = Grids({table});
+  grids.insert(grids.begin(), prose);
+  Result<RawPlan> plan = BuildPlan(grids);
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_EQ(Joined(plan->attachment), "附件2");
+  EXPECT_EQ(Joined(plan->title), "某市2024年工作要点重点任务分工");
+  bool named = false;
+  for (const Warning& w : plan->warnings) {
+    named |= w.code == "attachment_skipped" && w.message.find("附件1") != std::string::npos;
+  }
+  EXPECT_TRUE(named);
+}
+
 TEST(BuildPlan, TableThatIsNotAPlan) {
   Page p = MakeTablePage(1, {40, 140, 240},
                          {{"项目", "金额"}, {"收入", "100"}});
