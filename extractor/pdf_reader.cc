@@ -259,25 +259,32 @@ class DuplicateFilter {
     const auto qy = static_cast<long long>(std::floor(g.box.y0 / tol));
     for (long long dx = -1; dx <= 1; ++dx) {
       for (long long dy = -1; dy <= 1; ++dy) {
-        auto it = seen_.find(Key(g.text, qx + dx, qy + dy));
+        auto it = seen_.find(Key(qx + dx, qy + dy));
         if (it == seen_.end()) continue;
-        for (const Box& b : it->second) {
-          if (std::fabs(b.x0 - g.box.x0) <= tol &&
-              std::fabs(b.y0 - g.box.y0) <= tol) {
+        for (const Entry& e : it->second) {
+          if (e.text == g.text && std::fabs(e.box.x0 - g.box.x0) <= tol &&
+              std::fabs(e.box.y0 - g.box.y0) <= tol) {
             return true;
           }
         }
       }
     }
-    seen_[Key(g.text, qx, qy)].push_back(g.box);
+    seen_[Key(qx, qy)].push_back({g.text, g.box});
     return false;
   }
 
  private:
-  static std::string Key(const std::string& text, long long qx, long long qy) {
-    return text + '\x1f' + std::to_string(qx) + ',' + std::to_string(qy);
+  struct Entry {
+    std::string text;
+    Box box;
+  };
+  // The tolerance-sized square a position falls in (no string is built
+  // per glyph: this runs for every character of every page).
+  static unsigned long long Key(long long qx, long long qy) {
+    return (static_cast<unsigned long long>(qx) << 32) ^
+           (static_cast<unsigned long long>(qy) & 0xffffffffULL);
   }
-  std::unordered_map<std::string, std::vector<Box>> seen_;
+  std::unordered_map<unsigned long long, std::vector<Entry>> seen_;
 };
 
 // Clamps `b` to the page; false if nothing of it is on the page (text drawn
