@@ -304,8 +304,10 @@ bool ClampToPage(const Page& page, Box* b) {
   return true;
 }
 
-void CollectGlyphs(TextWordList* words, Page* page) {
-  if (words == nullptr) return;
+// Returns how many characters lay off the page (dropped).
+int CollectGlyphs(TextWordList* words, Page* page) {
+  int off_page = 0;
+  if (words == nullptr) return 0;
   DuplicateFilter duplicates;
   for (int w = 0; w < words->getLength(); ++w) {
     const TextWord* word = words->get(w);
@@ -319,7 +321,10 @@ void CollectGlyphs(TextWordList* words, Page* page) {
       const TextFontInfo* font = word->getFontInfo(i);
       g.bold = font != nullptr && font->isBold();
       g.space_after = (i == len - 1) && word->getSpaceAfter();
-      if (!ClampToPage(*page, &g.box)) continue;
+      if (!ClampToPage(*page, &g.box)) {
+        ++off_page;
+        continue;
+      }
       if (duplicates.Seen(g)) {
         // The kept copy ends the word if the dropped one did.
         if (g.space_after && !page->glyphs.empty()) {
@@ -330,6 +335,7 @@ void CollectGlyphs(TextWordList* words, Page* page) {
       page->glyphs.push_back(std::move(g));
     }
   }
+  return off_page;
 }
 
 // Rulings clamped to the page; those wholly off it are dropped.
@@ -585,13 +591,19 @@ Status ReadPdfUnguarded(std::string_view bytes, const std::string& name,
     // An oversized page box (up to 1e17 pt in hostile files) would size
     // the table's grid: what lies beyond PDF's own page-size limit is cut
     // off like anything else off the page.
+    const bool capped = page.width > options.limits.max_page_extent ||
+                        page.height > options.limits.max_page_extent;
     page.width = std::min(page.width, options.limits.max_page_extent);
     page.height = std::min(page.height, options.limits.max_page_extent);
     if (!(page.width > 0) || !(page.height > 0)) {  // NaN too
       return Status(Status::Code::kCorrupt,
                     name + ": page " + std::to_string(p) + " has no area");
     }
-    CollectGlyphs(device.makeWordList().get(), &page);
+    const int off_page = CollectGlyphs(device.makeWordList().get(), &page);
+    if (capped && off_page > 0) {  // text the cut left out: say so
+      if (local.cut_glyphs == 0) local.first_cut_page = p;
+      local.cut_glyphs += off_page;
+    }
     page.rulings = ClampRulings(page, device.TakeRulings());
     local.glyphs += static_cast<int>(page.glyphs.size());
     on_page(std::move(page));

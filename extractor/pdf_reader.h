@@ -60,6 +60,10 @@ struct PdfOptions {
 struct PdfInfo {
   int pages = 0;
   int glyphs = 0;  // characters with a text layer, over all pages
+  // Characters beyond a page box cut to PdfLimits::max_page_extent (not
+  // read), and the first page that lost any.
+  int cut_glyphs = 0;
+  int first_cut_page = 0;
 };
 
 // Parses the PDF held in `bytes` (the caller keeps them alive for the call)

@@ -428,6 +428,15 @@ Result<Conversion> ConvertPdf(std::string_view bytes, const std::string& name,
     return plan.status();  // ConvertBytes names the file
   }
   src.pages = info.pages;
+  if (info.cut_glyphs > 0) {
+    plan->warnings.push_back(
+        {"page_cut",
+         "page " + std::to_string(info.first_cut_page) +
+             " is larger than PDF's page-size limit of 14,400 pt: " +
+             std::to_string(info.cut_glyphs) +
+             " characters beyond it were not read, so rows may be missing",
+         info.first_cut_page});
+  }
   return Finish(*plan, std::move(src), options, std::move(conv));
 }
 

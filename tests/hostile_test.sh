@@ -244,5 +244,15 @@ if [ "$(wc -l <"$tmp/err")" = 1 ] && ! grep -q $'\e' "$tmp/err"; then ok; else
   bad "stderr_name_escaped: $(cat -A "$tmp/err")"
 fi
 
+# --- a page taller than PDF's page-size limit: what the cut leaves out is
+# said in a warning, never dropped silently -----------------------------------
+python3 "$root/bench/make_plan_pdf.py" "$tmp/tall.pdf" --rows 2500 --rows-per-page 2500 >/dev/null
+"$bin" -q "$tmp/tall.pdf" -o "$tmp/tall.json" 2>/dev/null
+python3 - "$tmp/tall.json" <<'PY' && ok || bad "page_cut_warned: rows lost without a page_cut warning"
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+assert len(doc["rows"]) == 2500 or any(w["code"] == "page_cut" for w in doc["warnings"])
+PY
+
 echo "hostile_test: $passes passed, $fails failed"
 [ "$fails" = 0 ]
