@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "lexicon/lexicon.h"
+#include "normalizer/text_internal.h"
 #include "lexicon/lexicon_internal.h"
 
 namespace plan2json::lexicon {
@@ -121,22 +122,9 @@ std::string NormCompact(std::string_view utf8) {
   return value;
 }
 
+// The normalizer's one notion of CJK (script, or East Asian width W/F).
 bool IsCjk(char32_t c) {
-  if (c < 0x80 || c > 0x10FFFF) return false;
-  const auto cp = static_cast<UChar32>(c);
-  UErrorCode status = U_ZERO_ERROR;
-  switch (uscript_getScript(cp, &status)) {
-    case USCRIPT_HAN:
-    case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA:
-    case USCRIPT_HANGUL:
-    case USCRIPT_BOPOMOFO:
-      return true;
-    default:
-      break;
-  }
-  const int width = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
-  return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+  return normalizer::internal::Classify(c) == normalizer::internal::CharClass::kCjk;
 }
 
 bool IsDash(char32_t c) {
