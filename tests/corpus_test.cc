@@ -8,9 +8,8 @@
 //   NAME.pdf         exact: document, column keys/headers/groups, every field
 //                    of every row (due and extra included)
 //   NAME.layout.txt  exact, the same rows as the PDF
-//   NAME.raw.txt     nothing silently wrong: every row exact with the three
-//                    department lists compared as one set, or marked
-//                    confidence "low" (a reading-order dump loses geometry)
+//   (NAME.raw.txt, the reading-order dump: tests/reading_order_test.cc,
+//   nothing silently wrong, with the samples' dumps)
 //   NAME.docx        exact (Word: the table structure is in the file)
 //
 // Paths the tool does not get right yet are listed in kKnownGaps with the
@@ -44,12 +43,9 @@ std::string ReadText(const std::string& path) {
   return ss.str();
 }
 
-enum class Mode { kExact, kFlagged };
-
 struct Case {
   std::string input;     // file name under tests/corpus/
   std::string expected;  // its truth
-  Mode mode;
 };
 void PrintTo(const Case& c, std::ostream* os) { *os << c.input; }
 
@@ -60,10 +56,8 @@ const std::set<std::string>& KnownGaps() {
       // Paths being rebuilt on the shared Grid model (text readers, Word).
       "chengdu-digital-2022.latex.layout.txt",
       "chengdu-digital-2022.word.layout.txt",
-      "guangdong-safety-2024.word.raw.txt",
       "jianghuai-univ-2024.latex.layout.txt",
       "jianghuai-univ-2024.word.layout.txt",
-      "jianghuai-univ-2024.word.raw.txt",
   };
   return kGaps;
 }
@@ -83,42 +77,23 @@ std::vector<Case> Cases() {
   std::sort(names.begin(), names.end());
   for (const std::string& n : names) {
     const std::string truth = n + ".expected.json";
-    const std::pair<const char*, Mode> kPaths[] = {
-        {".pdf", Mode::kExact},
-        {".layout.txt", Mode::kExact},
-        {".raw.txt", Mode::kFlagged},
-        {".docx", Mode::kExact}};
-    for (const auto& [ext, mode] : kPaths) {
-      if (std::filesystem::exists(dir / (n + ext))) out.push_back({n + ext, truth, mode});
+    for (const char* ext : {".pdf", ".layout.txt", ".docx"}) {
+      if (std::filesystem::exists(dir / (n + ext))) out.push_back({n + ext, truth});
     }
-  }
-  return out;
-}
-
-std::multiset<std::string> Departments(const Json& row) {
-  std::multiset<std::string> out;
-  for (const char* key : {"lead", "responsible", "assisting"}) {
-    if (!row.contains(key)) continue;
-    for (const auto& n : row[key]) out.insert(n.get<std::string>());
   }
   return out;
 }
 
 // The fields of `want` that `got` gets wrong ("" when none).
-std::string RowDiff(const Json& want, const Json& got, Mode mode) {
+std::string RowDiff(const Json& want, const Json& got) {
   std::string diff;
   for (const auto& [key, value] : want.items()) {
     if (key == "features") continue;
-    bool dept = key == "lead" || key == "responsible" || key == "assisting";
-    if (mode == Mode::kFlagged && dept) continue;
     if (!got.contains(key) || got[key] != value) {
       diff += "\n    " + key + ": want " + value.dump() + "\n    " +
               std::string(key.size(), ' ') + "  got  " +
               (got.contains(key) ? got[key].dump() : "(absent)");
     }
-  }
-  if (mode == Mode::kFlagged && Departments(want) != Departments(got)) {
-    diff += "\n    departments (as a set) differ";
   }
   return diff;
 }
@@ -155,26 +130,24 @@ std::vector<std::pair<int, int>> PairRows(const Json& want, const Json& got) {
 }
 
 // Everything wrong with `doc` against `truth`, one problem per line.
-std::vector<std::string> Problems(const Json& truth, const Json& doc, Mode mode) {
+std::vector<std::string> Problems(const Json& truth, const Json& doc) {
   std::vector<std::string> out;
   if (doc["document"] != truth["document"]) {
     out.push_back("document: want " + truth["document"].dump() + " got " +
                   doc["document"].dump());
   }
-  if (truth.contains("columns") && mode == Mode::kExact && doc["columns"] != truth["columns"]) {
+  if (truth.contains("columns") && doc["columns"] != truth["columns"]) {
     out.push_back("columns: want " + truth["columns"].dump() + "\n  got " + doc["columns"].dump());
   }
   const Json& want = truth["rows"];
   const Json& got = doc["rows"];
   for (auto [i, j] : PairRows(want, got)) {
-    bool low = j >= 0 && got[static_cast<size_t>(j)].value("confidence", "") == "low";
-    if (mode == Mode::kFlagged && low) continue;  // honest: marked as a guess
     if (i < 0) {
       out.push_back("output row " + std::to_string(j + 1) + " has no truth row");
     } else if (j < 0) {
       out.push_back("truth row " + std::to_string(i + 1) + " is missing");
     } else {
-      std::string d = RowDiff(want[static_cast<size_t>(i)], got[static_cast<size_t>(j)], mode);
+      std::string d = RowDiff(want[static_cast<size_t>(i)], got[static_cast<size_t>(j)]);
       if (!d.empty()) out.push_back("row " + std::to_string(i + 1) + ":" + d);
     }
   }
@@ -195,7 +168,7 @@ TEST_P(CorpusTest, GivesTheExpectedRows) {
   Status valid = schema::Validator::Get().Validate(conv->document);
   EXPECT_TRUE(valid.ok()) << valid.ToString();
   Json truth = Json::parse(ReadText(dir + "/" + c.expected));
-  std::vector<std::string> problems = Problems(truth, conv->document, c.mode);
+  std::vector<std::string> problems = Problems(truth, conv->document);
   std::string report;
   for (const std::string& p : problems) report += "\n  " + p;
   if (gap) {
