@@ -9,8 +9,6 @@
 #include "extractor/table.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cmath>
 #include <numeric>
 
