@@ -456,21 +456,6 @@ std::vector<int> AssignCentred(const std::vector<Box>& lines, const std::vector<
 // column). Centred cells taller or shorter than their row's prose start
 // above or below it.
 template <typename Blocks>
-double LevelShare(const Blocks& blocks, size_t prose, double line_h, bool centres = false) {
-  int level = 0, total = 0;
-  for (size_t c = 0; c < blocks.size(); ++c) {
-    if (c == prose) continue;
-    for (const auto& b : blocks[c]) {
-      ++total;
-      bool found = false;
-      for (const auto& p : blocks[prose]) found |= std::fabs(centres ? b.box.cy() - p.box.cy() : b.box.y0 - p.box.y0) < 0.3 * line_h;
-      level += found ? 1 : 0;
-    }
-  }
-  return total == 0 ? 0 : static_cast<double>(level) / total;
-}
-
-template <typename Blocks>
 bool TopAligned(const Blocks& blocks, size_t prose, double line_h) {
   int level = 0, total = 0;
   for (size_t c = 0; c < blocks.size(); ++c) {
