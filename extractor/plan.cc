@@ -373,16 +373,6 @@ void InferTaskSpans(Grid* g, int body_start, const std::vector<int>& seq_cols,
   g->cells = std::move(kept);
 }
 
-// A line of running text, not a heading: it holds sentence punctuation
-// (，。；！？ or a sentence end).
-bool IsProse(const std::string& line) {
-  static const char* const kMarks[] = {"，", "。", "；", "！", "？"};
-  for (const char* m : kMarks) {
-    if (line.find(m) != std::string::npos) return true;
-  }
-  return lexicon::EndsSentence(line);
-}
-
 // The cell's last line ends a sentence (lexicon::EndsSentence: 。 or '.').
 bool EndsSentence(const std::vector<std::string>& lines) {
   return !lines.empty() && lexicon::EndsSentence(lines.back());
@@ -520,7 +510,7 @@ void PlanBuilder::TakeSurroundings(const Grid& g, bool first_table_page) {
   const bool sized = !rest.empty() && min_size < max_size * 0.95;
   bool in_title = false;
   for (const TextLine* l : rest) {
-    bool title_line = sized ? l->font_size >= max_size * 0.95 : !IsProse(l->text);
+    bool title_line = sized ? l->font_size >= max_size * 0.95 : !lexicon::IsProseLine(l->text);
     if (title_line) {
       plan_.title.push_back(l->text);
       in_title = true;

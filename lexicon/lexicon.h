@@ -62,6 +62,11 @@ bool IsDash(char32_t c);
 // number). So a plan typed with '.' reads like one typed with '。'.
 bool EndsSentence(std::string_view text);
 
+// A line of running text rather than a heading or a title: it holds
+// sentence punctuation (，。；！？) or ends a sentence. Quotes and colons
+// alone do not make prose (“十四五”规划 is a title).
+bool IsProseLine(std::string_view line);
+
 // Page furniture by its decoration, safe to ask of ANY line, inside a table
 // or not: "— 50 —", "-3-", "- 3 -", "—1—", "－３－" (any dash form, ASCII or
 // full-width digits; also "· 3 ·" and "一 3 一" where 一 stands for a dash),

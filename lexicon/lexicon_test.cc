@@ -506,6 +506,22 @@ TEST(Names, IsNameSuffix) {
           });
 }
 
+TEST(Lines, IsProseLine) {
+  const struct {
+    const char* line;
+    bool want;
+  } cases[] = {
+      {"为深入贯彻落实决策部署，现将任务分解如下。", true},
+      {"各责任单位要细化工作方案", false},  // no punctuation: could be a heading
+      {"某市2023年数字经济发展工作要点", false},
+      {"“十四五”规划重点任务分工表", false},
+      {"全面推进.", true},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(IsProseLine(c.line), c.want) << "IsProseLine(\"" << c.line << "\")";
+  }
+}
+
 TEST(Names, CutsNameHead) {
   struct Case {
     const char* before;

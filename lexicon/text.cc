@@ -206,6 +206,13 @@ bool StartsWith(std::u32string_view s, std::u32string_view prefix) {
 
 using internal::IsCloser;
 
+bool IsProseLine(std::string_view line) {
+  for (char32_t c : ToU32(line)) {
+    if (std::u32string_view(U"，。；！？").find(c) != std::u32string_view::npos) return true;
+  }
+  return EndsSentence(line);
+}
+
 bool EndsSentence(std::string_view text) {
   const std::u32string t = ToU32(NormCompact(text));
   size_t i = t.size();
