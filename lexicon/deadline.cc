@@ -284,7 +284,8 @@ std::optional<Due> ReadRange(const std::string& numbers, int plan_year) {
     first = ReadPeriod(a);
   }
   std::optional<Period> last = ReadPeriod(b);
-  if (!last && first->has_year_prefix && RE2::FullMatch(b, p.bare_year, &bare)) {
+  if (!last && first && first->has_year_prefix &&
+      RE2::FullMatch(b, p.bare_year, &bare)) {
     // "2023-2025": two bare years.
     if (bare < 1900 || bare > 2199) return std::nullopt;
     last = Period{Period::Year::kExplicit, bare, 12, 0, true};

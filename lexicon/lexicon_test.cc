@@ -358,6 +358,10 @@ TEST(Deadline, NotADeadline) {
                    {"按国家部署加快推进新型基础设施建设，全面提升", 2023,
                     "none"},
                    {"按照本市森林城市发展规划有关要求", 2023, "none"},
+                   // A range whose first part is no period (read it, not
+                   // the part that is missing: UBSan found this).
+                   {"生态—2025", 2023, "none"},
+                   {"加强—12月", 2023, "none"},
                });
 }
 
