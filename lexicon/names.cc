@@ -247,9 +247,12 @@ bool CutsNameHead(std::string_view before, std::string_view after) {
   // 区委宣传部): a break inside them is a wrap too.
   static constexpr std::u32string_view kPartyHeads[] = {U"组织部", U"宣传部", U"统战部",
                                                         U"政法委"};
-  std::vector<std::u32string_view> heads(std::begin(kTails), std::end(kTails));
-  heads.insert(heads.end(), std::begin(kPartyHeads), std::end(kPartyHeads));
-  for (std::u32string_view tail : heads) {
+  static const std::vector<std::u32string_view> kHeads = [] {
+    std::vector<std::u32string_view> heads(std::begin(kTails), std::end(kTails));
+    heads.insert(heads.end(), std::begin(kPartyHeads), std::end(kPartyHeads));
+    return heads;
+  }();  // built once, not at every line break of every cell
+  for (std::u32string_view tail : kHeads) {
     for (size_t k = 1; k < tail.size(); ++k) {
       const std::u32string_view rest = tail.substr(k);
       if (!EndsWith(b, tail.substr(0, k)) || !StartsWith(a, rest)) continue;
