@@ -51,6 +51,12 @@ Kind KindOf(const std::string& norm, bool line_start);
 // leaves kExtra.
 bool IsNoteColumnWord(const std::string& norm);
 
+// True when `norm` is a list of names (、, no sentence or clause
+// punctuation) whose first part completes the last name of `prev` (the
+// names read before it), which neither part is alone: "委会、成都市双流区人民"
+// after "、成都高新区管".
+bool ContinuesNameList(const std::string& norm, const Piece* prev);
+
 // The dump's pieces per physical page, in reading order, with wrapped
 // deadlines and sequence numbers rejoined. Page furniture is gone.
 std::vector<std::vector<Piece>> PagePieces(const DumpPages& dump);

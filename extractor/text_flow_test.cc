@@ -101,6 +101,10 @@ TEST(PagePieces, RejoinsWhatAWrapCut) {
       {"按国家部\n局（市新经济委）、市网络\n署\n", {"按国家部署", "局（市新经济委）、市网络"}},
       // A placeholder never joins a deadline.
       {"年底前\n—\n", {"年底前", "—"}},
+      // A day cut from its month on the next line: the date goes on.
+      {"2021 年 6 月\n30 日前\n", {"2021年6月30日前"}},
+      // Two whole deadlines stay two.
+      {"2021 年 6 月\n年底前\n", {"2021年6月", "年底前"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(PieceTexts(c.dump, nullptr), c.pieces) << "dump: " << c.dump;
@@ -117,6 +121,15 @@ TEST(PagePieces, WrappedNamePiecesAreNames) {
       {"各区政府（含\n北京经济技术\n开发区管委会）\n", {"dept", "dept", "dept"}},  // open bracket
       {"党委学生工\n年底前\n作部、各学院\n", {"dept", "deadline", "dept"}},  // across a deadline
       {"重大项目\n苏州工业园区管委会\n", {"text", "dept"}},          // a whole name after: no
+      // A list whose first part ends the name cut before it, across a
+      // deadline of another column.
+      {"市科技局、成都高新区管\n年底前\n委会、成都市双流区人民\n政府\n",
+       {"dept", "deadline", "dept", "dept"}},
+      // Running text with 、 after names: its first part completes nothing.
+      {"市科技局、成都高新区管\n推进智慧医疗、智慧教育\n", {"dept", "text"}},
+      // A number (here out of sequence: text) before a name's ending is no
+      // name piece.
+      {"11\n管委会\n", {"text", "dept"}},
   };
   for (const Case& c : cases) {
     std::vector<Kind> kinds;

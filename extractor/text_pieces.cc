@@ -260,14 +260,29 @@ bool BareYear(const std::string& norm) {
   return true;
 }
 
+// A date cut between its parts: `before` ends in 年 or 月 and `after` opens
+// with the number of the next part (月 or 日).
+bool DateGoesOn(const std::string& before, const std::string& after) {
+  std::u32string b = lexicon::ToU32(before), a = lexicon::ToU32(after);
+  if (b.empty() || a.empty() || (b.back() != U'年' && b.back() != U'月')) return false;
+  size_t k = 0;
+  while (k < a.size() && a[k] >= U'0' && a[k] <= U'9') ++k;
+  if (k == 0 || k == a.size()) return false;
+  return a[k] == (b.back() == U'年' ? U'月' : U'日');
+}
+
 // Joins a deadline a wrap cut ("第二季" + "度", "2024年7" + "月10日" + "前",
 // "按国家部" ... "署") when the joined text is a deadline; up to four pieces of
 // other columns may lie between the parts (lines interleaved by baseline).
+// A complete deadline takes more only when what follows is a short end that
+// is no deadline alone ("前"), or, on the very next line, the date's next
+// part ("2021年6月" + "30日前": a day cut from its month).
 void JoinDeadlines(std::vector<Piece>* ps) {
   std::vector<bool> gone(ps->size(), false);
   for (size_t i = 0; i < ps->size(); ++i) {
     Piece& p = (*ps)[i];
     if (gone[i] || p.kind != Kind::kDeadline) continue;
+    int last_line = p.line;  // the line of the last part joined
     for (size_t j = i + 1, skipped = 0; j < ps->size() && skipped <= 4; ++j) {
       const Piece& q = (*ps)[j];
       if (gone[j]) continue;
@@ -281,7 +296,8 @@ void JoinDeadlines(std::vector<Piece>* ps) {
                    (lexicon::CodePoints(joined) <= kMaxDeadlinePrefix &&
                     lexicon::IsDeadlinePrefix(joined))) &&
                   (!complete || BareYear(p.norm) ||
-                   (lexicon::CodePoints(q.norm) <= 2 && !lexicon::IsDeadline(q.norm)));
+                   (lexicon::CodePoints(q.norm) <= 2 && !lexicon::IsDeadline(q.norm)) ||
+                   (skipped == 0 && q.line == last_line + 1 && DateGoesOn(p.norm, q.norm)));
       if (!fits) {
         if (complete) break;
         ++skipped;
@@ -289,6 +305,7 @@ void JoinDeadlines(std::vector<Piece>* ps) {
       }
       p.text += q.text;
       p.norm = joined;
+      last_line = q.line;
       gone[j] = true;
       skipped = 0;
     }
@@ -370,6 +387,46 @@ void CheckSeqs(std::vector<Piece>* ps, SeqState* st) {
   *ps = std::move(out);
 }
 
+// The names before piece i, past at most one deadline or placeholder of
+// another column (lines interleaved by baseline), or nullptr.
+const Piece* PrevName(const std::vector<Piece>& ps, size_t i) {
+  for (size_t j = i, n = 0; j-- > 0 && n < 2; ++n) {
+    const Piece& q = ps[j];
+    if (q.kind == Kind::kDept) return &q;
+    if (q.kind != Kind::kDeadline && q.kind != Kind::kBlank) return nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+// A list of names (、) whose first part ends the name the names before it
+// left cut ("…、成都高新区管" + "委会、成都市双流区人民"): its first part
+// makes that name whole, which alone it is not, so the piece continues the
+// list even though no part of it is a whole name.
+bool ContinuesNameList(const std::string& norm, const Piece* prev) {
+  if (prev == nullptr || norm.find("、") == std::string::npos) return false;
+  for (char32_t c : lexicon::ToU32(norm)) {
+    if (std::u32string_view(U"，。；：！？").find(c) != std::u32string_view::npos) return false;
+  }
+  size_t start = 0;
+  std::string head;
+  while (start <= norm.size()) {
+    size_t cut = norm.find("、", start);
+    std::string part = norm.substr(start, cut == std::string::npos ? std::string::npos : cut - start);
+    if (lexicon::CodePoints(part) > 14) return false;
+    if (start == 0) head = part;
+    if (cut == std::string::npos) break;
+    start = cut + 3;
+  }
+  size_t sep = prev->norm.rfind("、");
+  const std::string tail = sep == std::string::npos ? prev->norm : prev->norm.substr(sep + 3);
+  return !head.empty() && !tail.empty() && !lexicon::LooksLikeDepartment(tail) &&
+         !lexicon::LooksLikeDepartment(head) && lexicon::LooksLikeDepartment(tail + head);
+}
+
+namespace {
+
 // A wrapped name's first part has no name ending yet ("市园林绿化" + "局",
 // "各区政府（含" + "北京经济技术" + "开发区管委"): short text without
 // punctuation between names is a name piece when the name before it is
@@ -385,7 +442,17 @@ void JoinNamePieces(std::vector<Piece>* ps) {
   };
   for (size_t i = 0; i < ps->size(); ++i) {
     Piece& p = (*ps)[i];
-    if (p.kind != Kind::kText || lexicon::CodePoints(p.norm) > 10) continue;
+    if (p.kind != Kind::kText) continue;
+    if (ContinuesNameList(p.norm, PrevName(*ps, i))) {
+      p.kind = Kind::kDept;
+      continue;
+    }
+    if (lexicon::CodePoints(p.norm) > 10) continue;
+    // A name piece has a Han character: "11" (a sequence number out of
+    // order, a page number) is none.
+    bool han = false;
+    for (char32_t c : lexicon::ToU32(p.norm)) han |= lexicon::IsCjk(c) && c > 0x2FFF;
+    if (!han) continue;
     bool punct = false;
     for (char32_t c : lexicon::ToU32(p.norm)) {
       punct |= std::u32string_view(U"，。；：！？、").find(c) != std::u32string_view::npos;
@@ -452,9 +519,9 @@ std::vector<std::vector<Piece>> PagePieces(const DumpPages& dump) {
   SeqState seqs;
   for (std::vector<Piece>& ps : pages) {
     JoinSeqs(&ps);
-    JoinNamePieces(&ps);
     CheckSeqs(&ps, &seqs);
     JoinDeadlines(&ps);
+    JoinNamePieces(&ps);
   }
   return pages;
 }
