@@ -68,7 +68,10 @@ bool IsCandidate(const Piece& p) {
 // knows (a whole word is short: a longer line naming a column is a title,
 // "重点任务分工表"), and split pieces joined: a short piece with a later short
 // one within eight lines when the joined text names a column and either
-// alone does not (or both are halves of 序号).
+// alone does not (or both are halves of 序号). Joins whose second half names
+// the column the whole names go first (完成 + 时限 before 责任 + 完成: a
+// header word ends in its head noun, so a known word cannot take an unknown
+// tail another word needs as its head).
 std::vector<HeaderWord> HeaderWords(const std::vector<Piece>& ps) {
   std::vector<size_t> cand;
   for (size_t i = 0; i < ps.size(); ++i) {
@@ -79,30 +82,42 @@ std::vector<HeaderWord> HeaderWords(const std::vector<Piece>& ps) {
   }
   std::vector<HeaderWord> words;
   std::vector<bool> used(cand.size(), false);
+  auto join = [&](bool by_head) {
+    for (size_t a = 0; a < cand.size(); ++a) {
+      const Piece& pa = ps[cand[a]];
+      const ColumnKey ka = ClassifyHeader(pa.norm);
+      for (size_t b = a + 1; !used[a] && lexicon::CodePoints(pa.norm) <= 3 && b < cand.size();
+           ++b) {
+        const Piece& pb = ps[cand[b]];
+        if (pb.line - pa.line > 8) break;
+        // A department name is no half of a header word.
+        if (used[b] || lexicon::CodePoints(pb.norm) > 3 || pb.kind == Kind::kDept) continue;
+        const ColumnKey kb = ClassifyHeader(pb.norm);
+        const ColumnKey kj = ClassifyHeader(pa.norm + pb.norm);
+        if (kj == ColumnKey::kExtra) continue;
+        bool halves = ka == kj && kb == kj && kj == ColumnKey::kSeq;
+        if (!halves && ka != ColumnKey::kExtra && kb != ColumnKey::kExtra) continue;
+        if (by_head && !halves && kb != kj) continue;
+        words.push_back({kj, pa.norm + pb.norm, {cand[a], cand[b]}});
+        used[a] = used[b] = true;
+      }
+    }
+  };
+  join(true);
+  join(false);
   for (size_t a = 0; a < cand.size(); ++a) {
     if (used[a]) continue;
     const Piece& pa = ps[cand[a]];
     const ColumnKey ka = ClassifyHeader(pa.norm);
-    for (size_t b = a + 1; lexicon::CodePoints(pa.norm) <= 3 && b < cand.size(); ++b) {
-      const Piece& pb = ps[cand[b]];
-      if (pb.line - pa.line > 8) break;
-      if (used[b] || lexicon::CodePoints(pb.norm) > 3) continue;
-      const ColumnKey kb = ClassifyHeader(pb.norm);
-      const ColumnKey kj = ClassifyHeader(pa.norm + pb.norm);
-      if (kj == ColumnKey::kExtra) continue;
-      bool halves = ka == kj && kb == kj && kj == ColumnKey::kSeq;
-      if (!halves && ka != ColumnKey::kExtra && kb != ColumnKey::kExtra) continue;
-      words.push_back({kj, pa.norm + pb.norm, {cand[a], cand[b]}});
-      used[a] = used[b] = true;
-      break;
-    }
-    if (used[a]) continue;
     if ((ka != ColumnKey::kExtra && lexicon::CodePoints(pa.norm) <= 6) ||
         flow::IsNoteColumnWord(pa.norm)) {
       words.push_back({ka, pa.norm, {cand[a]}});
       used[a] = true;
     }
   }
+  std::stable_sort(words.begin(), words.end(), [](const HeaderWord& x, const HeaderWord& y) {
+    return x.pieces[0] < y.pieces[0];
+  });
   return words;
 }
 

@@ -103,6 +103,8 @@ TEST(PagePieces, RejoinsWhatAWrapCut) {
       {"年底前\n—\n", {"年底前", "—"}},
       // A day cut from its month on the next line: the date goes on.
       {"2021 年 6 月\n30 日前\n", {"2021年6月30日前"}},
+      // A bare year waits for its month past a name of another column.
+      {"2024 年\n省自然资源厅\n11 月底前\n", {"2024年11月底前", "省自然资源厅"}},
       // Two whole deadlines stay two.
       {"2021 年 6 月\n年底前\n", {"2021年6月", "年底前"}},
   };
@@ -208,6 +210,33 @@ TEST(ReadingOrderGrids, HeaderWordsInAnyOrderWithSplitPieces) {
   std::vector<std::string> above;
   for (const TextLine& l : grids[0].above) above.push_back(l.text);
   EXPECT_EQ(above, (std::vector<std::string>{"附件", "某市工作要点任务分工"}));
+}
+
+TEST(ReadingOrderGrids, SplitHeaderWordsJoinByTheirHeadNoun) {
+  // A header word ends in its head noun: 完成 + 时限 is joined before a
+  // short body piece that names a column (责任, the end of a task cell) can
+  // take 完成 as its tail.
+  struct Case {
+    std::string dump;
+    std::vector<std::string> header;
+  };
+  const std::vector<Case> cases = {
+      {"序\n号\n1\n责任单位\n工作措施\n压实安全生产\n责任\n完成\n时限\n"
+       "推进甲项工作，形成长效机制。\n年底前\n市甲局\n",
+       {"序号", "责任单位", "工作措施", "完成时限"}},
+      {"序\n号\n工作措施\n完成\n牵头单位\n时限\n1\n推进甲项工作，形成长效机制。\n"
+       "年底前\n市甲局\n",
+       {"序号", "工作措施", "完成时限", "牵头单位"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<Grid> grids = Grids(c.dump);
+    ASSERT_FALSE(grids.empty()) << c.dump;
+    std::vector<std::string> header;
+    for (const Cell& cell : grids[0].cells) {
+      if (cell.row == 0) header.push_back(Joined({cell.lines[0].text}));
+    }
+    EXPECT_EQ(header, c.header) << "dump:\n" << c.dump;
+  }
 }
 
 TEST(ReadingOrderGrids, DepartmentRolesComeFromTheHeaderKeys) {

@@ -299,7 +299,7 @@ void JoinDeadlines(std::vector<Piece>* ps) {
                    (lexicon::CodePoints(q.norm) <= 2 && !lexicon::IsDeadline(q.norm)) ||
                    (skipped == 0 && q.line == last_line + 1 && DateGoesOn(p.norm, q.norm)));
       if (!fits) {
-        if (complete) break;
+        if (complete && !BareYear(p.norm)) break;  // a bare year waits for its month
         ++skipped;
         continue;
       }
@@ -422,7 +422,8 @@ bool ContinuesNameList(const std::string& norm, const Piece* prev) {
   size_t sep = prev->norm.rfind("、");
   const std::string tail = sep == std::string::npos ? prev->norm : prev->norm.substr(sep + 3);
   return !head.empty() && !tail.empty() && !lexicon::LooksLikeDepartment(tail) &&
-         !lexicon::LooksLikeDepartment(head) && lexicon::LooksLikeDepartment(tail + head);
+         !lexicon::LooksLikeDepartment(head) && lexicon::LooksLikeDepartment(tail + head) &&
+         lexicon::HasOrganisationHead(tail + head);
 }
 
 namespace {
