@@ -105,6 +105,11 @@ TEST(PagePieces, RejoinsWhatAWrapCut) {
       {"2021 年 6 月\n30 日前\n", {"2021年6月30日前"}},
       // A bare year waits for its month past a name of another column.
       {"2024 年\n省自然资源厅\n11 月底前\n", {"2024年11月底前", "省自然资源厅"}},
+      // An end left alone past other columns joins the nearest deadline
+      // before it that it still makes one; no farther one.
+      {"2024 年 11 月底\n达到较低安全风险等级。\n备注\n前\n",
+       {"2024年11月底前", "达到较低安全风险等级。", "备注"}},
+      {"6 月底\n年底前\n市甲局\n前\n", {"6月底", "年底前", "市甲局", "前"}},
       // Two whole deadlines stay two.
       {"2021 年 6 月\n年底前\n", {"2021年6月", "年底前"}},
   };

@@ -271,6 +271,35 @@ bool DateGoesOn(const std::string& before, const std::string& after) {
   return a[k] == (b.back() == U'年' ? U'月' : U'日');
 }
 
+// An end a wrap cut from a complete deadline and left alone past pieces of
+// other columns ("2024年11月底" … "备注" … "前"): a short piece that is no
+// deadline alone joins the nearest deadline before it (at most five pieces
+// back) that it still makes a deadline.
+void JoinDeadlineEnds(std::vector<Piece>* ps) {
+  std::vector<bool> gone(ps->size(), false);
+  for (size_t j = 1; j < ps->size(); ++j) {
+    const Piece& q = (*ps)[j];
+    if (q.kind != Kind::kText || lexicon::CodePoints(q.norm) > 2 || lexicon::IsDeadline(q.norm)) {
+      continue;
+    }
+    for (size_t i = j, n = 0; i-- > 0 && n < 5; ++n) {
+      Piece& p = (*ps)[i];
+      if (gone[i] || p.kind != Kind::kDeadline) continue;
+      const std::string joined = p.norm + q.norm;
+      if (lexicon::CodePoints(joined) > kMaxDeadline || !lexicon::IsDeadline(joined)) break;
+      p.text += q.text;
+      p.norm = joined;
+      gone[j] = true;
+      break;
+    }
+  }
+  std::vector<Piece> out;
+  for (size_t i = 0; i < ps->size(); ++i) {
+    if (!gone[i]) out.push_back(std::move((*ps)[i]));
+  }
+  *ps = std::move(out);
+}
+
 // Joins a deadline a wrap cut ("第二季" + "度", "2024年7" + "月10日" + "前",
 // "按国家部" ... "署") when the joined text is a deadline; up to four pieces of
 // other columns may lie between the parts (lines interleaved by baseline).
@@ -315,6 +344,7 @@ void JoinDeadlines(std::vector<Piece>* ps) {
     if (!gone[i]) out.push_back(std::move((*ps)[i]));
   }
   *ps = std::move(out);
+  JoinDeadlineEnds(ps);
 }
 
 // "（" + "1）" -> "（1）".
