@@ -118,6 +118,27 @@ TEST(PagePieces, RejoinsWhatAWrapCut) {
   }
 }
 
+TEST(PagePieces, AHeadWordCutAcrossInterleavedLinesIsRejoined) {
+  // Lines interleaved by baseline: the end of a name cut inside its head
+  // word (研|究院, 管理|处) comes after the other columns of its line; it
+  // moves up to its start, with its 、. Each end is taken once, in order.
+  struct Case {
+    std::string dump;
+    std::vector<std::string> pieces;
+  };
+  const std::vector<Case> cases = {
+      {"科学技术研\n发展规划处、\n长期坚持\n究院\n财务处\n",
+       {"科学技术研究院", "发展规划处、", "长期坚持", "财务处"}},
+      {"科学技术研\n科学技术研\n年底前\n究院\n究院、人文社\n会科学处\n",
+       {"科学技术研究院", "科学技术研究院、", "年底前", "人文社", "会科学处"}},
+      // A name that only gains a suffix is no cut head word: no evidence.
+      {"科学技术研\n年底前\n处、财务处\n", {"科学技术研", "年底前", "处、财务处"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(PieceTexts(c.dump, nullptr), c.pieces) << "dump: " << c.dump;
+  }
+}
+
 TEST(PagePieces, WrappedNamePiecesAreNames) {
   struct Case {
     std::string dump;

@@ -458,6 +458,48 @@ bool ContinuesNameList(const std::string& norm, const Piece* prev) {
 
 namespace {
 
+// Lines interleaved by baseline: a name cut inside its organisational head
+// word ends on a later line, after the pieces of the other columns of its
+// line ("科学技术研" | "发展规划处、" | "长期坚持" | "究院"). The index of the
+// first piece within reach (no heading or number between) whose first
+// name ends that head word (lexicon::CutsNameHead), or 0. A head word cut
+// in two is a wrap, never two names; a name that merely gains a suffix
+// ("科学技术研" + "处") is no evidence.
+// How far (in pieces) a cut head word's end may be read after its start:
+// the other columns of the lines between (up to six columns, two lines).
+constexpr size_t kNameEndReach = 12;
+size_t NameEndBelow(const std::vector<Piece>& ps, const std::vector<bool>& gone, size_t i) {
+  for (size_t j = i + 1; j < ps.size() && j <= i + kNameEndReach; ++j) {
+    const Piece& q = ps[j];
+    if (q.kind == Kind::kSection || q.kind == Kind::kSeq || q.kind == Kind::kNote) return 0;
+    if (gone[j] || q.line <= ps[i].line || (q.kind != Kind::kDept && q.kind != Kind::kText)) continue;
+    size_t cut = q.norm.find("、");
+    const std::string head = cut == std::string::npos ? q.norm : q.norm.substr(0, cut);
+    if (lexicon::CodePoints(head) <= 6 && lexicon::CutsNameHead(ps[i].norm, head)) return j;
+  }
+  return 0;
+}
+
+// Moves the first name of `end` (with its 、) to the end of `start`, which
+// becomes a name piece; true when nothing of `end` is left.
+bool TakeNameEnd(Piece* start, Piece* end) {
+  start->kind = Kind::kDept;
+  const size_t cut = end->text.find("、");
+  const size_t ncut = end->norm.find("、");
+  if (cut == std::string::npos || ncut == std::string::npos) {
+    start->text += end->text;
+    start->norm += end->norm;
+    return true;
+  }
+  start->text += end->text.substr(0, cut + 3);
+  start->norm += end->norm.substr(0, ncut + 3);
+  end->text = end->text.substr(cut + 3);
+  end->norm = end->norm.substr(ncut + 3);
+  if (end->norm.empty()) return true;
+  end->kind = KindOf(end->norm, false);
+  return false;
+}
+
 // A wrapped name's first part has no name ending yet ("市园林绿化" + "局",
 // "各区政府（含" + "北京经济技术" + "开发区管委"): short text without
 // punctuation between names is a name piece when the name before it is
@@ -471,9 +513,10 @@ void JoinNamePieces(std::vector<Piece>* ps) {
     }
     return depth > 0;
   };
+  std::vector<bool> gone(ps->size(), false);
   for (size_t i = 0; i < ps->size(); ++i) {
     Piece& p = (*ps)[i];
-    if (p.kind != Kind::kText) continue;
+    if (gone[i] || p.kind != Kind::kText) continue;
     if (ContinuesNameList(p.norm, PrevName(*ps, i))) {
       p.kind = Kind::kDept;
       continue;
@@ -489,11 +532,16 @@ void JoinNamePieces(std::vector<Piece>* ps) {
       punct |= std::u32string_view(U"，。；：！？、").find(c) != std::u32string_view::npos;
     }
     if (punct) continue;
+    if (const size_t j = NameEndBelow(*ps, gone, i); j > 0) {
+      gone[j] = TakeNameEnd(&p, &(*ps)[j]);
+      continue;
+    }
     // The names around it, past at most one deadline or placeholder of
     // another column (lines interleaved by baseline).
     auto neighbour = [&](int step) -> const Piece* {
       for (int j = static_cast<int>(i) + step, n = 0; j >= 0 && j < static_cast<int>(ps->size()) && n < 2;
            j += step, ++n) {
+        if (gone[static_cast<size_t>(j)]) continue;
         const Piece& q = (*ps)[static_cast<size_t>(j)];
         if (q.kind == Kind::kDept) return &q;
         if (q.kind != Kind::kDeadline && q.kind != Kind::kBlank) return nullptr;
@@ -519,6 +567,11 @@ void JoinNamePieces(std::vector<Piece>* ps) {
     }
     if (after_open || before_tail) p.kind = Kind::kDept;
   }
+  std::vector<Piece> out;
+  for (size_t i = 0; i < ps->size(); ++i) {
+    if (!gone[i]) out.push_back(std::move((*ps)[i]));
+  }
+  *ps = std::move(out);
 }
 
 }  // namespace
