@@ -131,6 +131,11 @@ TEST(PagePieces, AHeadWordCutAcrossInterleavedLinesIsRejoined) {
        {"科学技术研究院", "发展规划处、", "长期坚持", "财务处"}},
       {"科学技术研\n科学技术研\n年底前\n究院\n究院、人文社\n会科学处\n",
        {"科学技术研究院", "科学技术研究院、", "年底前", "人文社", "会科学处"}},
+      // Text opening with a bare head character and a whole name ends the
+      // nearest name before it that has no head yet, past other text.
+      {"国家矿山安全监察\n执法检查。\n局广东局\n", {"国家矿山安全监察局广东局", "执法检查。"}},
+      // A task cut at 党|委 is no name.
+      {"坚持和完善党\n委领导下的校\n", {"坚持和完善党", "委领导下的校"}},
       // A name that only gains a suffix is no cut head word: no evidence.
       {"科学技术研\n年底前\n处、财务处\n", {"科学技术研", "年底前", "处、财务处"}},
   };

@@ -574,6 +574,51 @@ void JoinNamePieces(std::vector<Piece>* ps) {
   *ps = std::move(out);
 }
 
+// Text that opens with a bare head character followed by a whole name
+// ("局广东局") cannot start a name or a sentence: the character ends the
+// nearest name before it (within reach, no heading or number between) that
+// has no organisational head yet and that it makes one: "国家矿山安全监察" +
+// "局广东局" is 国家矿山安全监察局广东局.
+void JoinOrphanNameEnds(std::vector<Piece>* ps) {
+  std::vector<bool> gone(ps->size(), false);
+  for (size_t j = 1; j < ps->size(); ++j) {
+    Piece& q = (*ps)[j];
+    if (q.kind != Kind::kText) continue;  // a name piece already continues one
+    const std::u32string u = lexicon::ToU32(q.norm);
+    if (u.empty() || !lexicon::IsNameSuffix(lexicon::ToUtf8(u.substr(0, 1)))) continue;
+    const size_t cut = q.norm.find("、");
+    const std::string head = cut == std::string::npos ? q.norm : q.norm.substr(0, cut);
+    // The head character and a whole name after it (a unit of the cut
+    // name's body: 局 + 广东局); anything else is left to the other rules.
+    const std::string rest = lexicon::ToUtf8(lexicon::ToU32(head).substr(1));
+    if (lexicon::LooksLikeDepartment(head) || !lexicon::LooksLikeDepartment(rest) ||
+        !lexicon::HasOrganisationHead(rest) || ClassifyHeader(q.norm) != ColumnKey::kExtra) {
+      continue;
+    }
+    for (size_t i = j, n = 0; i-- > 0 && n < kNameEndReach; ++n) {
+      Piece& p = (*ps)[i];
+      if (p.kind == Kind::kSection || p.kind == Kind::kSeq || p.kind == Kind::kNote) break;
+      if (gone[i] || (p.kind != Kind::kText && p.kind != Kind::kDept)) continue;
+      const size_t sep = p.norm.rfind("、");
+      const std::string tail = sep == std::string::npos ? p.norm : p.norm.substr(sep + 3);
+      if (lexicon::CodePoints(tail) > 14 || lexicon::HasOrganisationHead(tail) ||
+          lexicon::EndsSentence(p.norm)) {
+        continue;
+      }
+      if (lexicon::LooksLikeDepartment(tail + head) &&
+          lexicon::HasOrganisationHead(tail + head)) {
+        gone[j] = TakeNameEnd(&p, &q);
+        break;
+      }
+    }
+  }
+  std::vector<Piece> out;
+  for (size_t i = 0; i < ps->size(); ++i) {
+    if (!gone[i]) out.push_back(std::move((*ps)[i]));
+  }
+  *ps = std::move(out);
+}
+
 }  // namespace
 
 std::vector<std::vector<Piece>> PagePieces(const DumpPages& dump) {
@@ -606,6 +651,7 @@ std::vector<std::vector<Piece>> PagePieces(const DumpPages& dump) {
     CheckSeqs(&ps, &seqs);
     JoinDeadlines(&ps);
     JoinNamePieces(&ps);
+    JoinOrphanNameEnds(&ps);
   }
   return pages;
 }

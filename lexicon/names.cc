@@ -96,7 +96,7 @@ bool StartsLikeClause(std::u32string_view base) {
       U"新建", U"新增", U"累计", U"组建", U"成立", U"设立", U"筹建", U"依托",
       U"围绕", U"聚焦", U"按照", U"根据", U"通过", U"对",   U"在",   U"将",
       U"把",   U"由",   U"为",   U"以",   U"向",   U"从",   U"到",
-      U"全部", U"全局", U"全体",
+      U"全部", U"全局", U"全体", U"坚持", U"深入",
       // role words: "牵头单位", "责任部门" are headers, not names
       U"牵头", U"责任", U"配合", U"协办", U"协助", U"主责", U"主办", U"参与",
   };
