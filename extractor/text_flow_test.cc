@@ -99,6 +99,8 @@ TEST(PagePieces, RejoinsWhatAWrapCut) {
       {"（\n1）\n", {"（1）"}},
       // Pieces of another column between the parts of a deadline.
       {"按国家部\n局（市新经济委）、市网络\n署\n", {"按国家部署", "局（市新经济委）、市网络"}},
+      // A wrapped （1） whose lines are interleaved with other columns'.
+      {"（\n深化本科教育\n完成新一轮修订。\n1）\n", {"（1）", "深化本科教育", "完成新一轮修订。"}},
       // A placeholder never joins a deadline.
       {"年底前\n—\n", {"年底前", "—"}},
       // A day cut from its month on the next line: the date goes on.

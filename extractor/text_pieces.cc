@@ -347,20 +347,29 @@ void JoinDeadlines(std::vector<Piece>* ps) {
   JoinDeadlineEnds(ps);
 }
 
-// "（" + "1）" -> "（1）".
+// "（" + "1）" -> "（1）". The closing part may come after up to four
+// pieces of other columns (a narrow number column wrapped, its lines
+// interleaved by baseline with the other columns').
 void JoinSeqs(std::vector<Piece>* ps) {
+  std::vector<bool> gone(ps->size(), false);
+  for (size_t i = 0; i < ps->size(); ++i) {
+    Piece& p = (*ps)[i];
+    if (gone[i] || (p.norm != "（" && p.norm != "(")) continue;
+    for (size_t j = i + 1; j < ps->size() && j <= i + 4; ++j) {
+      const Piece& q = (*ps)[j];
+      if (gone[j] || (j > i + 1 && q.line <= p.line)) continue;
+      if (!lexicon::ParseSeq(p.norm + q.norm)) continue;
+      p.text += q.text;
+      p.norm += q.norm;
+      p.kind = Kind::kSeq;
+      if (j == i + 1) p.line_end = q.line_end;
+      gone[j] = true;
+      break;
+    }
+  }
   std::vector<Piece> out;
   for (size_t i = 0; i < ps->size(); ++i) {
-    Piece p = (*ps)[i];
-    if (i + 1 < ps->size() && (p.norm == "（" || p.norm == "(") &&
-        lexicon::ParseSeq(p.norm + (*ps)[i + 1].norm)) {
-      p.text += (*ps)[i + 1].text;
-      p.norm += (*ps)[i + 1].norm;
-      p.kind = Kind::kSeq;
-      p.line_end = (*ps)[i + 1].line_end;
-      ++i;
-    }
-    out.push_back(std::move(p));
+    if (!gone[i]) out.push_back(std::move((*ps)[i]));
   }
   *ps = std::move(out);
 }
