@@ -272,6 +272,27 @@ TEST(ReadingOrderGrids, SplitHeaderWordsJoinByTheirHeadNoun) {
   }
 }
 
+TEST(ReadingOrderGrids, NameBlocksWithSeveralDepartmentColumnsStayWithTheirRow) {
+  // Read column by column, a row's lead and assisting lists follow its
+  // measure as one block of two cells: that is one row's two columns, not
+  // two rows' leads (the rows after the block keep their own names).
+  const std::string dump =
+      "序号\n工作措施\n完成时限\n牵头单位\n配合单位\n"
+      "1\n推进甲项工作，形成长效机制。\n年底前\n市甲局、\n市乙局\n市丙局、\n市丁局\n"
+      "二、第二部分\n"
+      "2\n推进乙项工作，形成长效机制。\n年底前\n市戊局\n"
+      "3\n推进丙项工作，形成长效机制。\n年底前\n市己局\n";
+  RawPlan plan = Plan(dump);
+  std::vector<std::string> rows = Rows(plan, {ColumnKey::kSeq, ColumnKey::kLead,
+                                              ColumnKey::kAssisting});
+  ASSERT_EQ(rows.size(), 3u) << ::testing::PrintToString(rows);
+  for (const char* name : {"市甲局", "市乙局", "市丙局", "市丁局"}) {
+    EXPECT_NE(rows[0].find(name), std::string::npos) << name << " in " << rows[0];
+  }
+  EXPECT_NE(rows[1].find("市戊局"), std::string::npos) << rows[1];
+  EXPECT_NE(rows[2].find("市己局"), std::string::npos) << rows[2];
+}
+
 TEST(ReadingOrderGrids, DepartmentRolesComeFromTheHeaderKeys) {
   // Department columns printed 协办/牵头/主责: the names on a row's line fill
   // the columns in the header's order, whatever their roles.

@@ -13,7 +13,9 @@
 //  - a stream read column by column (nothing on a row's line, items in one
 //    run outside the rows' text) is cut in order where the text allows it;
 //    wrapped name lists (、) allow cuts only where a name ends (hard when
-//    exactly as many cells as rows);
+//    exactly as many cells as rows); with one department column, a block
+//    of c name cells between rows is the c rows before it (with several,
+//    c cells may be one row's columns, so blocks are not used);
 //  - otherwise each item goes to the nearest row in reading order, on the
 //    side the page's deadlines show cells fall (soft), a row left without a
 //    deadline or a name costing more, a second deadline in a row more still.
@@ -478,7 +480,12 @@ Placed PageReader::Place(const std::vector<size_t>& items, bool single,
   // stands on a line of running text.
   bool on_text_lines = false;
   for (size_t i : items) on_text_lines |= line_row_[i] >= 0;
-  if (glued && !on_text_lines) PinBlocks(items, cuts, &pin, &block_sure);
+  // With several department columns a row may have a cell in each, so c
+  // cells are not c rows: no blocks (a block of 2 cells is one row's lead
+  // and assisting as often as two rows' leads).
+  if (glued && !on_text_lines && roles_.depts.size() == 1) {
+    PinBlocks(items, cuts, &pin, &block_sure);
+  }
   // `glued`: where no cut is allowed, the item stays in its predecessor's row.
   std::vector<bool> glue(n, false);
   for (size_t k = 1; k < n; ++k) glue[k] = glued && cuts[k] == 0;
