@@ -489,6 +489,19 @@ size_t NameEndBelow(const std::vector<Piece>& ps, const std::vector<bool>& gone,
   return 0;
 }
 
+// Short text that may be a piece of a wrapped name: at most ten
+// characters, a Han character among them ("11", a number out of sequence or
+// a page number, is none), no punctuation.
+bool CouldBeNamePiece(const std::string& norm) {
+  if (lexicon::CodePoints(norm) > 10) return false;
+  bool han = false;
+  for (char32_t c : lexicon::ToU32(norm)) {
+    if (std::u32string_view(U"，。；：！？、").find(c) != std::u32string_view::npos) return false;
+    han |= lexicon::IsCjk(c) && c > 0x2FFF;
+  }
+  return han;
+}
+
 // Moves the first name of `end` (with its 、) to the end of `start`, which
 // becomes a name piece; true when nothing of `end` is left.
 bool TakeNameEnd(Piece* start, Piece* end) {
@@ -530,17 +543,7 @@ void JoinNamePieces(std::vector<Piece>* ps) {
       p.kind = Kind::kDept;
       continue;
     }
-    if (lexicon::CodePoints(p.norm) > 10) continue;
-    // A name piece has a Han character: "11" (a sequence number out of
-    // order, a page number) is none.
-    bool han = false;
-    for (char32_t c : lexicon::ToU32(p.norm)) han |= lexicon::IsCjk(c) && c > 0x2FFF;
-    if (!han) continue;
-    bool punct = false;
-    for (char32_t c : lexicon::ToU32(p.norm)) {
-      punct |= std::u32string_view(U"，。；：！？、").find(c) != std::u32string_view::npos;
-    }
-    if (punct) continue;
+    if (!CouldBeNamePiece(p.norm)) continue;
     if (const size_t j = NameEndBelow(*ps, gone, i); j > 0) {
       gone[j] = TakeNameEnd(&p, &(*ps)[j]);
       continue;
