@@ -21,6 +21,7 @@
 #include "extractor/text_reader.h"
 #include "lexicon/lexicon.h"
 #include "ooxml/office.h"
+#include "ocr/engine.h"
 #include "ocr/image.h"
 #include "ocr/repair.h"
 #include "schema/schema.h"
@@ -404,7 +405,7 @@ Result<Conversion> ConvertPdf(std::string_view bytes, const std::string& name,
   std::vector<extractor::Page> ocr_pages;
   std::vector<Warning> scan_warnings;
   if (!ocr_numbers.empty()) {
-    Result<ocr::ScanResult> scanned = ocr::ScanPdfPages(
+    Result<ocr::ScanResult> scanned = ocr::engine::ScanPdfPages(
         bytes, name, options.password, ocr_numbers, options.scan);
     if (!scanned.ok()) return scanned.status();
     for (extractor::Page& page : scanned->pages) {
@@ -445,7 +446,7 @@ Result<Conversion> ConvertImage(std::string_view bytes, const std::string& name,
                                 SourceInfo src, const ConvertOptions& options,
                                 Conversion conv) {
   auto t0 = Clock::now();
-  Result<ocr::ScanResult> scanned = ocr::ScanImageFile(bytes, name, options.scan);
+  Result<ocr::ScanResult> scanned = ocr::engine::ScanImageFile(bytes, name, options.scan);
   if (!scanned.ok()) return scanned.status();
   conv.times.extract = MsSince(t0);
   t0 = Clock::now();
