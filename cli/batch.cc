@@ -73,8 +73,9 @@ bool IsInputName(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static const char* const kInputs[] = {".pdf", ".txt", ".docx", ".doc", ".wps", ".xlsx",
-                                        ".xls", ".rtf", ".odt"};
+  static const char* const kInputs[] = {".pdf", ".txt", ".docx", ".doc",  ".wps",
+                                        ".xlsx", ".xls", ".rtf",  ".odt",  ".png",
+                                        ".jpg", ".jpeg", ".tif", ".tiff"};
   return std::find(std::begin(kInputs), std::end(kInputs), ext) != std::end(kInputs);
 }
 
