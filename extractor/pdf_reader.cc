@@ -2,7 +2,10 @@
 
 #include "extractor/pdf_reader.h"
 
+#include <Annot.h>
+#include <Catalog.h>
 #include <Error.h>
+#include <Gfx.h>
 #include <GfxFont.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
@@ -16,6 +19,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -528,6 +532,104 @@ bool ContentWithin(::Page* page, long cap, long max_compounds) {
   return SpendOnForms(page->getResourceDict(), &budget, &seen);
 }
 
+// What a page's resources resolve to: "Category/Name" -> "num.gen" of the
+// object each name refers to (/ProcSet, which poppler ignores, left out).
+// nullopt when some resource is not a reference (an inline font or
+// XObject dictionary): such pages share nothing.
+using ResourceMap = std::map<std::string, std::string>;
+std::optional<ResourceMap> MapResources(Dict* resources) {
+  ResourceMap map;
+  if (resources == nullptr) return map;
+  for (int i = 0; i < resources->getLength(); ++i) {
+    const std::string category = resources->getKey(i);
+    if (category == "ProcSet") continue;
+    Object value = resources->getVal(i);  // a category may be a reference
+    if (!value.isDict()) return std::nullopt;
+    Dict* d = value.getDict();
+    for (int j = 0; j < d->getLength(); ++j) {
+      const Object& ref = d->getValNF(j);
+      if (!ref.isRef()) return std::nullopt;
+      map[category + "/" + d->getKey(j)] =
+          std::to_string(ref.getRefNum()) + "." + std::to_string(ref.getRefGen());
+    }
+  }
+  return map;
+}
+
+// Whether every name of `part` refers to the same object in `whole`.
+bool Within(const ResourceMap& part, const ResourceMap& whole) {
+  for (const auto& [name, ref] : part) {
+    auto it = whole.find(name);
+    if (it == whole.end() || it->second != ref) return false;
+  }
+  return true;
+}
+
+// Interprets pages as PDFDoc::displayPage does (contents, then the
+// annotations PageDevice::AnnotDecide lets through), except that
+// a page with the same page box and rotation as the page before, whose
+// every resource name refers to the same object in the resources that
+// page's Gfx was made from, is interpreted by that Gfx. Poppler builds
+// every font of a page's resources when it starts the page, reading each
+// embedded font program again (GfxResources; no cache across pages): on an
+// 8-page office PDF that is ~60 % of all the work, which pdftotext pays on
+// every page and this pays once per run of such pages (LaTeX pages list
+// subsets of the first page's fonts). Documents with optional content
+// never share (a page ending inside hidden content would hide the next).
+class PageRenderer {
+ public:
+  PageRenderer(PDFDoc* doc, PageDevice* device)
+      : doc_(doc),
+        device_(device),
+        may_share_(doc->getCatalog()->getOptContentConfig() == nullptr) {}
+  ~PageRenderer() { delete gfx_; }
+  PageRenderer(const PageRenderer&) = delete;
+  PageRenderer& operator=(const PageRenderer&) = delete;
+
+  void Display(int number) {
+    ::Page* page = doc_->getPage(number);
+    if (page == nullptr) return;
+    const std::string box = may_share_ ? Box(page) : "";
+    std::optional<ResourceMap> resources;
+    if (!box.empty()) resources = MapResources(page->getResourceDict());
+    if (gfx_ != nullptr && box == box_ && resources && resources_ &&
+        Within(*resources, *resources_)) {
+      device_->startPage(number, gfx_->getState(), doc_->getXRef());
+    } else {
+      delete gfx_;  // ends the previous page again: harmless, it is read
+      gfx_ = page->createGfx(device_, 72, 72, 0, /*useMediaBox=*/false,
+                             /*crop=*/true, -1, -1, -1, -1, /*printing=*/false,
+                             &PageDevice::AbortCheck, device_, nullptr);
+      box_ = box;
+      resources_ = std::move(resources);
+    }
+    page->display(gfx_);
+    for (Annot* annot : page->getAnnots()->getAnnots()) {
+      if (PageDevice::AnnotDecide(annot, device_)) annot->draw(gfx_, false);
+    }
+    device_->endPage();
+  }
+
+ private:
+  // The page's boxes and rotation, as a key.
+  static std::string Box(::Page* page) {
+    const PDFRectangle* m = page->getMediaBox();
+    const PDFRectangle* c = page->getCropBox();
+    char box[256];
+    std::snprintf(box, sizeof box, "%.17g %.17g %.17g %.17g|%.17g %.17g %.17g %.17g|%d",
+                  m->x1, m->y1, m->x2, m->y2, c->x1, c->y1, c->x2, c->y2,
+                  page->getRotate());
+    return box;
+  }
+
+  PDFDoc* doc_;
+  PageDevice* device_;
+  const bool may_share_;
+  Gfx* gfx_ = nullptr;  // and what it was made for:
+  std::string box_;
+  std::optional<ResourceMap> resources_;
+};
+
 // Opens the document, trying the password as given (cut to 127 bytes) and
 // then its SASLprep form.
 std::unique_ptr<PDFDoc> OpenDoc(std::string_view bytes,
@@ -582,6 +684,7 @@ Status ReadPdfUnguarded(std::string_view bytes, const std::string& name,
   PdfInfo local;
   local.pages = n;
   PageDevice device(options.max_ruling_thickness, options.limits);
+  PageRenderer renderer(doc.get(), &device);
   for (int p = 1; p <= n; ++p) {
     device.StartPage();
     if (!ContentWithin(doc->getPage(p), options.limits.max_content_bytes,
@@ -594,9 +697,7 @@ Status ReadPdfUnguarded(std::string_view bytes, const std::string& name,
                            " arrays and dictionaries (a limit against hostile "
                            "files)");
     }
-    doc->displayPage(&device, p, 72, 72, 0, /*useMediaBox=*/false,
-                     /*crop=*/true, /*printing=*/false, &PageDevice::AbortCheck,
-                     &device, &PageDevice::AnnotDecide, &device);
+    renderer.Display(p);
     if (!device.Exceeded().empty()) {
       (void)device.TakeRulings();
       return Status(Status::Code::kLimit, name + ": page " + std::to_string(p) +
