@@ -208,6 +208,12 @@ TEST(RepairPlan, SnapsFlagsAndLeavesCleanRowsAlone) {
        "ocr_deadline"},
       {"sequence number without a digit", {"市水务局"}, "年底前", "]", {"市水务局"},
        true, "ocr_seq"},
+      {"a role word one character off is restored", {"市水务局（奉头）"}, "年底前", "1",
+       {"市水务局（牵头）"}, true, "ocr_snapped"},
+      {"a role word without its opening bracket", {"市水务局牵头）"}, "年底前", "1",
+       {"市水务局（牵头）"}, true, "ocr_snapped"},
+      {"a role word read right stays", {"市水务局（牵头）"}, "年底前", "1",
+       {"市水务局（牵头）"}, false, ""},
   };
   for (const Case& c : cases) {
     extractor::RawPlan plan = OnePlan(c.responsible, c.deadline, c.seq);
@@ -221,6 +227,66 @@ TEST(RepairPlan, SnapsFlagsAndLeavesCleanRowsAlone) {
     } else {
       EXPECT_NE(codes.find(c.want_warning), std::string::npos) << c.name << ": " << codes;
     }
+  }
+}
+
+TEST(RepairPlan, SequenceNumbersCountUp) {
+  const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
+  struct Case {
+    std::vector<std::string> seqs;
+    std::vector<bool> want_low;
+  };
+  const Case cases[] = {
+      {{"1", "2", "3"}, {false, false, false}},
+      {{"1", "2", "1", "2"}, {false, false, false, false}},  // numbering restarts
+      {{"1", "2", "2", "4"}, {false, false, true, true}},    // 3 misread as 2
+  };
+  for (const Case& c : cases) {
+    extractor::RawPlan plan = OnePlan({"市水务局"}, "年底前", c.seqs[0]);
+    for (size_t i = 1; i < c.seqs.size(); ++i) {
+      plan.rows.push_back(plan.rows[0]);
+      plan.rows.back().cells[0] = {c.seqs[i]};
+    }
+    RepairPlan({}, {1}, *dict, &plan);
+    std::vector<bool> low;
+    for (const extractor::RawRow& r : plan.rows) low.push_back(r.low_confidence);
+    EXPECT_EQ(low, c.want_low) << ::testing::PrintToString(c.seqs);
+  }
+}
+
+TEST(RepairPlan, SectionNumeralsReadAsDashesAreRestored) {
+  const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
+  struct Case {
+    std::vector<std::string> read;  // section headings of successive rows
+    std::vector<std::string> want;
+    std::vector<bool> want_low;
+  };
+  const Case cases[] = {
+      {{"（—）甲", "（=）乙", "（=）丙"}, {"（一）甲", "（二）乙", "（三）丙"},
+       {false, false, false}},
+      {{"（一）甲", "（一）甲", "（=）乙"}, {"（一）甲", "（一）甲", "（二）乙"},
+       {false, false, false}},
+      {{"（=）乙"}, {"（二）乙"}, {true}},  // nothing before: a guess
+      {{"（四）丁", "（五）戊"}, {"（四）丁", "（五）戊"}, {false, false}},
+      {{"（一）甲", "二）乙"}, {"（一）甲", "（二）乙"}, {false, false}},
+  };
+  for (const Case& c : cases) {
+    extractor::RawPlan plan;
+    for (size_t i = 0; i < c.read.size(); ++i) {
+      extractor::RawPlan one = OnePlan({"市水务局"}, "年底前", std::to_string(i + 1));
+      one.rows[0].section = {c.read[i]};
+      if (i == 0) plan = one;
+      else plan.rows.push_back(one.rows[0]);
+    }
+    RepairPlan({}, {1}, *dict, &plan);
+    std::vector<std::string> got;
+    std::vector<bool> low;
+    for (const extractor::RawRow& r : plan.rows) {
+      got.push_back(r.section.front());
+      low.push_back(r.low_confidence);
+    }
+    EXPECT_EQ(got, c.want) << ::testing::PrintToString(c.read);
+    EXPECT_EQ(low, c.want_low) << ::testing::PrintToString(c.read);
   }
 }
 
