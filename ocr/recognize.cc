@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <set>
 #include <utility>
 
 #include "extractor/plan.h"
@@ -285,8 +286,9 @@ bool AllDigits(const std::string& text) {
                                       [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Columns of sequence numbers: most of their single-column cells read as
-// digits alone (a column of at least three such cells). OCR reads a lone
+// Columns of sequence numbers: their single-column cells, header words
+// aside, are short (three symbols at most) and at least half of them read
+// as digits alone. OCR reads a lone
 // digit as a look-alike character (1 as 工, 7 as 了), another digit or not
 // at all; the column's cells, header words aside, are read again by the
 // Latin model as digits only, and take that reading when there is one.
@@ -294,13 +296,17 @@ void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
                         const std::vector<CellRect>& rects, int* line,
                         std::vector<std::vector<Symbol>>* cells) {
   std::map<int, std::pair<int, int>> digits_of;  // col -> (digit cells, cells)
+  std::set<int> long_text;                        // cols with a longer cell
   for (size_t i = 0; i < rects.size(); ++i) {
     if (!rects[i].one_column) continue;
     const std::string text = TextOf((*cells)[i]);
-    if (text.empty()) continue;
+    if (text.empty() || extractor::ClassifyHeader(text) != extractor::ColumnKey::kExtra) {
+      continue;
+    }
     auto& [digits, all] = digits_of[rects[i].col];
     digits += AllDigits(text) ? 1 : 0;
     ++all;
+    if ((*cells)[i].size() > 3) long_text.insert(rects[i].col);
   }
   // The Latin model reads a lone digit far better than chi_sim's, which
   // has no context to go on (a clean 1 read as 工, a 5 as nothing).
@@ -309,8 +315,8 @@ void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
   digits->SetVariable("tessedit_char_whitelist", "0123456789");
   for (size_t i = 0; i < rects.size(); ++i) {
     auto it = digits_of.find(rects[i].col);
-    if (!rects[i].one_column || it == digits_of.end() || it->second.first < 3 ||
-        it->second.first * 2 <= it->second.second) {
+    if (!rects[i].one_column || it == digits_of.end() || long_text.count(it->first) ||
+        it->second.first == 0 || it->second.first * 2 < it->second.second) {
       continue;
     }
     const std::string text = TextOf((*cells)[i]);
@@ -318,8 +324,7 @@ void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
       continue;
     }
     std::vector<Symbol> again;
-    RecognizeCell(digits, page, rects[i].box, line, &again,
-                  tesseract::PSM_SINGLE_WORD);
+    RecognizeCell(digits, page, rects[i].box, line, &again);
     if (AllDigits(TextOf(again))) (*cells)[i] = std::move(again);
   }
 }
@@ -388,6 +393,29 @@ void RepairBrackets(std::vector<Symbol>* symbols) {
   }
 }
 
+// Chinese text quotes with “”; OCR reads some as ASCII ". In a line with
+// ideographs, a " closes the “ left open before it on the line, else opens
+// when an ideograph follows it, else closes.
+void RepairQuotes(std::vector<Symbol>* symbols) {
+  for (size_t from = 0; from < symbols->size();) {
+    size_t to = from;
+    bool chinese = false;
+    for (; to < symbols->size() && (*symbols)[to].line == (*symbols)[from].line; ++to) {
+      chinese = chinese || IsIdeograph((*symbols)[to].text);
+    }
+    bool open = false;
+    for (size_t i = from; i < to && chinese; ++i) {
+      std::string& t = (*symbols)[i].text;
+      if (t == "\"") {
+        t = !open && i + 1 < to && IsIdeograph((*symbols)[i + 1].text) ? "“" : "”";
+      }
+      if (t == "“") open = true;
+      if (t == "”") open = false;
+    }
+    from = to;
+  }
+}
+
 // The em box of a text line in pixels. Ideographs are drawn centred in their
 // em square and fill about 0.9 of it, so the median of their ink boxes gives
 // the line's centre and em (a line of fewer than five takes the page's em);
@@ -443,6 +471,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
     s.x1 = std::max(s.x1, s.x0 + 1);
   }
   RepairBrackets(&symbols);
+  RepairQuotes(&symbols);
   const double pt = 72.0 / dpi;
   std::vector<extractor::Glyph> glyphs;
   glyphs.reserve(symbols.size());
