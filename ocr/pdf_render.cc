@@ -61,96 +61,6 @@ class ImageProbe : public OutputDev {
   double best_area_ = 0, dpi_ = 0;
 };
 
-// Draws nothing; keeps the pixels of a page that is one upright image
-// covering the whole page and nothing else (a scan wrapped in a PDF), so
-// that they are read as stored rather than resampled by rendering.
-class LoneImageGrabber : public OutputDev {
- public:
-  LoneImageGrabber(double page_w, double page_h, size_t max_pixels)
-      : page_w_(page_w), page_h_(page_h), max_pixels_(max_pixels) {}
-  bool upsideDown() override { return true; }
-  bool useDrawChar() override { return true; }
-  bool interpretType3Chars() override { return false; }
-  bool needNonText() override { return true; }
-
-  void drawChar(GfxState*, double, double, double, double, double, double,
-                CharCode, int, const Unicode*, int) override {
-    other_ = true;
-  }
-  void stroke(GfxState*) override { other_ = true; }
-  void fill(GfxState*) override { other_ = true; }
-  void eoFill(GfxState*) override { other_ = true; }
-  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height,
-                     bool invert, bool interpolate, bool inline_img) override {
-    other_ = true;
-    OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate,
-                             inline_img);
-  }
-  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
-                 GfxImageColorMap* color_map, bool interpolate, const int* mask_colors,
-                 bool inline_img) override {
-    if (++images_ > 1 || !Covers(state->getCTM(), width, height) ||
-        static_cast<size_t>(width) * static_cast<size_t>(height) > max_pixels_) {
-      OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate,
-                           mask_colors, inline_img);
-      return;
-    }
-    Read(str, width, height, color_map);
-  }
-
-  // The image, when the page was one and nothing else.
-  std::optional<GreyImage> Take() {
-    if (other_ || images_ != 1 || image_.pixels.empty()) return std::nullopt;
-    return std::move(image_);
-  }
-
- private:
-  // Upright (no rotation or mirroring) and spanning the page within 1 %,
-  // at the same resolution across and down.
-  bool Covers(const double* m, int width, int height) const {
-    const double tol_w = page_w_ / 100, tol_h = page_h_ / 100;
-    if (std::fabs(m[1]) > 1e-6 || std::fabs(m[2]) > 1e-6 || m[0] <= 0 || m[3] >= 0) {
-      return false;
-    }
-    if (std::fabs(m[0] - page_w_) > tol_w || std::fabs(-m[3] - page_h_) > tol_h ||
-        std::fabs(m[4]) > tol_w || std::fabs(m[5] - page_h_) > tol_h) {
-      return false;
-    }
-    const double dpi_x = width / (m[0] / 72), dpi_y = height / (-m[3] / 72);
-    return std::fabs(dpi_x - dpi_y) < 0.02 * dpi_x;
-  }
-
-  void Read(Stream* str, int width, int height, GfxImageColorMap* color_map) {
-    ImageStream in(str, width, color_map->getNumPixelComps(), color_map->getBits());
-    in.reset();
-    image_.width = width;
-    image_.height = height;
-    image_.dpi = width / (page_w_ / 72);
-    image_.pixels.resize(static_cast<size_t>(width) * static_cast<size_t>(height));
-    const int step = color_map->getNumPixelComps();
-    for (int y = 0; y < height; ++y) {
-      unsigned char* line = in.getLine();
-      if (line == nullptr) {
-        image_.pixels.clear();
-        break;
-      }
-      uint8_t* out = &image_.pixels[static_cast<size_t>(y) * static_cast<size_t>(width)];
-      for (int x = 0; x < width; ++x) {
-        GfxGray grey;
-        color_map->getGray(line + static_cast<ptrdiff_t>(x) * step, &grey);
-        out[x] = colToByte(grey);
-      }
-    }
-    in.close();
-  }
-
-  double page_w_, page_h_;
-  size_t max_pixels_;
-  int images_ = 0;
-  bool other_ = false;
-  GreyImage image_;
-};
-
 }  // namespace
 
 struct PdfRenderer::Impl {
@@ -186,16 +96,6 @@ double PdfRenderer::ImageDpi(int page) {
   impl_->doc->displayPage(&impl_->probe, page, 72, 72, 0, /*useMediaBox=*/false,
                           /*crop=*/true, /*printing=*/false);
   return impl_->probe.dpi();
-}
-
-std::optional<GreyImage> PdfRenderer::LoneImage(int page, size_t max_pixels) {
-  PDFDoc* doc = impl_->doc.get();
-  if (doc->getPageRotate(page) != 0) return std::nullopt;
-  LoneImageGrabber grabber(doc->getPageCropWidth(page), doc->getPageCropHeight(page),
-                           max_pixels);
-  doc->displayPage(&grabber, page, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true,
-                   /*printing=*/false);
-  return grabber.Take();
 }
 
 Result<GreyImage> PdfRenderer::Render(int page, double dpi, size_t max_pixels) {

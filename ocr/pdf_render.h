@@ -11,7 +11,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,11 +41,6 @@ class PdfRenderer {
   // The resolution at which the page shows its largest image (pixels per
   // inch along the image's width), or 0 when the page draws no image.
   double ImageDpi(int page);
-  // The pixels of 1-based `page` as stored, in grey at the image's own
-  // resolution, when the page is one upright image covering it and nothing
-  // else (a scan wrapped in a PDF, e.g. by img2pdf) of at most `max_pixels`;
-  // rendering would resample them. nullopt otherwise.
-  std::optional<GreyImage> LoneImage(int page, size_t max_pixels);
   // Renders 1-based `page` at `dpi`. kLimit when the bitmap would exceed
   // `max_pixels`.
   Result<GreyImage> Render(int page, double dpi, size_t max_pixels);

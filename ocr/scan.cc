@@ -6,7 +6,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <optional>
 #include <utility>
 
 #include "ocr/image.h"
@@ -141,17 +140,12 @@ Result<ScanResult> ScanPdfPages(std::string_view bytes, const std::string& name,
       ++unreadable;
       continue;
     }
-    double render_dpi =
+    const double render_dpi =
         source_dpi >= kMinRenderDpi && source_dpi < options.dpi ? source_dpi
                                                                 : options.dpi;
-    // A page that is one scanned image is read as stored (rendering, even
-    // at the image's own resolution, resamples it: measured 1.5x the
-    // character errors).
-    std::optional<GreyImage> lone = (*renderer)->LoneImage(number, options.max_pixels);
-    Result<GreyImage> grey = lone ? Result<GreyImage>(std::move(*lone))
-                                  : (*renderer)->Render(number, render_dpi, options.max_pixels);
+    Result<GreyImage> grey =
+        (*renderer)->Render(number, render_dpi, options.max_pixels);
     if (!grey.ok()) return Named(name, grey.status());
-    if (lone) render_dpi = grey->dpi;
     PixPtr pix = FromGrey(*grey);
     grey->pixels = {};
     bool blank = false;
