@@ -87,6 +87,28 @@ TEST(GlyphsFromSymbols, SpacesOnlyBetweenLatinWords) {
   }
 }
 
+TEST(GlyphsFromSymbols, LatinPointBetweenIdeographsIsUnsure) {
+  struct Case {
+    std::vector<Symbol> symbols;
+    double want_min_confidence;
+  };
+  const Case cases[] = {
+      {{Sym("责", 0, 36, 1, false), Sym(".", 40, 50, 1, false), Sym("厘", 60, 96, 1, true)},
+       0.5},
+      {{Sym("1", 0, 16, 1, false), Sym(".", 20, 26, 1, false), Sym("建", 30, 66, 1, true)},
+       0.99},
+      {{Sym("责", 0, 36, 1, false), Sym("。", 40, 76, 1, false), Sym("厘", 80, 116, 1, true)},
+       0.99},
+  };
+  for (const Case& c : cases) {
+    std::vector<Symbol> symbols = c.symbols;
+    for (Symbol& s : symbols) s.confidence = 0.99;
+    double low = 1;
+    for (const auto& g : GlyphsFromSymbols(symbols, 300)) low = std::min(low, g.confidence);
+    EXPECT_DOUBLE_EQ(low, c.want_min_confidence) << LineText(GlyphsFromSymbols(symbols, 300));
+  }
+}
+
 TEST(GlyphsFromSymbols, BoxesInPointsWithConfidence) {
   std::vector<extractor::Glyph> g =
       GlyphsFromSymbols({Sym("一", 300, 336, 1, true)}, 300);

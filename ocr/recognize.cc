@@ -416,6 +416,21 @@ void RepairQuotes(std::vector<Symbol>* symbols) {
   }
 }
 
+// A Latin full stop between two ideographs is a misread Chinese mark, and
+// whether of ， or 。 the dot does not tell (LaTeX's fonts draw ， small):
+// it is made unsure, so that its row is marked.
+void DoubtLatinPoints(std::vector<Symbol>* symbols) {
+  for (size_t i = 1; i + 1 < symbols->size(); ++i) {
+    Symbol& s = (*symbols)[i];
+    const Symbol& prev = (*symbols)[i - 1];
+    const Symbol& next = (*symbols)[i + 1];
+    if (s.text == "." && prev.line == s.line && next.line == s.line &&
+        IsIdeograph(prev.text) && IsIdeograph(next.text)) {
+      s.confidence = std::min(s.confidence, 0.5);
+    }
+  }
+}
+
 // The em box of a text line in pixels. Ideographs are drawn centred in their
 // em square and fill about 0.9 of it, so the median of their ink boxes gives
 // the line's centre and em (a line of fewer than five takes the page's em);
@@ -450,6 +465,44 @@ double PageEm(const std::vector<Symbol>& symbols) {
   return Median(std::move(heights)) / 0.9;
 }
 
+// A line of the engine's may hold the symbols of two text lines (its layout
+// analysis joins the columns of a table without rulings where their lines
+// sit at slightly different heights); it is split where the vertical
+// centres of its ideographs leave a gap of half an em, and every other
+// symbol goes with the part whose centres are nearest.
+void SplitMixedLines(std::vector<Symbol>* symbols) {
+  const double em = PageEm(*symbols);
+  if (em <= 0 || symbols->empty()) return;
+  int next = 0;
+  for (const Symbol& s : *symbols) next = std::max(next, s.line + 1);
+  for (size_t from = 0; from < symbols->size();) {
+    size_t to = from;
+    std::vector<double> centres;
+    for (; to < symbols->size() && (*symbols)[to].line == (*symbols)[from].line; ++to) {
+      const Symbol& s = (*symbols)[to];
+      if (IsIdeograph(s.text)) centres.push_back((s.y0 + s.y1) / 2.0);
+    }
+    std::sort(centres.begin(), centres.end());
+    std::vector<double> cuts;  // between the parts
+    for (size_t i = 1; i < centres.size(); ++i) {
+      if (centres[i] - centres[i - 1] > em / 2) cuts.push_back((centres[i] + centres[i - 1]) / 2);
+    }
+    if (!cuts.empty()) {
+      const int first = next;
+      next += static_cast<int>(cuts.size());
+      for (size_t i = from; i < to; ++i) {
+        Symbol& s = (*symbols)[i];
+        const double c = (s.y0 + s.y1) / 2.0;
+        const auto part = std::upper_bound(cuts.begin(), cuts.end(), c) - cuts.begin();
+        if (part > 0) s.line = first + static_cast<int>(part) - 1;
+      }
+    }
+    from = to;
+  }
+  std::stable_sort(symbols->begin(), symbols->end(),
+                   [](const Symbol& a, const Symbol& b) { return a.line < b.line; });
+}
+
 }  // namespace
 
 const char* MethodName(Method method) {
@@ -463,6 +516,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   // the table finder sorts by x: make x grow along the line.
   std::stable_sort(symbols.begin(), symbols.end(),
                    [](const Symbol& a, const Symbol& b) { return a.line < b.line; });
+  SplitMixedLines(&symbols);
   for (size_t i = 1; i < symbols.size(); ++i) {
     Symbol& s = symbols[i];
     const Symbol& prev = symbols[i - 1];
@@ -472,6 +526,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   }
   RepairBrackets(&symbols);
   RepairQuotes(&symbols);
+  DoubtLatinPoints(&symbols);
   const double pt = 72.0 / dpi;
   std::vector<extractor::Glyph> glyphs;
   glyphs.reserve(symbols.size());
