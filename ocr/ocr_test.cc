@@ -87,6 +87,19 @@ TEST(GlyphsFromSymbols, SpacesOnlyBetweenLatinWords) {
   }
 }
 
+TEST(GlyphsFromSymbols, EngineLineOverTwoTextLinesIsSplit) {
+  std::vector<Symbol> symbols;
+  for (int i = 0; i < 6; ++i) {  // 甲乙丙 on one text line, 丁戊己 a line lower
+    Symbol s = Sym(std::string(i == 0 ? "甲" : i == 1 ? "乙" : i == 2 ? "丙" : i == 3 ? "丁"
+                                : i == 4 ? "戊" : "己"),
+                   i * 40, i * 40 + 36, 1, i == 2);
+    if (i >= 3) s.x0 += 100, s.x1 += 100, s.y0 += 60, s.y1 += 60;
+    s.line_y0 = 98, s.line_y1 = 200;
+    symbols.push_back(s);
+  }
+  EXPECT_EQ(LineText(GlyphsFromSymbols(symbols, 300)), "甲乙丙|丁戊己|");
+}
+
 TEST(GlyphsFromSymbols, LatinPointBetweenIdeographsIsUnsure) {
   struct Case {
     std::vector<Symbol> symbols;
@@ -348,6 +361,18 @@ TEST(RepairPlan, UnsureGlyphMakesItsRowLow) {
   ASSERT_EQ(plan.warnings.size(), 1u);
   EXPECT_EQ(plan.warnings[0].code, "ocr_unsure");
   EXPECT_NE(plan.warnings[0].message.find("开展专项整治。"), std::string::npos);
+  // An unsure section heading, read on an earlier page, makes the row low.
+  extractor::Grid earlier;
+  earlier.page = 1;
+  extractor::Cell heading = b;
+  heading.lines = {{"（一）加强安全监管", {}, 10, false}};
+  heading.confidence = 0.6;
+  earlier.cells = {heading};
+  extractor::RawPlan sectioned = OnePlan({"市水务局"}, "年底前", "1");
+  sectioned.rows[0].pages = {2};
+  sectioned.rows[0].section = {"（一）加强安全监管"};
+  RepairPlan({earlier}, {1, 2}, *dict, &sectioned);
+  EXPECT_TRUE(sectioned.rows[0].low_confidence);
   // Rows from pages that were not OCR'd are left alone.
   extractor::RawPlan digital = OnePlan({"市水務局x"}, "?", "]");
   RepairPlan({grid}, {2}, *dict, &digital);

@@ -157,6 +157,8 @@ class Repairer {
           auto [it, fresh] = line_confidence_.emplace(std::make_pair(g.page, l.text),
                                                       c.confidence);
           if (!fresh) it->second = std::min(it->second, c.confidence);
+          auto [any, first] = any_page_confidence_.emplace(l.text, c.confidence);
+          if (!first) any->second = std::min(any->second, c.confidence);
         }
       }
     }
@@ -170,6 +172,7 @@ class Repairer {
       row_no_ = static_cast<int>(i) + 1;
       page_ = row.pages.empty() ? 0 : row.pages.front();
       CheckUnruled(&row);
+      CheckSectionConfidence(&row);
       RepairSection(&row);
       for (size_t c = 0; c < plan_->columns.size() && c < row.cells.size(); ++c) {
         CheckCell(plan_->columns[c].key, &row.cells[c], &row);
@@ -188,6 +191,20 @@ class Repairer {
     row->low_confidence = true;
     plan_->warnings.push_back(
         {code, "row " + std::to_string(row_no_) + ": " + message, page_});
+  }
+
+  // The section heading in force may have been read on an earlier page.
+  void CheckSectionConfidence(extractor::RawRow* row) {
+    double conf = 1;
+    for (const std::string& line : row->section) {
+      auto it = any_page_confidence_.find(line);
+      if (it != any_page_confidence_.end()) conf = std::min(conf, it->second);
+    }
+    if (conf < kSureGlyph) {
+      Flag(row, "ocr_unsure",
+           "OCR is unsure of the section heading '" + normalizer::JoinLines(row->section) +
+               "' (confidence " + Fixed2(conf) + ")");
+    }
   }
 
   // Restores a misread numeral at the start of the row's section heading
@@ -376,6 +393,7 @@ class Repairer {
   const normalizer::DepartmentDict& dict_;
   extractor::RawPlan* plan_;
   std::map<std::pair<int, std::string>, double> line_confidence_;
+  std::map<std::string, double> any_page_confidence_;
   int year_ = 0;
   std::vector<std::string> section_read_, section_repaired_;
   char32_t section_numeral_ = 0;
