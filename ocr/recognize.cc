@@ -7,6 +7,7 @@
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -503,6 +504,43 @@ void SplitMixedLines(std::vector<Symbol>* symbols) {
                    [](const Symbol& a, const Symbol& b) { return a.line < b.line; });
 }
 
+// Each engine line's em box (EmBoxOf), made as uniform as the PDF
+// reader's font boxes: an em within a fifth of the page's is the page's,
+// and lines whose centres lie within a quarter em of each other (pieces of
+// one text line read apart, whose ink boxes jitter) share their centre.
+std::map<int, LineBox> LineBoxes(const std::vector<Symbol>& symbols, double page_em) {
+  struct Line {
+    int id;
+    double centre, em;
+  };
+  std::vector<Line> lines;
+  for (size_t i = 0; i < symbols.size();) {
+    size_t end = i;
+    while (end < symbols.size() && symbols[end].line == symbols[i].line) ++end;
+    const LineBox box = EmBoxOf(symbols, i, end, page_em);
+    double em = box.y1 - box.y0;
+    if (page_em > 0 && std::fabs(em / page_em - 1) < 0.2) em = page_em;
+    lines.push_back({symbols[i].line, (box.y0 + box.y1) / 2, em});
+    i = end;
+  }
+  std::sort(lines.begin(), lines.end(),
+            [](const Line& a, const Line& b) { return a.centre < b.centre; });
+  std::map<int, LineBox> boxes;
+  for (size_t i = 0; i < lines.size();) {
+    size_t end = i + 1;
+    double sum = lines[i].centre;
+    while (end < lines.size() && lines[end].em == lines[i].em &&
+           lines[end].centre - lines[i].centre < lines[i].em / 4) {
+      sum += lines[end++].centre;
+    }
+    const double centre = sum / static_cast<double>(end - i);
+    for (; i < end; ++i) {
+      boxes[lines[i].id] = {centre - lines[i].em / 2, centre + lines[i].em / 2};
+    }
+  }
+  return boxes;
+}
+
 }  // namespace
 
 const char* MethodName(Method method) {
@@ -530,15 +568,11 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   const double pt = 72.0 / dpi;
   std::vector<extractor::Glyph> glyphs;
   glyphs.reserve(symbols.size());
-  LineBox line{0, 1};
   const double page_em = PageEm(symbols);
+  const std::map<int, LineBox> boxes = LineBoxes(symbols, page_em);
   for (size_t i = 0; i < symbols.size(); ++i) {
     const Symbol& s = symbols[i];
-    if (i == 0 || symbols[i - 1].line != s.line) {
-      size_t end = i;
-      while (end < symbols.size() && symbols[end].line == s.line) ++end;
-      line = EmBoxOf(symbols, i, end, page_em);
-    }
+    const LineBox& line = boxes.at(s.line);
     const double height = line.y1 - line.y0;
     int x1 = s.x1;
     bool space = s.word_end;
