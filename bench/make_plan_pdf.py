@@ -21,7 +21,11 @@ characters back; glyph shapes are never needed.
 --no-rules         no ruling lines: the table must be found from alignment
 """
 import argparse
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "gen"))
+import minipdf  # noqa: E402
 
 HEADER = ["序号", "重点任务", "工作措施", "完成时限", "牵头单位", "协办单位"]
 WIDTHS = [36, 80, 330, 64, 100, 100]
@@ -49,54 +53,6 @@ def wrap(text, per_line):
 def cell_lines(text, width, size):
     per_line = max(1, int((width - 4) // size))
     return wrap(text, per_line)
-
-
-class Pdf:
-    def __init__(self):
-        self.objects = []  # bytes, 1-based ids
-
-    def add(self, body):
-        self.objects.append(body if isinstance(body, bytes) else body.encode())
-        return len(self.objects)
-
-    def set(self, oid, body):
-        self.objects[oid - 1] = body if isinstance(body, bytes) else body.encode()
-
-    def stream(self, data, extra=""):
-        if isinstance(data, str):
-            data = data.encode()
-        return self.add(b"<< /Length %d %s >>\nstream\n" % (len(data), extra.encode())
-                        + data + b"\nendstream")
-
-    def write(self, out, root):
-        buf = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
-        offsets = []
-        for i, body in enumerate(self.objects, 1):
-            offsets.append(len(buf))
-            buf += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-        xref = len(buf)
-        buf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(self.objects) + 1)
-        for off in offsets:
-            buf += b"%010d 00000 n \n" % off
-        buf += (b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-                % (len(self.objects) + 1, root, xref))
-        out.write(bytes(buf))
-
-
-def to_unicode_cmap(code_points):
-    highs = sorted({cp >> 8 for cp in code_points})
-    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
-             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
-    for i in range(0, len(highs), 100):
-        chunk = highs[i:i + 100]
-        lines.append("%d beginbfrange" % len(chunk))
-        for h in chunk:
-            lines.append("<%02X00> <%02XFF> <%02X00>" % (h, h, h))
-        lines.append("endbfrange")
-    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
-    return "\n".join(lines)
 
 
 def main():
@@ -165,19 +121,10 @@ def main():
         text(width / 2 - 20, 20, "— %d —" % (n + 1))
         page_contents.append((width, height, "\n".join(ops)))
 
-    pdf = Pdf()
+    pdf = minipdf.Pdf()
     catalog = pdf.add("")
     pages = pdf.add("")
-    cmap = pdf.stream(to_unicode_cmap(used))
-    desc = pdf.add("<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 "
-                   "/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 "
-                   "/Descent -120 /CapHeight 880 /StemV 93 >>")
-    cid = pdf.add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
-                  "/Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 >>" % desc)
-    font = pdf.add("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light "
-                   "/Encoding /Identity-H /DescendantFonts [%d 0 R] "
-                   "/ToUnicode %d 0 R >>" % (cid, cmap))
+    font = pdf.cid_font(used)
     content_ids = [(w, h, pdf.stream(c)) for (w, h, c) in page_contents]
     total = max(a.pages, len(content_ids))
     kids = []
@@ -189,8 +136,7 @@ def main():
     pdf.set(pages, "<< /Type /Pages /Count %d /Kids [%s] >>"
             % (total, " ".join("%d 0 R" % k for k in kids)))
     pdf.set(catalog, "<< /Type /Catalog /Pages %d 0 R >>" % pages)
-    with open(a.out, "wb") as f:
-        pdf.write(f, catalog)
+    pdf.write(a.out, catalog)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ while [ $# -gt 0 ]; do
 done
 root=$(cd "$(dirname "$0")/.." && pwd)
 eval_bin="$build/ocr/ocr_eval"
+# ocr_eval loads the OCR engine module built beside plan2json (ocr/engine.h).
+export PLAN2JSON_OCR_MODULE=${PLAN2JSON_OCR_MODULE:-$(cd "$build" && pwd)/cli/plan2json-ocr.so}
 [ -x "$eval_bin" ] || { echo "build $eval_bin first" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

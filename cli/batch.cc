@@ -73,8 +73,9 @@ bool IsInputName(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static const char* const kInputs[] = {".pdf", ".txt", ".docx", ".doc", ".wps", ".xlsx",
-                                        ".xls", ".rtf", ".odt"};
+  static const char* const kInputs[] = {".pdf", ".txt", ".docx", ".doc",  ".wps",
+                                        ".xlsx", ".xls", ".rtf",  ".odt",  ".png",
+                                        ".jpg", ".jpeg", ".tif", ".tiff"};
   return std::find(std::begin(kInputs), std::end(kInputs), ext) != std::end(kInputs);
 }
 
@@ -403,6 +404,12 @@ class Batch {
   void HandleResultLine(Worker& w, const std::string& line);
   void CloseWorker(Worker& w);
   void Retire(Worker& w);
+  // The passes of Run's loop.
+  void HandOut();
+  bool RetireIdle();
+  int Wait(std::vector<pollfd>* fds);
+  void HandleSignals();
+  void EnforceTimeouts();
 
   const BatchOptions& options_;
   std::vector<Task> tasks_;
@@ -413,6 +420,7 @@ class Batch {
   std::vector<Worker> workers_;
   size_t next_ = 0;
   int stop_ = 0;  // the signal that stopped handing out inputs, or 0
+  int signals_seen_ = 0;
 };
 
 void Batch::Finish(size_t index, const ManifestEntry& entry) {
@@ -601,102 +609,142 @@ void Batch::ReadResults(Worker& w) {
   }
 }
 
-int Batch::Run() {
-  int& stop = stop_;
-  int signals_seen = 0;
+// Hands out inputs to idle workers, starting workers up to jobs_; inputs
+// that failed before conversion (unreadable, special files) fail here.
+void Batch::HandOut() {
   const size_t n = tasks_.size();
-  for (;;) {
-    // Hand out inputs.
-    while (!stop && next_ < n) {
-      if (!tasks_[next_].input.error.empty()) {
-        FailTask(next_, tasks_[next_].input.error);
+  while (!stop_ && next_ < n) {
+    if (!tasks_[next_].input.error.empty()) {
+      FailTask(next_, tasks_[next_].input.error);
+      ++next_;
+      continue;
+    }
+    Worker* idle = nullptr;
+    int alive = 0;
+    for (Worker& w : workers_) {
+      if (w.pid < 0 || w.retiring) continue;
+      if (w.task < 0 && w.served >= files_per_worker_) {
+        Retire(w);  // served its share: a fresh worker takes over
+        continue;
+      }
+      ++alive;
+      if (w.task < 0 && idle == nullptr) idle = &w;
+    }
+    if (idle == nullptr) {
+      if (alive >= jobs_) break;
+      if (!Spawn()) {
+        if (alive > 0) break;  // carry on with the workers we have
+        FailTask(next_, tasks_[next_].input.path +
+                            ": cannot start a worker process: " +
+                            std::strerror(errno));
         ++next_;
         continue;
       }
-      Worker* idle = nullptr;
-      int alive = 0;
-      for (Worker& w : workers_) {
-        if (w.pid < 0 || w.retiring) continue;
-        if (w.task < 0 && w.served >= files_per_worker_) {
-          Retire(w);  // served its share: a fresh worker takes over
-          continue;
-        }
-        ++alive;
-        if (w.task < 0 && idle == nullptr) idle = &w;
-      }
-      if (idle == nullptr) {
-        if (alive >= jobs_) break;
-        if (!Spawn()) {
-          if (alive > 0) break;  // carry on with the workers we have
-          FailTask(next_, tasks_[next_].input.path +
-                              ": cannot start a worker process: " +
-                              std::strerror(errno));
-          ++next_;
-          continue;
-        }
-        idle = &workers_.back();
-      }
-      Dispatch(*idle, next_++);
+      idle = &workers_.back();
     }
-    // Once nothing is left to hand out, idle workers may go.
-    for (Worker& w : workers_) {
-      if (w.pid < 0 || w.task >= 0 || w.retiring) continue;
-      if (stop || next_ >= n) Retire(w);
-    }
-    workers_.erase(std::remove_if(workers_.begin(), workers_.end(),
-                                  [](const Worker& w) { return w.pid < 0; }),
-                   workers_.end());
-    if (workers_.empty() && (stop || next_ >= n)) break;
+    Dispatch(*idle, next_++);
+  }
+}
 
-    // Wait for results, signals or a timeout.
-    std::vector<pollfd> fds;
-    fds.push_back({g_signal_pipe[0], POLLIN, 0});
-    for (const Worker& w : workers_) fds.push_back({w.result_fd, POLLIN, 0});
-    int wait_ms = 250;  // progress refresh
-    if (options_.timeout_seconds > 0) {
-      for (const Worker& w : workers_) {
-        if (w.task < 0) continue;
-        double left = options_.timeout_seconds - SecondsSince(w.started);
-        wait_ms = std::min(wait_ms, std::max(0, static_cast<int>(left * 1000) + 1));
-      }
+// Once nothing is left to hand out, idle workers go. False when no worker
+// is left and nothing remains to do.
+bool Batch::RetireIdle() {
+  const bool all_out = stop_ || next_ >= tasks_.size();
+  for (Worker& w : workers_) {
+    if (w.pid < 0 || w.task >= 0 || w.retiring) continue;
+    if (all_out) Retire(w);
+  }
+  workers_.erase(std::remove_if(workers_.begin(), workers_.end(),
+                                [](const Worker& w) { return w.pid < 0; }),
+                 workers_.end());
+  return !(workers_.empty() && all_out);
+}
+
+// Waits for results, a signal, the next progress refresh or the nearest
+// timeout. fds[0] is the signal pipe, then one per worker; returns poll's
+// count.
+int Batch::Wait(std::vector<pollfd>* fds) {
+  fds->clear();
+  fds->push_back({g_signal_pipe[0], POLLIN, 0});
+  for (const Worker& w : workers_) fds->push_back({w.result_fd, POLLIN, 0});
+  int wait_ms = 250;  // progress refresh
+  if (options_.timeout_seconds > 0) {
+    for (const Worker& w : workers_) {
+      if (w.task < 0) continue;
+      double left = options_.timeout_seconds - SecondsSince(w.started);
+      wait_ms = std::min(wait_ms, std::max(0, static_cast<int>(left * 1000) + 1));
     }
-    int ready = ::poll(fds.data(), fds.size(), wait_ms);
-    if (ready < 0 && errno != EINTR) {
-      progress_.Clear();
-      std::fprintf(stderr, "plan2json: poll: %s\n", std::strerror(errno));
-      stop = SIGTERM;
+  }
+  int ready = ::poll(fds->data(), fds->size(), wait_ms);
+  if (ready < 0 && errno != EINTR) {
+    progress_.Clear();
+    std::fprintf(stderr, "plan2json: poll: %s\n", std::strerror(errno));
+    stop_ = SIGTERM;
+  }
+  if (ready > 0 && ((*fds)[0].revents & POLLIN)) {
+    char drain[64];
+    while (::read(g_signal_pipe[0], drain, sizeof drain) > 0) {
     }
-    if (ready > 0 && (fds[0].revents & POLLIN)) {
-      char drain[64];
-      while (::read(g_signal_pipe[0], drain, sizeof drain) > 0) {
-      }
+  }
+  return ready;
+}
+
+// The first SIGINT/SIGTERM stops handing out inputs (those in hand
+// finish); the second kills the workers and discards their inputs.
+void Batch::HandleSignals() {
+  while (g_last_signal != 0) {
+    int sig = g_last_signal;
+    g_last_signal = 0;
+    ++signals_seen_;
+    progress_.Clear();
+    if (signals_seen_ == 1) {
+      stop_ = sig;
+      int busy = 0;
+      for (const Worker& w : workers_) busy += w.task >= 0;
+      std::fprintf(stderr,
+                   "plan2json: %s: finishing %d input(s) in hand, then "
+                   "writing the manifest (again to abort them)\n",
+                   strsignal(sig), busy);
+      continue;
     }
-    // Signals.
-    while (g_last_signal != 0) {
-      int sig = g_last_signal;
-      g_last_signal = 0;
-      ++signals_seen;
-      progress_.Clear();
-      if (signals_seen == 1) {
-        stop = sig;
-        int busy = 0;
-        for (const Worker& w : workers_) busy += w.task >= 0;
-        std::fprintf(stderr,
-                     "plan2json: %s: finishing %d input(s) in hand, then "
-                     "writing the manifest (again to abort them)\n",
-                     strsignal(sig), busy);
-      } else {
-        int discarded = 0;
-        for (Worker& w : workers_) {
-          if (w.pid < 0) continue;
-          discarded += w.task >= 0;
-          ::kill(w.pid, SIGKILL);
-          Reap(w, true);
-        }
-        std::fprintf(stderr, "plan2json: %s: discarded %d input(s) in hand\n",
-                     strsignal(sig), discarded);
-      }
+    int discarded = 0;
+    for (Worker& w : workers_) {
+      if (w.pid < 0) continue;
+      discarded += w.task >= 0;
+      ::kill(w.pid, SIGKILL);
+      Reap(w, true);
     }
+    std::fprintf(stderr, "plan2json: %s: discarded %d input(s) in hand\n",
+                 strsignal(sig), discarded);
+  }
+}
+
+// Kills the workers whose input has run past --timeout; the input fails.
+void Batch::EnforceTimeouts() {
+  if (options_.timeout_seconds <= 0) return;
+  for (Worker& w : workers_) {
+    if (w.pid < 0 || w.task < 0) continue;
+    if (SecondsSince(w.started) < options_.timeout_seconds) continue;
+    const auto index = static_cast<size_t>(w.task);
+    const Clock::time_point started = w.started;
+    ::kill(w.pid, SIGKILL);
+    Reap(w, true);
+    char secs[32];
+    std::snprintf(secs, sizeof secs, "%g", options_.timeout_seconds);
+    FailTask(index,
+             tasks_[index].input.path + ": timed out after " + secs +
+                 " s (--timeout)",
+             /*tried=*/true, started);
+  }
+}
+
+int Batch::Run() {
+  std::vector<pollfd> fds;
+  for (;;) {
+    HandOut();
+    if (!RetireIdle()) break;
+    const int ready = Wait(&fds);
+    HandleSignals();
     // Results (and workers that ended).
     for (size_t i = 1; ready > 0 && i < fds.size(); ++i) {
       if (fds[i].revents == 0) continue;
@@ -707,26 +755,10 @@ int Batch::Run() {
         }
       }
     }
-    // Timeouts.
-    if (options_.timeout_seconds > 0) {
-      for (Worker& w : workers_) {
-        if (w.pid < 0 || w.task < 0) continue;
-        if (SecondsSince(w.started) < options_.timeout_seconds) continue;
-        const auto index = static_cast<size_t>(w.task);
-        const Clock::time_point started = w.started;
-        ::kill(w.pid, SIGKILL);
-        Reap(w, true);
-        char secs[32];
-        std::snprintf(secs, sizeof secs, "%g", options_.timeout_seconds);
-        FailTask(index,
-                 tasks_[index].input.path + ": timed out after " + secs +
-                     " s (--timeout)",
-                 /*tried=*/true, started);
-      }
-    }
+    EnforceTimeouts();
     progress_.Update(done, pages);
   }
-  return stop;
+  return stop_;
 }
 
 // True for "<anything>.tmp-<digits>", the name WriteFileAtomically writes
@@ -970,54 +1002,53 @@ int UsableCores() {
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
-RunSummary RunBatch(const BatchOptions& options) {
-  RunSummary failed_setup;
-  failed_setup.failed = 1;
-  // The output directory must exist and take files before anything starts.
+namespace {
+
+// Creates the output directory, checks that it takes files and locks it:
+// one run per output directory at a time (a second one would overwrite the
+// outputs the first one's manifest describes). The directory itself is
+// locked, so no lock file is left behind; the lock goes with the process
+// (and its workers), also when it is killed. Returns the locked descriptor,
+// or -1 after saying why on stderr.
+int LockOutputDir(const std::string& out_dir) {
   std::error_code ec;
-  fs::create_directories(options.out_dir, ec);
-  if (ec || !fs::is_directory(options.out_dir)) {
+  fs::create_directories(out_dir, ec);
+  if (ec || !fs::is_directory(out_dir)) {
     std::fprintf(stderr, "plan2json: %s: cannot create output directory: %s\n",
-                 options.out_dir.c_str(),
+                 out_dir.c_str(),
                  (ec ? ec : std::make_error_code(std::errc::not_a_directory))
                      .message()
                      .c_str());
-    return failed_setup;
+    return -1;
   }
-  {
-    std::string probe = (fs::path(options.out_dir) / ".plan2json-probe-XXXXXX").string();
-    int fd = ::mkstemp(probe.data());
-    if (fd < 0) {
-      std::fprintf(stderr, "plan2json: %s: output directory is not writable: %s\n",
-                   options.out_dir.c_str(), std::strerror(errno));
-      return failed_setup;
-    }
-    ::close(fd);
-    ::unlink(probe.c_str());
+  std::string probe = (fs::path(out_dir) / ".plan2json-probe-XXXXXX").string();
+  int fd = ::mkstemp(probe.data());
+  if (fd < 0) {
+    std::fprintf(stderr, "plan2json: %s: output directory is not writable: %s\n",
+                 out_dir.c_str(), std::strerror(errno));
+    return -1;
   }
-
-  // One run per output directory at a time: a second one would overwrite
-  // the outputs the first one's manifest describes. The lock goes with the
-  // process (and its workers), also when it is killed.
-  // The directory itself is locked: no lock file to leave behind.
-  const int lock_fd =
-      ::open(options.out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  ::close(fd);
+  ::unlink(probe.c_str());
+  const int lock_fd = ::open(out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
     const int err = errno;
-    std::fprintf(stderr, "plan2json: %s: %s\n",
-                 TerminalSafe(options.out_dir).c_str(),
+    std::fprintf(stderr, "plan2json: %s: %s\n", TerminalSafe(out_dir).c_str(),
                  lock_fd >= 0 && err == EWOULDBLOCK
                      ? "another plan2json run is writing to this output "
                        "directory (wait for it, or use another --out-dir)"
                      : (std::string("cannot lock the output directory: ") +
                         std::strerror(err)).c_str());
     if (lock_fd >= 0) ::close(lock_fd);
-    return failed_setup;
+    return -1;
   }
-  RemoveStaleTemporaries(options.out_dir);
+  return lock_fd;
+}
 
-  const std::string manifest_path =
-      (fs::path(options.out_dir) / kManifestName).string();
+// The inputs, each with its output path and what the previous run's
+// manifest says of that output (for resuming).
+std::vector<Task> PlanTasks(const BatchOptions& options,
+                            const std::string& manifest_path) {
   std::map<std::string, ManifestEntry> prior;
   if (!options.force) prior = ReadPriorManifest(manifest_path);
   std::vector<Task> tasks;
@@ -1031,48 +1062,48 @@ RunSummary RunBatch(const BatchOptions& options) {
     t.input = std::move(in);
     tasks.push_back(std::move(t));
   }
-  prior.clear();
+  return tasks;
+}
 
-  // Load what every worker needs once, before forking, so that workers share
-  // it (copy-on-write) instead of each building its own.
-  (void)schema::Validator::Get();
-  if (!options.convert.departments) (void)normalizer::DepartmentDict::BuiltIn();
-
-  // Signals: a self-pipe wakes the poll loop.
-  if (::pipe2(g_signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
-    std::fprintf(stderr, "plan2json: pipe: %s\n", std::strerror(errno));
-    return failed_setup;
+// SIGINT/SIGTERM wake the poll loop through a self-pipe, SIGPIPE is
+// ignored; the destructor puts the previous handlers back.
+class SignalScope {
+ public:
+  SignalScope() {
+    ok_ = ::pipe2(g_signal_pipe, O_CLOEXEC | O_NONBLOCK) == 0;
+    if (!ok_) return;
+    struct sigaction sa {};
+    sa.sa_handler = OnSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;  // no SA_RESTART: poll() returns EINTR
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGPIPE, &ignore, &old_pipe_);
   }
-  struct sigaction sa {}, old_int {}, old_term {}, old_pipe {};
-  sa.sa_handler = OnSignal;
-  sigemptyset(&sa.sa_mask);
-  sa.sa_flags = 0;  // no SA_RESTART: poll() returns EINTR
-  sigaction(SIGINT, &sa, &old_int);
-  sigaction(SIGTERM, &sa, &old_term);
-  struct sigaction ignore {};
-  ignore.sa_handler = SIG_IGN;
-  sigemptyset(&ignore.sa_mask);
-  sigaction(SIGPIPE, &ignore, &old_pipe);
-
-  Batch batch(options, std::move(tasks));
-  const int stopped_by = batch.Run();
-
-  sigaction(SIGINT, &old_int, nullptr);
-  sigaction(SIGTERM, &old_term, nullptr);
-  sigaction(SIGPIPE, &old_pipe, nullptr);
-  ::close(g_signal_pipe[0]);
-  ::close(g_signal_pipe[1]);
-  g_signal_pipe[0] = g_signal_pipe[1] = -1;
-
-  // The manifest: every input finished, in input order.
-  std::string manifest;
-  for (const std::string& line : batch.lines()) manifest += line;
-  Status written = WriteFileAtomically(manifest_path, manifest);
-  batch.ClearProgress();
-  if (!written.ok()) {
-    std::fprintf(stderr, "plan2json: %s\n", TerminalSafe(written.message()).c_str());
+  ~SignalScope() {
+    if (!ok_) return;
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+    sigaction(SIGPIPE, &old_pipe_, nullptr);
+    ::close(g_signal_pipe[0]);
+    ::close(g_signal_pipe[1]);
+    g_signal_pipe[0] = g_signal_pipe[1] = -1;
   }
-  ::close(lock_fd);  // releases the lock
+  SignalScope(const SignalScope&) = delete;
+  SignalScope& operator=(const SignalScope&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  bool ok_ = false;
+  struct sigaction old_int_ {}, old_term_ {}, old_pipe_ {};
+};
+
+// The closing summary line and, with --timings, the summed stage times.
+void Report(const BatchOptions& options, Batch& batch,
+            const std::string& manifest_path) {
   if (!options.quiet) {
     const double secs = batch.Elapsed();
     std::fprintf(stderr,
@@ -1093,6 +1124,47 @@ RunSummary RunBatch(const BatchOptions& options) {
                  batch.timed, t.read, t.extract, t.table, t.normalize,
                  t.validate);
   }
+}
+
+}  // namespace
+
+RunSummary RunBatch(const BatchOptions& options) {
+  RunSummary failed_setup;
+  failed_setup.failed = 1;
+  const int lock_fd = LockOutputDir(options.out_dir);
+  if (lock_fd < 0) return failed_setup;
+  RemoveStaleTemporaries(options.out_dir);
+  const std::string manifest_path =
+      (fs::path(options.out_dir) / kManifestName).string();
+  std::vector<Task> tasks = PlanTasks(options, manifest_path);
+
+  // Load what every worker needs once, before forking, so that workers share
+  // it (copy-on-write) instead of each building its own.
+  (void)schema::Validator::Get();
+  if (!options.convert.departments) (void)normalizer::DepartmentDict::BuiltIn();
+
+  Batch batch(options, std::move(tasks));
+  int stopped_by = 0;
+  {
+    SignalScope signals;
+    if (!signals.ok()) {
+      std::fprintf(stderr, "plan2json: pipe: %s\n", std::strerror(errno));
+      ::close(lock_fd);
+      return failed_setup;
+    }
+    stopped_by = batch.Run();
+  }
+
+  // The manifest: every input finished, in input order.
+  std::string manifest;
+  for (const std::string& line : batch.lines()) manifest += line;
+  Status written = WriteFileAtomically(manifest_path, manifest);
+  batch.ClearProgress();
+  if (!written.ok()) {
+    std::fprintf(stderr, "plan2json: %s\n", TerminalSafe(written.message()).c_str());
+  }
+  ::close(lock_fd);  // releases the lock
+  Report(options, batch, manifest_path);
   RunSummary summary;
   summary.ok = batch.ok;
   summary.warned = batch.warned;

@@ -31,22 +31,17 @@ void PrintTimings(const std::string& name, const plan2json::StageTimes& t) {
 
 }  // namespace
 
-int ParseCommandLine(int argc, char** argv, JobOptions* job) {
-  CLI::App app{
-      "plan2json: Chinese action-plan attachment tables (PDF or pdftotext "
-      "dump) to schema-validated JSON"};
-  app.set_version_flag("--version", std::string("plan2json ") + PLAN2JSON_VERSION);
-  std::vector<std::string>& inputs = job->inputs;
-  std::string& output = job->output;
-  std::string& departments_file = job->departments_file;
-  std::string format_name = "json";
+// Options: where inputs and outputs go, and in which format. Returns
+// --out-dir, which the batch options need.
+CLI::Option* AddOutputOptions(CLI::App& app, JobOptions* job,
+                              std::string* format_name) {
   BatchOptions& batch = job->batch;
-  plan2json::ConvertOptions& options = batch.convert;
-  app.add_option("inputs", inputs,
-                 "Input files (*.pdf or pdftotext dumps); with --out-dir also "
-                 "directories, searched recursively for *.pdf and *.txt");
+  app.add_option("inputs", job->inputs,
+                 "Input files: PDF, pdftotext dumps (.txt), .docx .doc .wps "
+                 ".xlsx .xls .rtf .odt, scans (.png .jpg .tif); with --out-dir "
+                 "also directories, searched recursively for those");
   auto* output_opt = app.add_option(
-      "-o,--output", output, "Write the output to FILE (default: stdout)")
+      "-o,--output", job->output, "Write the output to FILE (default: stdout)")
       ->type_name("FILE");
   auto* out_dir_opt = app.add_option(
       "--out-dir", batch.out_dir,
@@ -54,34 +49,48 @@ int ParseCommandLine(int argc, char** argv, JobOptions* job) {
       "arguments) and DIR/manifest.jsonl")
       ->type_name("DIR");
   out_dir_opt->excludes(output_opt);
-  app.add_option("-f,--format", format_name,
+  app.add_option("-f,--format", *format_name,
                  "json (the schema'd document, default), jsonl (one row per "
                  "line) or csv (one row per measure)")
       ->check(CLI::IsMember({"json", "jsonl", "csv"}));
   app.add_flag("--excel", batch.render.excel_bom,
                "CSV for Excel: a UTF-8 byte-order mark first, and cells that "
                "start with = + - @ prefixed with ' (never run as formulas)");
+  app.add_flag("-q,--quiet", batch.quiet,
+               "No progress or summary (batch), no warning lines (single "
+               "input); errors are still reported");
+  app.add_flag("--timings", batch.timings,
+               "Print per-stage timings on stderr (a batch: summed over its "
+               "inputs)");
+  return out_dir_opt;
+}
+
+// Options of batch mode (each needs --out-dir).
+void AddBatchOptions(CLI::App& app, BatchOptions& batch, CLI::Option* out_dir) {
   app.add_option("-j,--jobs", batch.jobs,
                  "Batch: inputs converted in parallel (default: number of CPUs)")
       ->check(CLI::PositiveNumber)
       ->type_name("N")
-      ->needs(out_dir_opt);
+      ->needs(out_dir);
   app.add_flag("--force", batch.force,
                "Batch: convert again inputs whose output is up to date")
-      ->needs(out_dir_opt);
+      ->needs(out_dir);
   app.add_option("--timeout", batch.timeout_seconds,
                  "Batch: give up on an input after SECONDS (default: no limit)")
       ->check(CLI::PositiveNumber)
       ->type_name("SECONDS")
-      ->needs(out_dir_opt);
+      ->needs(out_dir);
   // For tests and benchmarks: how often workers are replaced.
   app.add_option("--files-per-worker", batch.files_per_worker)
       ->check(CLI::PositiveNumber)
-      ->needs(out_dir_opt)
+      ->needs(out_dir)
       ->group("");
-  app.add_flag("-q,--quiet", batch.quiet,
-               "No progress or summary (batch), no warning lines (single "
-               "input); errors are still reported");
+}
+
+// Options of how inputs are read: passwords, encodings, office formats,
+// OCR, department names.
+void AddReadOptions(CLI::App& app, JobOptions* job) {
+  plan2json::ConvertOptions& options = job->batch.convert;
   app.add_option("--password", options.password,
                  "Password for an encrypted PDF");
   app.add_option("--encoding", options.encoding,
@@ -102,12 +111,24 @@ int ParseCommandLine(int argc, char** argv, JobOptions* job) {
       ->type_name("auto|always|never");
   app.add_option("--ocr-lang", options.scan.lang,
                  "OCR language(s), Tesseract's names (default chi_sim)");
-  app.add_option("--departments", departments_file,
+  app.add_option("--departments", job->departments_file,
                  "Extra known department names, one per line")
       ->check(CLI::ExistingFile);
-  app.add_flag("--timings", batch.timings,
-               "Print per-stage timings on stderr (a batch: summed over its "
-               "inputs)");
+}
+
+int ParseCommandLine(int argc, char** argv, JobOptions* job) {
+  CLI::App app{
+      "plan2json: Chinese action-plan attachment tables (PDF, pdftotext "
+      "dump, Word/WPS/Excel, scan) to schema-validated JSON"};
+  app.set_version_flag("--version", std::string("plan2json ") + PLAN2JSON_VERSION);
+  std::vector<std::string>& inputs = job->inputs;
+  const std::string& output = job->output;
+  std::string format_name = "json";
+  BatchOptions& batch = job->batch;
+  plan2json::ConvertOptions& options = batch.convert;
+  CLI::Option* out_dir = AddOutputOptions(app, job, &format_name);
+  AddBatchOptions(app, batch, out_dir);
+  AddReadOptions(app, job);
 
   auto* validate = app.add_subcommand(
       "validate", "Check JSON documents against the published schema");

@@ -13,6 +13,7 @@
 #include <unicode/usprep.h>
 #include <unicode/ustring.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <memory>
@@ -20,6 +21,7 @@
 #include <new>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -441,19 +443,37 @@ struct ContentBudget {
   bool spent() const { return bytes < 0 || compounds < 0; }
 };
 
+// The compounds `chunk` opens: every "[", and every "<<" of a run of "<"
+// ("<<<<" is two). `*open_lt` says a "<" is left unpaired at the end of the
+// previous chunk, and is updated. Searches with memchr and std::count,
+// which scan many bytes an instruction, rather than byte by byte.
+long CountCompounds(std::string_view chunk, bool* open_lt) {
+  long count = static_cast<long>(std::count(chunk.begin(), chunk.end(), '['));
+  size_t at = chunk.find('<');
+  if (at != 0) *open_lt = false;  // a run from the previous chunk ended
+  while (at != std::string_view::npos) {
+    size_t end = chunk.find_first_not_of('<', at);
+    if (end == std::string_view::npos) end = chunk.size();
+    const size_t run = end - at + (*open_lt ? 1 : 0);
+    count += static_cast<long>(run / 2);
+    *open_lt = end == chunk.size() && run % 2 == 1;
+    at = chunk.find('<', end);
+  }
+  return count;
+}
+
 // Reads `str` in chunks, spending from `*budget`; false once it is spent.
 bool SpendOnStream(Stream* str, ContentBudget* budget) {
   unsigned char buf[65536];
   str->reset();
   int n;
-  unsigned char prev = 0;
+  bool open_lt = false;
   while (!budget->spent() && (n = str->doGetChars(sizeof buf, buf)) > 0) {
     budget->bytes -= n;
-    for (int i = 0; i < n; ++i) {
-      const unsigned char c = buf[i];
-      if (c == '[' || (c == '<' && prev == '<')) --budget->compounds;
-      prev = c == '<' && prev == '<' ? 0 : c;
-    }
+    budget->compounds -=
+        CountCompounds(std::string_view(reinterpret_cast<const char*>(buf),
+                                        static_cast<size_t>(n)),
+                       &open_lt);
   }
   str->close();
   return !budget->spent();

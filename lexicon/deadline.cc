@@ -9,7 +9,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -130,50 +132,54 @@ struct Period {
   bool has_year_prefix = false;
 };
 
-// Compiled once; RE2 objects are thread-safe for matching. Never destroyed.
+// Each compiled on its first use (a document needs only some of them, and
+// compiling all at start cost more than matching); LazyRE2 is thread-safe
+// and never destroyed.
 struct Patterns {
-  RE2 text_phrase{
+  LazyRE2 text_phrase{
       "(?:(?:按照?|根据|依据|依照|遵照)[^，。；]{0,6}?"
       "(?:部署|安排|要求|进度|规定|通知|时限|时间|计划)"
       "(?:推进|执行|完成|落实|实施|开展|办理|确定)?"
       "|另行(?:通知|安排|确定|部署|明确)"
-      "|(?:待|视)[^，。；]{0,10}?(?:确定|情况|安排|而定|进展)(?:推进|确定|而定)?"
+      "|(?:待|视)[^，。；]{0,10}?(?:确定|情况|安排|而定|进展)(?:推进|确定|而定)"
+      "?"
       "|(?:适时|近期|尽快|及早|立即)(?:推进|开展|启动|实施|完成)?"
       "|按期(?:推进|完成)?|如期(?:推进|完成)?)"};
-  RE2 ongoing{
+  LazyRE2 ongoing{
       "(?:持续|长期|常态化|定期|每年|每半年|每季度|每月|每周|逐年|按月|"
       "按季度?|按年度?)"
       "(推进|坚持|开展|实施|落实|进行|完成|执行|更新|跟踪|推动|监测|报送|"
       "调度|组织)?(.*)"};
-  RE2 lead_in{"(?:截至|截止(?:到|至)?|于|至|到)?(.+)"};
+  LazyRE2 lead_in{"(?:截至|截止(?:到|至)?|于|至|到)?(.+)"};
   // What may follow a recurring word besides a period: "每月10日前".
-  RE2 recurring_day{"(?:\\d{1,2}[日号]|[上中下]旬|底|末|初)(?:以前|之前|前)?"};
+  LazyRE2 recurring_day{
+      "(?:\\d{1,2}[日号]|[上中下]旬|底|末|初)(?:以前|之前|前)?"};
   // Strips "前/以前/之前/为止/止" and an optional "完成" after it.
-  RE2 suffix{"(.+?)(?:以前|之前|为止|前|止)?(?:完成)?"};
-  RE2 start{"(.+?)(?:起|开始)(?:实施|执行)?"};
+  LazyRE2 suffix{"(.+?)(?:以前|之前|为止|前|止)?(?:完成)?"};
+  LazyRE2 start{"(.+?)(?:起|开始)(?:实施|执行)?"};
   // Year prefix: explicit, next, or current. Numerals are digits here, so
   // 下一年 reads 下1年.
-  RE2 year{
+  LazyRE2 year{
       "(?:(\\d{4})年|(次年|明年|翌年|下1?年度?)|(今年|当年|本年度?))?"
       "(.*)"};
-  RE2 year_end_after_prefix{"年?(?:底|末|内|度)?|全年"};
-  RE2 year_end{"年(?:底|末|内|度)|全年"};
-  RE2 year_start{"年?初"};
-  RE2 month_end{"(\\d{1,2})月份?(?:底|末)?"};
-  RE2 month_day{"(\\d{1,2})月(\\d{1,2})[日号]"};
-  RE2 month_third{"(\\d{1,2})月(上|中|下)旬"};
-  RE2 quarter{"第?([1-4])季度(?:末|底)?"};
-  RE2 first_half{"上半年|年中"};
-  RE2 second_half{"下半年"};
-  RE2 numeric_date{"(\\d{4})[.—/](\\d{1,2})(?:[.—/](\\d{1,2}))?"};
-  RE2 bare_year{"(\\d{4})年?"};
-  RE2 range{"(.+?)(?:—|至|到)(.+)"};
-  RE2 list_separator{"[、，,；;]|和|及"};
+  LazyRE2 year_end_after_prefix{"年?(?:底|末|内|度)?|全年"};
+  LazyRE2 year_end{"年(?:底|末|内|度)|全年"};
+  LazyRE2 year_start{"年?初"};
+  LazyRE2 month_end{"(\\d{1,2})月份?(?:底|末)?"};
+  LazyRE2 month_day{"(\\d{1,2})月(\\d{1,2})[日号]"};
+  LazyRE2 month_third{"(\\d{1,2})月(上|中|下)旬"};
+  LazyRE2 quarter{"第?([1-4])季度(?:末|底)?"};
+  LazyRE2 first_half{"上半年|年中"};
+  LazyRE2 second_half{"下半年"};
+  LazyRE2 numeric_date{"(\\d{4})[.—/](\\d{1,2})(?:[.—/](\\d{1,2}))?"};
+  LazyRE2 bare_year{"(\\d{4})年?"};
+  LazyRE2 range{"(.+?)(?:—|至|到)(.+)"};
+  LazyRE2 list_separator{"[、，,；;]|和|及"};
 };
 
 const Patterns& P() {
-  static const Patterns* const kPatterns = new Patterns();
-  return *kPatterns;
+  static const Patterns kPatterns;
+  return kPatterns;
 }
 
 // Reads the period form after the year prefix. False if not a period.
@@ -182,34 +188,35 @@ bool ReadPeriodBody(const std::string& body, bool has_prefix, Period* out) {
   int month = 0;
   int day = 0;
   std::string third;
-  if (RE2::FullMatch(body, has_prefix ? p.year_end_after_prefix : p.year_end)) {
+  if (RE2::FullMatch(body,
+                     has_prefix ? *p.year_end_after_prefix : *p.year_end)) {
     out->month = 12;
     return true;
   }
-  if (RE2::FullMatch(body, p.year_start)) {
+  if (RE2::FullMatch(body, *p.year_start)) {
     out->month = 0;  // recognised, no date
     return true;
   }
-  if (RE2::FullMatch(body, p.month_end, &month)) {
+  if (RE2::FullMatch(body, *p.month_end, &month)) {
     out->month = month;
     return month >= 1 && month <= 12;
   }
-  if (RE2::FullMatch(body, p.month_day, &month, &day) ||
-      RE2::FullMatch(body, p.month_third, &month, &third)) {
+  if (RE2::FullMatch(body, *p.month_day, &month, &day) ||
+      RE2::FullMatch(body, *p.month_third, &month, &third)) {
     out->month = month;
     out->day = third.empty() ? day : third == "上" ? 10 : third == "中" ? 20 : 0;
     return month >= 1 && month <= 12;
   }
   int quarter = 0;
-  if (RE2::FullMatch(body, p.quarter, &quarter)) {
+  if (RE2::FullMatch(body, *p.quarter, &quarter)) {
     out->month = quarter * 3;
     return true;
   }
-  if (RE2::FullMatch(body, p.first_half)) {
+  if (RE2::FullMatch(body, *p.first_half)) {
     out->month = 6;
     return true;
   }
-  if (RE2::FullMatch(body, p.second_half)) {
+  if (RE2::FullMatch(body, *p.second_half)) {
     out->month = 12;
     return true;
   }
@@ -223,7 +230,7 @@ std::optional<Period> ReadPeriod(const std::string& text) {
   int y = 0;
   int m = 0;
   int d = 0;
-  if (RE2::FullMatch(text, p.numeric_date, &y, &m, &d)) {
+  if (RE2::FullMatch(text, *p.numeric_date, &y, &m, &d)) {
     period.year_mode = Period::Year::kExplicit;
     period.year = y;
     period.month = m;
@@ -232,11 +239,11 @@ std::optional<Period> ReadPeriod(const std::string& text) {
     return period;
   }
   std::string body;
-  if (!RE2::FullMatch(text, p.suffix, &body) || body.empty()) {
+  if (!RE2::FullMatch(text, *p.suffix, &body) || body.empty()) {
     return std::nullopt;
   }
   std::string explicit_year, next_year, this_year, rest;
-  if (!RE2::FullMatch(body, p.year, &explicit_year, &next_year, &this_year,
+  if (!RE2::FullMatch(body, *p.year, &explicit_year, &next_year, &this_year,
                       &rest)) {
     return std::nullopt;
   }
@@ -274,10 +281,10 @@ Due Resolve(const Period& period, int plan_year) {
 std::optional<Due> ReadRange(const std::string& numbers, int plan_year) {
   const Patterns& p = P();
   std::string a, b;
-  if (!RE2::FullMatch(numbers, p.range, &a, &b)) return std::nullopt;
+  if (!RE2::FullMatch(numbers, *p.range, &a, &b)) return std::nullopt;
   std::optional<Period> first;
   int bare = 0;
-  if (RE2::FullMatch(a, p.bare_year, &bare)) {
+  if (RE2::FullMatch(a, *p.bare_year, &bare)) {
     if (bare < 1900 || bare > 2199) return std::nullopt;
     first = Period{Period::Year::kExplicit, bare, 12, 0, true};
   } else {
@@ -285,7 +292,7 @@ std::optional<Due> ReadRange(const std::string& numbers, int plan_year) {
   }
   std::optional<Period> last = ReadPeriod(b);
   if (!last && first && first->has_year_prefix &&
-      RE2::FullMatch(b, p.bare_year, &bare)) {
+      RE2::FullMatch(b, *p.bare_year, &bare)) {
     // "2023-2025": two bare years.
     if (bare < 1900 || bare > 2199) return std::nullopt;
     last = Period{Period::Year::kExplicit, bare, 12, 0, true};
@@ -304,12 +311,12 @@ std::optional<Due> MatchOne(const Canonical& c, int year);
 // Items joined by 、，；和及, each a deadline: recognised, no single date.
 std::optional<Due> ReadList(const Canonical& c, int year) {
   const Patterns& p = P();
-  if (!RE2::PartialMatch(c.words, p.list_separator)) return std::nullopt;
+  if (!RE2::PartialMatch(c.words, *p.list_separator)) return std::nullopt;
   std::string words = c.words;
   std::string numbers = c.numbers;
   // Split both forms at the same separators (they share them verbatim).
-  RE2::GlobalReplace(&words, p.list_separator, "\x1f");
-  RE2::GlobalReplace(&numbers, p.list_separator, "\x1f");
+  RE2::GlobalReplace(&words, *p.list_separator, "\x1f");
+  RE2::GlobalReplace(&numbers, *p.list_separator, "\x1f");
   auto split = [](const std::string& s) {
     std::vector<std::string> out;
     size_t start = 0;
@@ -330,28 +337,56 @@ std::optional<Due> ReadList(const Canonical& c, int year) {
   return TextDue();
 }
 
+// Whether `text` starts with one of `leads`. The first words of every
+// alternative of text_phrase and ongoing, so that those patterns are only
+// compiled and run for a cell that can match: text_phrase alone compiles to
+// ~2 M instructions (each bounded gap "[^，。；]{0,6}" is a copy of a UTF-8
+// automaton), and most documents' deadlines are dates. Keep each list in
+// step with its pattern.
+bool StartsWithAny(std::string_view text,
+                   std::initializer_list<std::string_view> leads) {
+  return std::any_of(leads.begin(), leads.end(), [&](std::string_view lead) {
+    return text.substr(0, lead.size()) == lead;
+  });
+}
+
+bool MayBeTextPhrase(std::string_view words) {
+  return StartsWithAny(
+      words, {"按", "根据", "依据", "依照", "遵照", "另行", "待", "视", "适时",
+              "近期", "尽快", "及早", "立即", "如期"});
+}
+
+bool MayBeOngoing(std::string_view numbers) {
+  return StartsWithAny(numbers,
+                       {"持续", "长期", "常态化", "定期", "每", "逐年", "按"});
+}
+
 std::optional<Due> MatchOne(const Canonical& c, int year) {
   const Patterns& p = P();
   if (c.numbers.empty()) return std::nullopt;
-  if (RE2::FullMatch(c.words, p.text_phrase)) return TextDue();
+  if (MayBeTextPhrase(c.words) && RE2::FullMatch(c.words, *p.text_phrase)) {
+    return TextDue();
+  }
   // Recurring: a word alone, + a verb ("持续推进"), or + a period or day
   // ("每年年底前", "每月10日前"); never a verb and then more.
   std::string verb, rest;
-  if (RE2::FullMatch(c.numbers, p.ongoing, &verb, &rest) &&
-      (rest.empty() || (verb.empty() && (ReadPeriod(rest) ||
-                                          RE2::FullMatch(rest, p.recurring_day))))) {
+  if (MayBeOngoing(c.numbers) &&
+      RE2::FullMatch(c.numbers, *p.ongoing, &verb, &rest) &&
+      (rest.empty() ||
+       (verb.empty() &&
+        (ReadPeriod(rest) || RE2::FullMatch(rest, *p.recurring_day))))) {
     Due due;
     due.kind = Due::Kind::kOngoing;
     return due;
   }
   std::string body;
-  if (!RE2::FullMatch(c.numbers, p.lead_in, &body)) return std::nullopt;
+  if (!RE2::FullMatch(c.numbers, *p.lead_in, &body)) return std::nullopt;
   if (std::optional<Period> period = ReadPeriod(body)) {
     return Resolve(*period, year);
   }
   if (std::optional<Due> range = ReadRange(body, year)) return range;
   std::string from;
-  if (RE2::FullMatch(body, p.start, &from) && ReadPeriod(from)) {
+  if (RE2::FullMatch(body, *p.start, &from) && ReadPeriod(from)) {
     return TextDue();  // a start, not a deadline: recognised, no date
   }
   return std::nullopt;

@@ -342,21 +342,74 @@ bool IsNoteLine(std::string_view line) {
   return RE2::FullMatch(NormCompact(line), *kRe);
 }
 
+// The two tests below are written out rather than as RE2 patterns: their
+// bounded gaps of any character ("[^牵]{0,12}", ".{0,12}") compiled to a
+// dozen copies of a UTF-8 automaton each, ~0.8 M instructions per process,
+// more than all the matching a document needs. The comments give the
+// patterns they implement, over NormCompact(line) (valid UTF-8 without
+// white space).
+
+// (?:第[一1](?:位|个|名|家)?|首位|首个|首家|居首|列首|排首)
+// [^牵]{0,12}?(?:牵头|主责|负总责), anywhere in the line.
 bool IsFirstListedLeadNote(std::string_view line) {
   if (line.size() > 400) return false;
-  static const RE2* const kRe = new RE2(
-      "(?:第[一1](?:位|个|名|家)?|首位|首个|首家|居首|列首|排首)"
-      "[^牵]{0,12}?(?:牵头|主责|负总责)");
-  return RE2::PartialMatch(NormCompact(line), *kRe);
+  const std::u32string t = ToU32(NormCompact(line));
+  static constexpr std::u32string_view kMarkers[] = {
+      U"第一", U"第1", U"首位", U"首个", U"首家", U"居首", U"列首", U"排首"};
+  static constexpr std::u32string_view kSuffixes = U"位个名家";  // after 第一
+  static constexpr std::u32string_view kLeads[] = {U"牵头", U"主责", U"负总责"};
+  const std::u32string_view u = t;
+  auto lead_at = [&](size_t j) {
+    return std::any_of(
+        std::begin(kLeads), std::end(kLeads),
+        [&](std::u32string_view k) { return u.substr(j, k.size()) == k; });
+  };
+  for (size_t i = 0; i + 2 <= u.size(); ++i) {
+    const std::u32string_view marker = u.substr(i, 2);
+    if (std::find(std::begin(kMarkers), std::end(kMarkers), marker) ==
+        std::end(kMarkers)) {
+      continue;
+    }
+    const size_t e = i + 2;
+    // 第一's optional suffix is not 牵, so it only lengthens the gap by one.
+    const bool suffix = marker[0] == U'第' && e < u.size() &&
+                        kSuffixes.find(u[e]) != std::u32string_view::npos;
+    const size_t max_gap = suffix ? 13 : 12;
+    for (size_t j = e; j < u.size() && j - e <= max_gap; ++j) {
+      if (lead_at(j)) return true;
+      if (u[j] == U'牵') break;  // the gap holds no 牵
+    }
+  }
+  return false;
 }
 
+// 抄送[：:]?.+ | 主送[：:].+ | .*印发 | .*印发(?:日期|时间).*
+// | [（(]此件.{0,12}[）)] | 公开(?:方式|属性)[：:].*, the whole line.
 bool IsColophon(std::string_view line) {
-  const std::string t = NormCompact(line);
-  if (t.empty() || t.size() > 600) return false;
-  static const RE2* const kRe =
-      new RE2("抄送[：:]?.+|主送[：:].+|.*印发|.*印发(?:日期|时间).*"
-              "|[（(]此件.{0,12}[）)]|公开(?:方式|属性)[：:].*");
-  return RE2::FullMatch(t, *kRe);
+  const std::string n = NormCompact(line);
+  if (n.empty() || n.size() > 600) return false;
+  const std::u32string t = ToU32(n);
+  const std::u32string_view u = t;
+  auto colon_at = [&](size_t i) {
+    return i < u.size() && (u[i] == U'：' || u[i] == U':');
+  };
+  auto has = [&](std::u32string_view what) {
+    return u.find(what) != std::u32string_view::npos;
+  };
+  if (internal::StartsWith(u, U"抄送") && u.size() > 2) return true;
+  if (internal::StartsWith(u, U"主送") && colon_at(2) && u.size() > 3)
+    return true;
+  if (internal::EndsWith(u, U"印发") || has(U"印发日期") || has(U"印发时间")) {
+    return true;
+  }
+  if (u.size() >= 4 && (u[0] == U'（' || u[0] == U'(') &&
+      u.substr(1, 2) == U"此件" && (u.back() == U'）' || u.back() == U')') &&
+      u.size() - 4 <= 12) {
+    return true;
+  }
+  return (internal::StartsWith(u, U"公开方式") ||
+          internal::StartsWith(u, U"公开属性")) &&
+         colon_at(4);
 }
 
 }  // namespace plan2json::lexicon

@@ -253,33 +253,33 @@ void AppendRepaired(std::string_view text, std::u32string* out) {
 // Punctuation width
 // ---------------------------------------------------------------------------
 
-void FixPunctuationWidth(std::u32string* text) {
-  std::u32string& s = *text;
-  const size_t n = s.size();
-  if (n == 0) return;
-  std::vector<CharClass> cls(n);
-  for (size_t i = 0; i < n; ++i) cls[i] = Classify(s[i]);
-  std::vector<size_t> prev;
-  std::vector<size_t> next;
-  ComputeContext(s, cls, &prev, &next);
-  auto class_at = [&cls](size_t i) {
-    return i == kNpos ? CharClass::kNone : cls[i];
-  };
-  auto is_cjk = [&](size_t i) { return class_at(i) == CharClass::kCjk; };
+namespace {
 
-  // 1. Brackets. A matched ASCII pair is converted when the text outside it
-  //    is CJK on either side; when both outer sides are absent or neutral
-  //    (neither CJK nor a letter/digit), the first/last character inside
-  //    decides. An unmatched bracket looks at its two neighbours.
+// Context of every character: its class and the nearest significant
+// neighbours on each side (ComputeContext).
+struct Context {
+  std::vector<CharClass> cls;
+  std::vector<size_t> prev, next;
+  CharClass At(size_t i) const { return i == kNpos ? CharClass::kNone : cls[i]; }
+  bool Cjk(size_t i) const { return At(i) == CharClass::kCjk; }
+};
+
+// 1. Brackets. A matched ASCII pair is converted when the text outside it
+//    is CJK on either side; when both outer sides are absent or neutral
+//    (neither CJK nor a letter/digit), the first/last character inside
+//    decides. An unmatched bracket looks at its two neighbours. Converted
+//    brackets are CJK context for the rest.
+void FixBrackets(std::u32string& s, Context& ctx) {
+  const size_t n = s.size();
   auto convert_pair = [&](size_t open, size_t close) {
-    const CharClass left = class_at(prev[open]);
-    const CharClass right = class_at(next[close]);
+    const CharClass left = ctx.At(ctx.prev[open]);
+    const CharClass right = ctx.At(ctx.next[close]);
     bool convert = left == CharClass::kCjk || right == CharClass::kCjk;
     if (!convert && left != CharClass::kWord && right != CharClass::kWord) {
-      const size_t first = next[open];
-      const size_t last = prev[close];
-      convert = (first != kNpos && first < close && is_cjk(first)) ||
-                (last != kNpos && last > open && is_cjk(last));
+      const size_t first = ctx.next[open];
+      const size_t last = ctx.prev[close];
+      convert = (first != kNpos && first < close && ctx.Cjk(first)) ||
+                (last != kNpos && last > open && ctx.Cjk(last));
     }
     if (convert) {
       s[open] = U'（';
@@ -302,32 +302,34 @@ void FixPunctuationWidth(std::u32string* text) {
   }
   unmatched.insert(unmatched.end(), open_stack.begin(), open_stack.end());
   for (size_t i : unmatched) {
-    if (is_cjk(prev[i]) || is_cjk(next[i])) s[i] = FullWidth(s[i]);
+    if (ctx.Cjk(ctx.prev[i]) || ctx.Cjk(ctx.next[i])) s[i] = FullWidth(s[i]);
   }
-  // Converted brackets are CJK context for the rest.
   bool any_bracket = false;
   for (size_t i = 0; i < n; ++i) {
     if (s[i] == U'（' || s[i] == U'）') {
-      any_bracket = any_bracket || cls[i] != CharClass::kCjk;
-      cls[i] = CharClass::kCjk;
+      any_bracket = any_bracket || ctx.cls[i] != CharClass::kCjk;
+      ctx.cls[i] = CharClass::kCjk;
     }
   }
-  if (any_bracket) ComputeContext(s, cls, &prev, &next);
+  if (any_bracket) ComputeContext(s, ctx.cls, &ctx.prev, &ctx.next);
+}
 
-  // 2. , ; : ! ? next to CJK (looking through spaces and quotes); the left
-  //    context includes conversions made earlier in this pass ("吗?!").
-  //    '.' right after CJK with nothing but spaces up to the end of the line,
-  //    or between two Han characters, is a sentence end and becomes '。'; any
-  //    other '.' is kept (a date or section separator, "2023.5", "第3.2节").
+// 2. , ; : ! ? next to CJK (looking through spaces and quotes); the left
+//    context includes conversions made earlier in this pass ("吗?!").
+//    '.' right after CJK with nothing but spaces up to the end of the line,
+//    or between two Han characters, is a sentence end and becomes '。'; any
+//    other '.' is kept (a date or section separator, "2023.5", "第3.2节").
+void FixMarks(std::u32string& s, Context& ctx) {
+  const size_t n = s.size();
   size_t last = kNpos;  // previous significant index, after conversions
   for (size_t i = 0; i < n; ++i) {
     const char32_t c = s[i];
     if (c == U',' || c == U';' || c == U':' || c == U'!' || c == U'?') {
-      if (is_cjk(last) || is_cjk(next[i])) {
+      if (ctx.Cjk(last) || ctx.Cjk(ctx.next[i])) {
         s[i] = FullWidth(c);
-        cls[i] = CharClass::kCjk;
+        ctx.cls[i] = CharClass::kCjk;
       }
-    } else if (c == U'.' && is_cjk(last) && last + 1 == i) {
+    } else if (c == U'.' && ctx.Cjk(last) && last + 1 == i) {
       size_t j = i + 1;
       while (j < n && s[j] == U' ') ++j;
       // A sentence end typed in ASCII: at the end of a line, or between two
@@ -336,11 +338,24 @@ void FixPunctuationWidth(std::u32string* text) {
       if (j == n || s[j] == U'\n' ||
           (IsHan(s[last]) && IsHan(s[j]) && !IsNumeral(s[last]))) {
         s[i] = U'。';
-        cls[i] = CharClass::kCjk;
+        ctx.cls[i] = CharClass::kCjk;
       }
     }
-    if (cls[i] != CharClass::kSpace && !IsTransparent(s[i])) last = i;
+    if (ctx.cls[i] != CharClass::kSpace && !IsTransparent(s[i])) last = i;
   }
+}
+
+}  // namespace
+
+void FixPunctuationWidth(std::u32string* text) {
+  std::u32string& s = *text;
+  if (s.empty()) return;
+  Context ctx;
+  ctx.cls.resize(s.size());
+  for (size_t i = 0; i < s.size(); ++i) ctx.cls[i] = Classify(s[i]);
+  ComputeContext(s, ctx.cls, &ctx.prev, &ctx.next);
+  FixBrackets(s, ctx);
+  FixMarks(s, ctx);
 }
 
 // ---------------------------------------------------------------------------

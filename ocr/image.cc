@@ -97,15 +97,6 @@ bool Truncated(std::string_view bytes) {
 
 void PixDeleter::operator()(Pix* pix) const { pixDestroy(&pix); }
 
-bool LooksLikeImage(std::string_view bytes) {
-  auto starts = [&](std::string_view magic) {
-    return bytes.substr(0, magic.size()) == magic;
-  };
-  return starts("\x89PNG\r\n\x1a\n") || starts("\xFF\xD8\xFF") ||
-         starts(std::string_view("II*\0", 4)) ||
-         starts(std::string_view("MM\0*", 4));
-}
-
 Result<std::vector<SourcePage>> DecodeImage(std::string_view bytes,
                                             const std::string& name) {
   QuietLeptonica();

@@ -25,7 +25,8 @@ struct PixDeleter {
 };
 using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
-// PNG, JPEG or TIFF by magic bytes.
+// PNG, JPEG or TIFF by magic bytes (magic.cc: linked into the program, not
+// the OCR engine module, engine.h).
 bool LooksLikeImage(std::string_view bytes);
 
 // One page of an image file, as stored, with the resolution the file states

@@ -73,7 +73,9 @@ head -c 20000 "$word" >"$in/2023/bad/truncated.pdf"
 { printf '%%PDF-1.7\n'; head -c 5000 /dev/urandom; } >"$in/2023/bad/garbage.pdf"
 printf 'hello world\nthis is not a plan\n' >"$in/2023/bad/notes.txt"
 cp "$root/tests/data/nonplan_gov_report.pdf" "$in/2023/bad/nonplan.pdf"
-bad_inputs="empty truncated garbage notes nonplan"
+# A scan found by its extension (directories yield images too), corrupt.
+{ printf '\211PNG\r\n\032\n'; head -c 300 /dev/urandom; } >"$in/2023/bad/corrupt.png"
+bad_inputs="empty truncated garbage notes nonplan corrupt"
 have_qpdf=0
 if command -v qpdf >/dev/null; then
   have_qpdf=1
@@ -95,6 +97,7 @@ check "batch writes nothing on stdout" [ ! -s "$tmp/stdout" ]
 for b in $bad_inputs; do
   name=$b.pdf
   [ "$b" = notes ] && name=notes.txt
+  [ "$b" = corrupt ] && name=corrupt.png
   n=$(grep -c "/2023/bad/$name" "$tmp/stderr")
   check "one stderr line for $name (got $n)" [ "$n" = 1 ]
   check "$name: no output" [ ! -e "$out/2023/bad/$name.json" ]
@@ -145,7 +148,7 @@ assert w["status"] == "ok" and w["rows"] == 40 and w["pages"] == 8, w
 assert w["warnings"] == 0 and w["error"] is None and len(w["sha256"]) == 64, w
 assert w["output"] == "2023/eco/word.pdf.json" and not w["skipped"], w
 assert w["ms"] > 0, w
-for name in ["empty.pdf", "truncated.pdf", "garbage.pdf", "notes.txt", "nonplan.pdf"] + \
+for name in ["empty.pdf", "truncated.pdf", "garbage.pdf", "notes.txt", "nonplan.pdf", "corrupt.png"] + \
         [n for n in ["encrypted.pdf", "scanned.pdf"] if n in e]:
     b = e[name]
     assert b["status"] == "error" and b["rows"] is None, b
@@ -166,7 +169,7 @@ for s in 2023/eco/word.pdf 2023/eco/narrow.pdf /in/quirky.pdf; do
 done
 check "skipped output untouched" [ "$(stat -c %Y "$out/quirky.pdf.json")" = "$(date -d 2000-01-01 +%s)" ]
 check "re-run: bad inputs tried again" [ "$(manifest_field "$m" /2023/bad/empty.pdf skipped)" = false ]
-check "--quiet: only the failure lines" [ "$(grep -c -v -e 'no such file' -e 'empty' -e truncated -e garbage -e notes -e nonplan -e encrypted -e scanned -e 'already that of' "$tmp/stderr2")" = 0 ]
+check "--quiet: only the failure lines" [ "$(grep -c -v -e 'no such file' -e 'empty' -e truncated -e garbage -e notes -e nonplan -e corrupt -e encrypted -e scanned -e 'already that of' "$tmp/stderr2")" = 0 ]
 manifest_stable "$m" >"$tmp/m2"
 "$bin" "$in" "$in/empty-dir" "$tmp/missing.pdf" "$tmp/dup/quirky.pdf" --out-dir "$out" -q 2>/dev/null
 manifest_stable "$m" >"$tmp/m3"

@@ -126,6 +126,11 @@ if command -v qpdf >/dev/null; then
   make_image_only_pdf "$tmp/scanned.pdf" "$tmp"
   expect_error image-only 2 "no text layer" "$tmp/scanned.pdf" --ocr never
   expect_error image-only-ocr 2 "too coarse to read" "$tmp/scanned.pdf"
+  # The OCR engine is a module loaded for scans only (ocr/engine.h): one
+  # without it is one error line, exit 2.
+  PLAN2JSON_OCR_MODULE=/nonexistent/plan2json-ocr.so \
+    expect_error ocr-module-missing 2 "OCR engine not available \(.*nonexistent" \
+    "$tmp/scanned.pdf"
 else
   echo "SKIP: qpdf not installed (encrypted and image-only cases)"
 fi

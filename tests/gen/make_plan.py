@@ -13,7 +13,7 @@ tasks, measures, deadlines, departments); the knobs decide how the producer
 prints it. With the same seed and row count, two knob settings give the same
 content, so the rows of any two renditions must agree (metamorphic tests).
 
-The technique is bench/make_plan_pdf.py's: a raw PDF writer without
+The PDF writer is minipdf.py (shared with bench/make_plan_pdf.py): raw PDF, no
 dependencies, text in a non-embedded CID font (Identity-H, CID = Unicode code
 point, every glyph 1 em wide) with a ToUnicode map, so poppler and pdftotext
 read the characters back without glyph shapes.
@@ -23,6 +23,8 @@ import itertools
 import json
 import random
 import sys
+
+import minipdf
 
 # ---------------------------------------------------------------------------
 # Knobs: name -> allowed values; the first is the default.
@@ -886,71 +888,24 @@ def paginate(lay, doc):
 
 
 # ---------------------------------------------------------------------------
-# PDF writing (as bench/make_plan_pdf.py).
+# PDF writing (minipdf.py).
 # ---------------------------------------------------------------------------
 
 
-def to_unicode_cmap(code_points):
-    highs = sorted({cp >> 8 for cp in code_points})
-    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
-             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
-    for i in range(0, len(highs), 100):
-        chunk = highs[i:i + 100]
-        lines.append("%d beginbfrange" % len(chunk))
-        for h in chunk:
-            lines.append("<%02X00> <%02XFF> <%02X00>" % (h, h, h))
-        lines.append("endbfrange")
-    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
-    return "\n".join(lines)
-
-
 def write_pdf(path, lay, pages):
-    objects = []
-
-    def add(body):
-        objects.append(body if isinstance(body, bytes) else body.encode())
-        return len(objects)
-
-    def stream(data):
-        data = data.encode() if isinstance(data, str) else data
-        return add(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
-
-    used = set().union(*(cv.used for cv in pages))
-    catalog, root = add(""), add("")
-    cmap = stream(to_unicode_cmap(used))
-    desc = add("<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 "
-               "/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 "
-               "/Descent -120 /CapHeight 880 /StemV 93 >>")
-    cid = add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-              "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
-              "/Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 /W [32 126 500] >>" % desc)
-    font = add("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light "
-               "/Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>"
-               % (cid, cmap))
+    pdf = minipdf.Pdf()
+    catalog, root = pdf.add(""), pdf.add("")
+    font = pdf.cid_font(set().union(*(cv.used for cv in pages)), " /W [32 126 500]")
     kids = []
     for cv in pages:
-        c = stream("\n".join(cv.ops))
-        kids.append(add("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] "
-                        "/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
-                        % (root, lay.pw, lay.ph, font, c)))
-    objects[root - 1] = ("<< /Type /Pages /Count %d /Kids [%s] >>"
-                         % (len(kids), " ".join("%d 0 R" % k for k in kids))).encode()
-    objects[catalog - 1] = ("<< /Type /Catalog /Pages %d 0 R >>" % root).encode()
-    buf = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(buf))
-        buf += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(buf)
-    buf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        buf += b"%010d 00000 n \n" % off
-    buf += (b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(objects) + 1, catalog, xref))
-    with open(path, "wb") as f:
-        f.write(bytes(buf))
+        c = pdf.stream("\n".join(cv.ops))
+        kids.append(pdf.add("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] "
+                            "/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+                            % (root, lay.pw, lay.ph, font, c)))
+    pdf.set(root, "<< /Type /Pages /Count %d /Kids [%s] >>"
+            % (len(kids), " ".join("%d 0 R" % k for k in kids)))
+    pdf.set(catalog, "<< /Type /Catalog /Pages %d 0 R >>" % root)
+    pdf.write(path, catalog)
 
 
 # ---------------------------------------------------------------------------
