@@ -274,6 +274,38 @@ TEST(RepairPlan, SnapsFlagsAndLeavesCleanRowsAlone) {
   }
 }
 
+TEST(RepairPlan, RareReadingTakesTheDocumentsCommonerOne) {
+  const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
+  struct Case {
+    std::vector<std::string> cells;  // one row each
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {{"市经信局（市新经济委）", "市经信局（市新经济委）", "市经信和局（市新经济委）"},
+       {"市经信局（市新经济委）", "市经信局（市新经济委）", "市经信局（市新经济委）"}},
+      // as often either way: nothing to go by
+      {{"市经信局（市新经济委）", "市经信和局（市新经济委）"},
+       {"市经信局（市新经济委）", "市经信和局（市新经济委）"}},
+      // two characters away is another unit
+      {{"成都高新区管委会", "成都高新区管委会", "成都东部新区管委会"},
+       {"成都高新区管委会", "成都高新区管委会", "成都东部新区管委会"}},
+      // another level's unit is not a misreading
+      {{"省经信局", "省经信局", "市经信局"}, {"省经信局", "省经信局", "市经信局"}},
+  };
+  for (const Case& c : cases) {
+    extractor::RawPlan plan = OnePlan({c.cells[0]}, "年底前", "1");
+    for (size_t i = 1; i < c.cells.size(); ++i) {
+      plan.rows.push_back(plan.rows[0]);
+      plan.rows.back().cells[2] = {c.cells[i]};
+      plan.rows.back().cells[0] = {std::to_string(i + 1)};
+    }
+    RepairPlan({}, {1}, *dict, &plan);
+    std::vector<std::string> got;
+    for (const extractor::RawRow& r : plan.rows) got.push_back(r.cells[2].front());
+    EXPECT_EQ(got, c.want) << ::testing::PrintToString(c.cells);
+  }
+}
+
 TEST(RepairPlan, SequenceNumbersCountUp) {
   const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
   struct Case {

@@ -163,6 +163,7 @@ class Repairer {
       }
     }
     year_ = YearOf(plan->title);
+    CountReadings();
   }
 
   void Run() {
@@ -315,6 +316,7 @@ class Repairer {
     bool changed = RepairRoleWords(&normalized, row);
     for (const std::string& reading : UnknownNames(normalized)) {
       std::optional<std::string> known = Snap(reading);
+      if (!known) known = SnapToDocument(reading);
       if (!known ||
           !ReplaceAcrossLines(&normalized, reading, *known)) {
         Flag(row, "ocr_department",
@@ -374,6 +376,58 @@ class Repairer {
     return changed;
   }
 
+  // How often each department name is read in the OCR'd rows' department
+  // cells (SnapToDocument).
+  void CountReadings() {
+    for (const extractor::RawRow& row : plan_->rows) {
+      if (!FromOcr(row)) continue;
+      for (size_t c = 0; c < plan_->columns.size() && c < row.cells.size(); ++c) {
+        const ColumnKey key = plan_->columns[c].key;
+        if (key != ColumnKey::kLead && key != ColumnKey::kResponsible &&
+            key != ColumnKey::kAssisting) {
+          continue;
+        }
+        std::vector<std::string> normalized;
+        for (const std::string& l : row.cells[c]) {
+          normalized.push_back(normalizer::NormalizeChars(l));
+        }
+        const normalizer::RoledDepartments roled = normalizer::SplitRoledDepartments(
+            normalized, normalizer::Role::kResponsible, false, dict_);
+        for (const auto* list : {&roled.lead, &roled.responsible, &roled.assisting}) {
+          for (const std::string& name : *list) ++readings_[name];
+        }
+      }
+    }
+  }
+
+  // A name the dictionary does not know may still be read several times in
+  // the document: a reading is taken as the unique other reading one
+  // character away, with the same first character, that the document shows
+  // more often (OCR misreads a name now and then, not mostly; two
+  // characters away are other units: 成都东部新区 and 成都高新区).
+  std::optional<std::string> SnapToDocument(const std::string& reading) const {
+    if (CodePoints(reading) < 4) return std::nullopt;
+    const auto self = readings_.find(reading);
+    const int own = self == readings_.end() ? 0 : self->second;
+    const std::u32string want = lexicon::ToU32(reading);
+    const int limit = 1;
+    std::optional<std::string> found;
+    int best = limit + 1;
+    bool tie = false;
+    for (const auto& [name, count] : readings_) {
+      if (count <= own || name == reading) continue;
+      const std::u32string have = lexicon::ToU32(name);
+      if (have.empty() || have[0] != want[0]) continue;
+      const int d = EditDistance(want, have);
+      if (d > limit || d > best) continue;
+      tie = d == best;
+      best = d;
+      found = name;
+    }
+    if (tie) return std::nullopt;
+    return found;
+  }
+
   // The known name `reading` was most likely misread from: the unique one
   // within SnapDistance that starts with the same character (a department
   // name's first character names its level or place, 省/市/区, and a real
@@ -394,6 +448,7 @@ class Repairer {
   extractor::RawPlan* plan_;
   std::map<std::pair<int, std::string>, double> line_confidence_;
   std::map<std::string, double> any_page_confidence_;
+  std::map<std::string, int> readings_;  // department name -> times read
   int year_ = 0;
   std::vector<std::string> section_read_, section_repaired_;
   char32_t section_numeral_ = 0;
