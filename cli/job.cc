@@ -110,7 +110,7 @@ void AddReadOptions(CLI::App& app, JobOptions* job) {
       ->transform(CLI::CheckedTransformer(ocr_modes, CLI::ignore_case))
       ->type_name("auto|always|never");
   app.add_option("--ocr-lang", options.scan.lang,
-                 "OCR language(s), Tesseract's names (default chi_sim+eng)");
+                 "OCR language(s), Tesseract's names (default chi_sim)");
   app.add_option("--departments", job->departments_file,
                  "Extra known department names, one per line")
       ->check(CLI::ExistingFile);

@@ -64,6 +64,15 @@ TEST(GlyphsFromSymbols, SpacesOnlyBetweenLatinWords) {
        {Sym("【", 0, 36, 1, false), Sym("一", 40, 76, 1, false), Sym("）", 80, 116, 1, false),
         Sym("〈", 120, 156, 1, false), Sym("市", 160, 196, 1, false), Sym("〉", 200, 236, 1, true)},
        "（一）（市）|"},
+      {"a book-title opener closed by a half-width bracket is a bracket",
+       {Sym("《", 0, 36, 1, false), Sym("一", 40, 76, 1, false), Sym(")", 80, 96, 1, false),
+        Sym("甲", 100, 136, 1, true)},
+       "(一)甲|"},
+      {"ASCII quotes in Chinese text open and close",
+       {Sym("\"", 0, 20, 1, false), Sym("甲", 40, 76, 1, false), Sym("\"", 80, 96, 1, false),
+        Sym("乙", 100, 136, 1, false), Sym("“", 140, 176, 1, false), Sym("丙", 180, 216, 1, false),
+        Sym("\"", 220, 236, 1, false), Sym("。", 240, 276, 1, true)},
+       "“甲”乙“丙”。|"},
       {"two text lines stay apart",
        {Sym("年", 0, 36, 1, true), Sym("底", 0, 36, 2, true)},
        "年|底|"},
@@ -75,6 +84,41 @@ TEST(GlyphsFromSymbols, SpacesOnlyBetweenLatinWords) {
     }
     std::vector<extractor::Glyph> glyphs = GlyphsFromSymbols(symbols, 300);
     EXPECT_EQ(LineText(glyphs), c.want) << c.name;
+  }
+}
+
+TEST(GlyphsFromSymbols, EngineLineOverTwoTextLinesIsSplit) {
+  std::vector<Symbol> symbols;
+  for (int i = 0; i < 6; ++i) {  // 甲乙丙 on one text line, 丁戊己 a line lower
+    Symbol s = Sym(std::string(i == 0 ? "甲" : i == 1 ? "乙" : i == 2 ? "丙" : i == 3 ? "丁"
+                                : i == 4 ? "戊" : "己"),
+                   i * 40, i * 40 + 36, 1, i == 2);
+    if (i >= 3) s.x0 += 100, s.x1 += 100, s.y0 += 60, s.y1 += 60;
+    s.line_y0 = 98, s.line_y1 = 200;
+    symbols.push_back(s);
+  }
+  EXPECT_EQ(LineText(GlyphsFromSymbols(symbols, 300)), "甲乙丙|丁戊己|");
+}
+
+TEST(GlyphsFromSymbols, LatinPointBetweenIdeographsIsUnsure) {
+  struct Case {
+    std::vector<Symbol> symbols;
+    double want_min_confidence;
+  };
+  const Case cases[] = {
+      {{Sym("责", 0, 36, 1, false), Sym(".", 40, 50, 1, false), Sym("厘", 60, 96, 1, true)},
+       0.5},
+      {{Sym("1", 0, 16, 1, false), Sym(".", 20, 26, 1, false), Sym("建", 30, 66, 1, true)},
+       0.99},
+      {{Sym("责", 0, 36, 1, false), Sym("。", 40, 76, 1, false), Sym("厘", 80, 116, 1, true)},
+       0.99},
+  };
+  for (const Case& c : cases) {
+    std::vector<Symbol> symbols = c.symbols;
+    for (Symbol& s : symbols) s.confidence = 0.99;
+    double low = 1;
+    for (const auto& g : GlyphsFromSymbols(symbols, 300)) low = std::min(low, g.confidence);
+    EXPECT_DOUBLE_EQ(low, c.want_min_confidence) << LineText(GlyphsFromSymbols(symbols, 300));
   }
 }
 
@@ -208,6 +252,12 @@ TEST(RepairPlan, SnapsFlagsAndLeavesCleanRowsAlone) {
        "ocr_deadline"},
       {"sequence number without a digit", {"市水务局"}, "年底前", "]", {"市水务局"},
        true, "ocr_seq"},
+      {"a role word one character off is restored", {"市水务局（奉头）"}, "年底前", "1",
+       {"市水务局（牵头）"}, true, "ocr_snapped"},
+      {"a role word without its opening bracket", {"市水务局牵头）"}, "年底前", "1",
+       {"市水务局（牵头）"}, true, "ocr_snapped"},
+      {"a role word read right stays", {"市水务局（牵头）"}, "年底前", "1",
+       {"市水务局（牵头）"}, false, ""},
   };
   for (const Case& c : cases) {
     extractor::RawPlan plan = OnePlan(c.responsible, c.deadline, c.seq);
@@ -221,6 +271,98 @@ TEST(RepairPlan, SnapsFlagsAndLeavesCleanRowsAlone) {
     } else {
       EXPECT_NE(codes.find(c.want_warning), std::string::npos) << c.name << ": " << codes;
     }
+  }
+}
+
+TEST(RepairPlan, RareReadingTakesTheDocumentsCommonerOne) {
+  const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
+  struct Case {
+    std::vector<std::string> cells;  // one row each
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {{"市经信局（市新经济委）", "市经信局（市新经济委）", "市经信和局（市新经济委）"},
+       {"市经信局（市新经济委）", "市经信局（市新经济委）", "市经信局（市新经济委）"}},
+      // as often either way: nothing to go by
+      {{"市经信局（市新经济委）", "市经信和局（市新经济委）"},
+       {"市经信局（市新经济委）", "市经信和局（市新经济委）"}},
+      // two characters away is another unit
+      {{"成都高新区管委会", "成都高新区管委会", "成都东部新区管委会"},
+       {"成都高新区管委会", "成都高新区管委会", "成都东部新区管委会"}},
+      // another level's unit is not a misreading
+      {{"省经信局", "省经信局", "市经信局"}, {"省经信局", "省经信局", "市经信局"}},
+  };
+  for (const Case& c : cases) {
+    extractor::RawPlan plan = OnePlan({c.cells[0]}, "年底前", "1");
+    for (size_t i = 1; i < c.cells.size(); ++i) {
+      plan.rows.push_back(plan.rows[0]);
+      plan.rows.back().cells[2] = {c.cells[i]};
+      plan.rows.back().cells[0] = {std::to_string(i + 1)};
+    }
+    RepairPlan({}, {1}, *dict, &plan);
+    std::vector<std::string> got;
+    for (const extractor::RawRow& r : plan.rows) got.push_back(r.cells[2].front());
+    EXPECT_EQ(got, c.want) << ::testing::PrintToString(c.cells);
+  }
+}
+
+TEST(RepairPlan, SequenceNumbersCountUp) {
+  const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
+  struct Case {
+    std::vector<std::string> seqs;
+    std::vector<bool> want_low;
+  };
+  const Case cases[] = {
+      {{"1", "2", "3"}, {false, false, false}},
+      {{"1", "2", "1", "2"}, {false, false, false, false}},  // numbering restarts
+      {{"1", "2", "2", "4"}, {false, false, true, true}},    // 3 misread as 2
+  };
+  for (const Case& c : cases) {
+    extractor::RawPlan plan = OnePlan({"市水务局"}, "年底前", c.seqs[0]);
+    for (size_t i = 1; i < c.seqs.size(); ++i) {
+      plan.rows.push_back(plan.rows[0]);
+      plan.rows.back().cells[0] = {c.seqs[i]};
+    }
+    RepairPlan({}, {1}, *dict, &plan);
+    std::vector<bool> low;
+    for (const extractor::RawRow& r : plan.rows) low.push_back(r.low_confidence);
+    EXPECT_EQ(low, c.want_low) << ::testing::PrintToString(c.seqs);
+  }
+}
+
+TEST(RepairPlan, SectionNumeralsReadAsDashesAreRestored) {
+  const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
+  struct Case {
+    std::vector<std::string> read;  // section headings of successive rows
+    std::vector<std::string> want;
+    std::vector<bool> want_low;
+  };
+  const Case cases[] = {
+      {{"（—）甲", "（=）乙", "（=）丙"}, {"（一）甲", "（二）乙", "（三）丙"},
+       {false, false, false}},
+      {{"（一）甲", "（一）甲", "（=）乙"}, {"（一）甲", "（一）甲", "（二）乙"},
+       {false, false, false}},
+      {{"（=）乙"}, {"（二）乙"}, {true}},  // nothing before: a guess
+      {{"（四）丁", "（五）戊"}, {"（四）丁", "（五）戊"}, {false, false}},
+      {{"（一）甲", "二）乙"}, {"（一）甲", "（二）乙"}, {false, false}},
+  };
+  for (const Case& c : cases) {
+    extractor::RawPlan plan;
+    for (size_t i = 0; i < c.read.size(); ++i) {
+      extractor::RawPlan one = OnePlan({"市水务局"}, "年底前", std::to_string(i + 1));
+      one.rows[0].section = {c.read[i]};
+      if (i == 0) plan = one;
+      else plan.rows.push_back(one.rows[0]);
+    }
+    RepairPlan({}, {1}, *dict, &plan);
+    std::vector<std::string> got;
+    std::vector<bool> low;
+    for (const extractor::RawRow& r : plan.rows) {
+      got.push_back(r.section.front());
+      low.push_back(r.low_confidence);
+    }
+    EXPECT_EQ(got, c.want) << ::testing::PrintToString(c.read);
+    EXPECT_EQ(low, c.want_low) << ::testing::PrintToString(c.read);
   }
 }
 
@@ -251,6 +393,18 @@ TEST(RepairPlan, UnsureGlyphMakesItsRowLow) {
   ASSERT_EQ(plan.warnings.size(), 1u);
   EXPECT_EQ(plan.warnings[0].code, "ocr_unsure");
   EXPECT_NE(plan.warnings[0].message.find("开展专项整治。"), std::string::npos);
+  // An unsure section heading, read on an earlier page, makes the row low.
+  extractor::Grid earlier;
+  earlier.page = 1;
+  extractor::Cell heading = b;
+  heading.lines = {{"（一）加强安全监管", {}, 10, false}};
+  heading.confidence = 0.6;
+  earlier.cells = {heading};
+  extractor::RawPlan sectioned = OnePlan({"市水务局"}, "年底前", "1");
+  sectioned.rows[0].pages = {2};
+  sectioned.rows[0].section = {"（一）加强安全监管"};
+  RepairPlan({earlier}, {1, 2}, *dict, &sectioned);
+  EXPECT_TRUE(sectioned.rows[0].low_confidence);
   // Rows from pages that were not OCR'd are left alone.
   extractor::RawPlan digital = OnePlan({"市水務局x"}, "?", "]");
   RepairPlan({grid}, {2}, *dict, &digital);

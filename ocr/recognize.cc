@@ -7,11 +7,14 @@
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <set>
 #include <utility>
 
+#include "extractor/plan.h"
 #include "extractor/table.h"
 
 namespace plan2json::ocr {
@@ -25,6 +28,10 @@ void OneThreadPerEngine() {
   static const bool kSet = [] { return setenv("OMP_THREAD_LIMIT", "1", 0) == 0; }();
   (void)kSet;
 }
+
+// The language whose model reads the digits of sequence-number columns
+// (Debian tesseract-ocr-eng). Without it they are read as the rest.
+constexpr char kDigitLang[] = "eng";
 
 Result<tesseract::TessBaseAPI*> EngineFor(const std::string& lang) {
   thread_local std::map<std::string, std::unique_ptr<tesseract::TessBaseAPI>> engines;
@@ -89,14 +96,21 @@ void CollectSymbols(tesseract::TessBaseAPI* api, int dx, int dy, int* line,
   } while (it->Next(kSym));
 }
 
+// A ruled table's cell in pixels.
+struct CellRect {
+  Box* box = nullptr;
+  int row = 0, col = 0;
+  bool one_column = true;  // spans a single column
+};
+
 // Pixel rectangles of the ruled table's cells, or none.
-std::vector<Box*> CellRects(const PreparedPage& page) {
+std::vector<CellRect> CellRects(const PreparedPage& page) {
   extractor::Page rules;
   rules.rulings = page.rulings;
   rules.width = pixGetWidth(page.text.get()) * 72.0 / page.dpi;
   rules.height = pixGetHeight(page.text.get()) * 72.0 / page.dpi;
   extractor::Grid grid = extractor::FindTable(rules);
-  std::vector<Box*> rects;
+  std::vector<CellRect> rects;
   if (!grid.ruled || grid.cells.empty()) return rects;
   const double px = page.dpi / 72.0;
   const int inset = 2;
@@ -106,18 +120,89 @@ std::vector<Box*> CellRects(const PreparedPage& page) {
     int x1 = static_cast<int>(c.box.x1 * px) - inset;
     int y1 = static_cast<int>(c.box.y1 * px) - inset;
     if (x1 - x0 < 8 || y1 - y0 < 8) continue;
-    rects.push_back(boxCreate(x0, y0, x1 - x0, y1 - y0));
+    rects.push_back({boxCreate(x0, y0, x1 - x0, y1 - y0), c.row, c.col, c.col_span == 1});
   }
   return rects;
 }
 
-// Recognises one cell: its ink, cut out with a white margin (the engine
-// reads a character touching the image edge badly), as one raw line of text
-// when it is no taller than one (the engine's layout analysis drops some
-// lone short lines), else as one block.
-void RecognizeCell(tesseract::TessBaseAPI* api, Pix* text, Box* rect, double dpi,
-                   int* line, std::vector<Symbol>* out) {
-  PixPtr clip(pixClipRectangle(text, rect, nullptr));
+// Bands of pixel rows (y0, y1) that each hold one line of a cell's text:
+// runs of rows with ink between blank rows. A run thinner than a stroke
+// group (the strokes of 二, a dash, the dot of a colon) joins the nearest
+// other run; a cell whose ink has no thicker run is one line. Empty when
+// lines touch (a run much taller than the others holds more than one).
+std::vector<std::pair<int, int>> TextLineBands(Pix* ink, double dpi) {
+  const int w = pixGetWidth(ink), h = pixGetHeight(ink);
+  const int min_line = std::max(2, static_cast<int>(dpi * 0.04));
+  const l_uint32* data = pixGetData(ink);
+  const int wpl = pixGetWpl(ink);
+  std::vector<std::pair<int, int>> runs;
+  int start = -1;
+  for (int y = 0; y <= h; ++y) {
+    bool inked = false;
+    if (y < h) {
+      const l_uint32* row = data + static_cast<ptrdiff_t>(y) * wpl;
+      for (int x = 0; x < w && !inked; ++x) inked = GET_DATA_BIT(row, x) != 0;
+    }
+    if (inked && start < 0) start = y;
+    if (!inked && start >= 0) runs.emplace_back(start, y), start = -1;
+  }
+  std::vector<std::pair<int, int>> bands;
+  std::vector<double> heights;
+  for (const auto& r : runs) {
+    if (r.second - r.first >= min_line) {
+      bands.push_back(r);
+      heights.push_back(r.second - r.first);
+    }
+  }
+  if (bands.empty()) return {{0, h}};
+  for (const auto& r : runs) {
+    if (r.second - r.first >= min_line) continue;
+    auto nearest = std::min_element(bands.begin(), bands.end(), [&](auto& a, auto& b) {
+      auto gap = [&](const std::pair<int, int>& band) {
+        return std::max(band.first - r.second, r.first - band.second);
+      };
+      return gap(a) < gap(b);
+    });
+    nearest->first = std::min(nearest->first, r.first);
+    nearest->second = std::max(nearest->second, r.second);
+  }
+  std::nth_element(heights.begin(), heights.begin() + static_cast<ptrdiff_t>(heights.size() / 2),
+                   heights.end());
+  const double typical = heights[heights.size() / 2];
+  for (const auto& b : bands) {
+    if (b.second - b.first > 1.6 * typical) return {};
+  }
+  return bands;
+}
+
+// Recognises the page's area `area` of the binary image (cut to its ink)
+// with a white margin around it (the engine reads a character touching the
+// image edge badly) in `mode`. (The grey image measured worse: lines lost
+// and stray commas at line ends.)
+void RecognizeArea(tesseract::TessBaseAPI* api, const PreparedPage& page, Box* area,
+                   tesseract::PageSegMode mode, int* line, std::vector<Symbol>* out) {
+  PixPtr clip(pixClipRectangle(page.text.get(), area, nullptr));
+  if (!clip) return;
+  const int margin = static_cast<int>(page.dpi / 15);
+  PixPtr framed(pixAddBorder(clip.get(), margin, 0));
+  pixSetResolution(framed.get(), static_cast<int>(page.dpi), static_cast<int>(page.dpi));
+  api->SetPageSegMode(mode);
+  api->SetImage(framed.get());
+  api->SetSourceResolution(static_cast<int>(page.dpi));
+  if (api->Recognize(nullptr) == 0) {
+    CollectSymbols(api, area->x - margin, area->y - margin, line, out);
+  }
+}
+
+// Recognises one cell: its ink line by line, each as a single line in
+// `mode` (the engine's layout analysis, asked for a block, drops some short
+// lines and characters at line ends; a raw line adds stray punctuation),
+// or as one block when its lines touch. A line read as nothing is read
+// again raw (a lone short word).
+void RecognizeCell(tesseract::TessBaseAPI* api, const PreparedPage& page, Box* rect,
+                   int* line, std::vector<Symbol>* out,
+                   tesseract::PageSegMode mode = tesseract::PSM_SINGLE_LINE) {
+  PixPtr clip(pixClipRectangle(page.text.get(), rect, nullptr));
   if (!clip) return;
   Box* ink = nullptr;
   PixPtr tight;
@@ -126,27 +211,131 @@ void RecognizeCell(tesseract::TessBaseAPI* api, Pix* text, Box* rect, double dpi
     if (pixClipToForeground(clip.get(), &fg, &ink) != 0 || fg == nullptr) return;
     tight.reset(fg);
   }
-  const int margin = static_cast<int>(dpi / 15);
-  PixPtr framed(pixAddBorder(tight.get(), margin, 0));
-  pixSetResolution(framed.get(), static_cast<int>(dpi), static_cast<int>(dpi));
-  const bool one_line = ink->h < dpi * 0.3;
-  api->SetPageSegMode(one_line ? tesseract::PSM_RAW_LINE
-                               : tesseract::PSM_SINGLE_BLOCK);
-  api->SetImage(framed.get());
-  api->SetSourceResolution(static_cast<int>(dpi));
-  if (api->Recognize(nullptr) == 0) {
-    CollectSymbols(api, rect->x + ink->x - margin, rect->y + ink->y - margin,
-                   line, out);
-  }
+  const int x = rect->x + ink->x, y = rect->y + ink->y;
   boxDestroy(&ink);
+  const int w = pixGetWidth(tight.get());
+  const std::vector<std::pair<int, int>> bands = TextLineBands(tight.get(), page.dpi);
+  if (bands.empty()) {
+    Box* all = boxCreate(x, y, w, pixGetHeight(tight.get()));
+    RecognizeArea(api, page, all, tesseract::PSM_SINGLE_BLOCK, line, out);
+    boxDestroy(&all);
+    return;
+  }
+  for (const auto& [y0, y1] : bands) {
+    Box* band = boxCreate(x, y + y0, w, y1 - y0);
+    const size_t before = out->size();
+    RecognizeArea(api, page, band, mode, line, out);
+    if (out->size() == before) {
+      RecognizeArea(api, page, band, tesseract::PSM_RAW_LINE, line, out);
+    }
+    boxDestroy(&band);
+  }
+}
+
+// Reads the ink of `image` (the binary page, or part of it) that a page
+// pass left unread: the engine's layout analysis drops whole words and
+// columns of a table without rulings. Symbols from `from` on in `out` are
+// what the pass read (in line order); the rest of the ink is cut into line pieces (ink
+// joined across gaps under half an em, not across lines) and each is
+// read like a table cell.
+void ReadLeftovers(tesseract::TessBaseAPI* api, const PreparedPage& page, Pix* image,
+                   size_t from, int* line, std::vector<Symbol>* out) {
+  PixPtr rest(pixCopy(nullptr, image));
+  const int pad = std::max(1, static_cast<int>(page.dpi * 0.02));
+  // A symbol's box is approximate (from the recogniser's timesteps) and may
+  // leave part of its character's ink: each read line's whole box is read.
+  for (size_t i = from; i < out->size();) {
+    int x0 = (*out)[i].x0, x1 = (*out)[i].x1;
+    int y0 = std::min((*out)[i].y0, (*out)[i].line_y0);
+    int y1 = std::max((*out)[i].y1, (*out)[i].line_y1);
+    size_t end = i;
+    for (; end < out->size() && (*out)[end].line == (*out)[i].line; ++end) {
+      const Symbol& s = (*out)[end];
+      x0 = std::min(x0, s.x0), x1 = std::max(x1, s.x1);
+      y0 = std::min(y0, s.y0), y1 = std::max(y1, s.y1);
+    }
+    Box* b = boxCreate(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad);
+    pixClearInRect(rest.get(), b);
+    boxDestroy(&b);
+    i = end;
+  }
+  PixPtr joined(pixDilateBrick(nullptr, rest.get(), std::max(1, static_cast<int>(page.dpi * 0.08)),
+                               std::max(1, static_cast<int>(page.dpi * 0.02))));
+  if (!joined) return;
+  BOXA* pieces = pixConnCompBB(joined.get(), 8);
+  if (pieces == nullptr) return;
+  const int min_size = static_cast<int>(page.dpi * 0.05);
+  const int max_height = static_cast<int>(page.dpi * 0.6);
+  for (int i = 0; i < boxaGetCount(pieces); ++i) {
+    Box* b = boxaGetBox(pieces, i, L_CLONE);
+    if (b->w >= min_size && b->h >= min_size && b->h <= max_height) {
+      RecognizeCell(api, page, b, line, out);
+    }
+    boxDestroy(&b);
+  }
+  boxaDestroy(&pieces);
+}
+
+std::string TextOf(const std::vector<Symbol>& symbols) {
+  std::string text;
+  for (const Symbol& s : symbols) text += s.text;
+  return text;
+}
+
+bool AllDigits(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(),
+                                      [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Columns of sequence numbers: their single-column cells, header words
+// aside, are short (three symbols at most) and at least half of them read
+// as digits alone. OCR reads a lone
+// digit as a look-alike character (1 as 工, 7 as 了), another digit or not
+// at all; the column's cells, header words aside, are read again by the
+// Latin model as digits only, and take that reading when there is one.
+void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
+                        const std::vector<CellRect>& rects, int* line,
+                        std::vector<std::vector<Symbol>>* cells) {
+  std::map<int, std::pair<int, int>> digits_of;  // col -> (digit cells, cells)
+  std::set<int> long_text;                        // cols with a longer cell
+  for (size_t i = 0; i < rects.size(); ++i) {
+    if (!rects[i].one_column) continue;
+    const std::string text = TextOf((*cells)[i]);
+    if (text.empty() || extractor::ClassifyHeader(text) != extractor::ColumnKey::kExtra) {
+      continue;
+    }
+    auto& [digits, all] = digits_of[rects[i].col];
+    digits += AllDigits(text) ? 1 : 0;
+    ++all;
+    if ((*cells)[i].size() > 3) long_text.insert(rects[i].col);
+  }
+  // The Latin model reads a lone digit far better than chi_sim's, which
+  // has no context to go on (a clean 1 read as 工, a 5 as nothing).
+  Result<tesseract::TessBaseAPI*> latin = EngineFor(kDigitLang);
+  tesseract::TessBaseAPI* digits = latin.ok() ? *latin : api;
+  digits->SetVariable("tessedit_char_whitelist", "0123456789");
+  for (size_t i = 0; i < rects.size(); ++i) {
+    auto it = digits_of.find(rects[i].col);
+    if (!rects[i].one_column || it == digits_of.end() || long_text.count(it->first) ||
+        it->second.first == 0 || it->second.first * 2 < it->second.second) {
+      continue;
+    }
+    const std::string text = TextOf((*cells)[i]);
+    if (!text.empty() && extractor::ClassifyHeader(text) != extractor::ColumnKey::kExtra) {
+      continue;
+    }
+    std::vector<Symbol> again;
+    RecognizeCell(digits, page, rects[i].box, line, &again);
+    if (AllDigits(TextOf(again))) (*cells)[i] = std::move(again);
+  }
 }
 
 void RecognizeCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
-                    const std::vector<Box*>& rects, std::vector<Symbol>* out) {
+                    const std::vector<CellRect>& rects, std::vector<Symbol>* out) {
   // Outside the table first: the page with the table's area blanked.
-  Box* table = boxCopy(rects.front());
-  for (Box* r : rects) {
-    Box* merged = boxBoundingRegion(table, r);
+  Box* table = boxCopy(rects.front().box);
+  for (const CellRect& r : rects) {
+    Box* merged = boxBoundingRegion(table, r.box);
     boxDestroy(&table);
     table = merged;
   }
@@ -158,7 +347,15 @@ void RecognizeCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
   api->SetImage(rest.get());
   api->SetSourceResolution(static_cast<int>(page.dpi));
   if (api->Recognize(nullptr) == 0) CollectSymbols(api, 0, 0, &line, out);
-  for (Box* r : rects) RecognizeCell(api, page.text.get(), r, page.dpi, &line, out);
+  std::vector<std::vector<Symbol>> cells(rects.size());
+  for (size_t i = 0; i < rects.size(); ++i) {
+    RecognizeCell(api, page, rects[i].box, &line, &cells[i]);
+  }
+  RereadDigitColumns(api, page, rects, &line, &cells);
+  for (std::vector<Symbol>& c : cells) {
+    out->insert(out->end(), std::make_move_iterator(c.begin()),
+                std::make_move_iterator(c.end()));
+  }
 }
 
 bool IsIdeograph(const std::string& s) {
@@ -175,20 +372,62 @@ double Median(std::vector<double> v) {
 
 // Bracket shapes OCR confuses: 〈〉 (not used in these documents) are read
 // for （）, and an opener whose line closes with another kind takes that
-// kind (【一） is （一）).
+// kind (【一） and 《一） are （一）; 《书名》 stays).
 void RepairBrackets(std::vector<Symbol>* symbols) {
   for (size_t i = 0; i < symbols->size(); ++i) {
     std::string& t = (*symbols)[i].text;
     if (t == "〈") t = "（";
     if (t == "〉") t = "）";
-    if (t != "【" && t != "[" && t != "(" && t != "（") continue;
+    if (t != "【" && t != "[" && t != "(" && t != "（" && t != "《") continue;
     for (size_t j = i + 1; j < symbols->size() && (*symbols)[j].line == (*symbols)[i].line; ++j) {
       const std::string& u = (*symbols)[j].text;
       if (u == "〉" || u == "）") {
         t = "（";
         break;
       }
-      if (u == "】" || u == "]" || u == ")" || u == "（" || u == "(") break;
+      if (u == ")" && t != "(") {  // 《一) is (一)
+        t = "(";
+        break;
+      }
+      if (u == "】" || u == "]" || u == ")" || u == "（" || u == "(" || u == "》") break;
+    }
+  }
+}
+
+// Chinese text quotes with “”; OCR reads some as ASCII ". In a line with
+// ideographs, a " closes the “ left open before it on the line, else opens
+// when an ideograph follows it, else closes.
+void RepairQuotes(std::vector<Symbol>* symbols) {
+  for (size_t from = 0; from < symbols->size();) {
+    size_t to = from;
+    bool chinese = false;
+    for (; to < symbols->size() && (*symbols)[to].line == (*symbols)[from].line; ++to) {
+      chinese = chinese || IsIdeograph((*symbols)[to].text);
+    }
+    bool open = false;
+    for (size_t i = from; i < to && chinese; ++i) {
+      std::string& t = (*symbols)[i].text;
+      if (t == "\"") {
+        t = !open && i + 1 < to && IsIdeograph((*symbols)[i + 1].text) ? "“" : "”";
+      }
+      if (t == "“") open = true;
+      if (t == "”") open = false;
+    }
+    from = to;
+  }
+}
+
+// A Latin full stop between two ideographs is a misread Chinese mark, and
+// whether of ， or 。 the dot does not tell (LaTeX's fonts draw ， small):
+// it is made unsure, so that its row is marked.
+void DoubtLatinPoints(std::vector<Symbol>* symbols) {
+  for (size_t i = 1; i + 1 < symbols->size(); ++i) {
+    Symbol& s = (*symbols)[i];
+    const Symbol& prev = (*symbols)[i - 1];
+    const Symbol& next = (*symbols)[i + 1];
+    if (s.text == "." && prev.line == s.line && next.line == s.line &&
+        IsIdeograph(prev.text) && IsIdeograph(next.text)) {
+      s.confidence = std::min(s.confidence, 0.5);
     }
   }
 }
@@ -227,6 +466,81 @@ double PageEm(const std::vector<Symbol>& symbols) {
   return Median(std::move(heights)) / 0.9;
 }
 
+// A line of the engine's may hold the symbols of two text lines (its layout
+// analysis joins the columns of a table without rulings where their lines
+// sit at slightly different heights); it is split where the vertical
+// centres of its ideographs leave a gap of half an em, and every other
+// symbol goes with the part whose centres are nearest.
+void SplitMixedLines(std::vector<Symbol>* symbols) {
+  const double em = PageEm(*symbols);
+  if (em <= 0 || symbols->empty()) return;
+  int next = 0;
+  for (const Symbol& s : *symbols) next = std::max(next, s.line + 1);
+  for (size_t from = 0; from < symbols->size();) {
+    size_t to = from;
+    std::vector<double> centres;
+    for (; to < symbols->size() && (*symbols)[to].line == (*symbols)[from].line; ++to) {
+      const Symbol& s = (*symbols)[to];
+      if (IsIdeograph(s.text)) centres.push_back((s.y0 + s.y1) / 2.0);
+    }
+    std::sort(centres.begin(), centres.end());
+    std::vector<double> cuts;  // between the parts
+    for (size_t i = 1; i < centres.size(); ++i) {
+      if (centres[i] - centres[i - 1] > em / 2) cuts.push_back((centres[i] + centres[i - 1]) / 2);
+    }
+    if (!cuts.empty()) {
+      const int first = next;
+      next += static_cast<int>(cuts.size());
+      for (size_t i = from; i < to; ++i) {
+        Symbol& s = (*symbols)[i];
+        const double c = (s.y0 + s.y1) / 2.0;
+        const auto part = std::upper_bound(cuts.begin(), cuts.end(), c) - cuts.begin();
+        if (part > 0) s.line = first + static_cast<int>(part) - 1;
+      }
+    }
+    from = to;
+  }
+  std::stable_sort(symbols->begin(), symbols->end(),
+                   [](const Symbol& a, const Symbol& b) { return a.line < b.line; });
+}
+
+// Each engine line's em box (EmBoxOf), made as uniform as the PDF
+// reader's font boxes: an em within a fifth of the page's is the page's,
+// and lines whose centres lie within a quarter em of each other (pieces of
+// one text line read apart, whose ink boxes jitter) share their centre.
+std::map<int, LineBox> LineBoxes(const std::vector<Symbol>& symbols, double page_em) {
+  struct Line {
+    int id;
+    double centre, em;
+  };
+  std::vector<Line> lines;
+  for (size_t i = 0; i < symbols.size();) {
+    size_t end = i;
+    while (end < symbols.size() && symbols[end].line == symbols[i].line) ++end;
+    const LineBox box = EmBoxOf(symbols, i, end, page_em);
+    double em = box.y1 - box.y0;
+    if (page_em > 0 && std::fabs(em / page_em - 1) < 0.2) em = page_em;
+    lines.push_back({symbols[i].line, (box.y0 + box.y1) / 2, em});
+    i = end;
+  }
+  std::sort(lines.begin(), lines.end(),
+            [](const Line& a, const Line& b) { return a.centre < b.centre; });
+  std::map<int, LineBox> boxes;
+  for (size_t i = 0; i < lines.size();) {
+    size_t end = i + 1;
+    double sum = lines[i].centre;
+    while (end < lines.size() && lines[end].em == lines[i].em &&
+           lines[end].centre - lines[i].centre < lines[i].em / 4) {
+      sum += lines[end++].centre;
+    }
+    const double centre = sum / static_cast<double>(end - i);
+    for (; i < end; ++i) {
+      boxes[lines[i].id] = {centre - lines[i].em / 2, centre + lines[i].em / 2};
+    }
+  }
+  return boxes;
+}
+
 }  // namespace
 
 const char* MethodName(Method method) {
@@ -240,6 +554,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   // the table finder sorts by x: make x grow along the line.
   std::stable_sort(symbols.begin(), symbols.end(),
                    [](const Symbol& a, const Symbol& b) { return a.line < b.line; });
+  SplitMixedLines(&symbols);
   for (size_t i = 1; i < symbols.size(); ++i) {
     Symbol& s = symbols[i];
     const Symbol& prev = symbols[i - 1];
@@ -248,18 +563,16 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
     s.x1 = std::max(s.x1, s.x0 + 1);
   }
   RepairBrackets(&symbols);
+  RepairQuotes(&symbols);
+  DoubtLatinPoints(&symbols);
   const double pt = 72.0 / dpi;
   std::vector<extractor::Glyph> glyphs;
   glyphs.reserve(symbols.size());
-  LineBox line{0, 1};
   const double page_em = PageEm(symbols);
+  const std::map<int, LineBox> boxes = LineBoxes(symbols, page_em);
   for (size_t i = 0; i < symbols.size(); ++i) {
     const Symbol& s = symbols[i];
-    if (i == 0 || symbols[i - 1].line != s.line) {
-      size_t end = i;
-      while (end < symbols.size() && symbols[end].line == s.line) ++end;
-      line = EmBoxOf(symbols, i, end, page_em);
-    }
+    const LineBox& line = boxes.at(s.line);
     const double height = line.y1 - line.y0;
     int x1 = s.x1;
     bool space = s.word_end;
@@ -289,17 +602,18 @@ Result<std::vector<extractor::Glyph>> Recognize(const PreparedPage& page,
   if (!engine.ok()) return engine.status();
   tesseract::TessBaseAPI* api = *engine;
   std::vector<Symbol> symbols;
-  std::vector<Box*> rects;
+  std::vector<CellRect> rects;
   if (method == Method::kCell) rects = CellRects(page);
   if (!rects.empty()) {
     RecognizeCells(api, page, rects, &symbols);
-    for (Box* r : rects) boxDestroy(&r);
+    for (CellRect& r : rects) boxDestroy(&r.box);
   } else {
     int line = 0;
     api->SetPageSegMode(tesseract::PSM_AUTO);
     api->SetImage(page.text.get());
     api->SetSourceResolution(static_cast<int>(page.dpi));
     if (api->Recognize(nullptr) == 0) CollectSymbols(api, 0, 0, &line, &symbols);
+    ReadLeftovers(api, page, page.text.get(), 0, &line, &symbols);
   }
   api->Clear();
   return GlyphsFromSymbols(std::move(symbols), page.dpi);

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <utility>
 
 #include "lexicon/lexicon.h"
@@ -84,6 +85,64 @@ std::string Fixed2(double v) {
   return buf;
 }
 
+// The Chinese numerals a section heading's enumerator counts with.
+constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+
+// Section headings open with a numeral in brackets, （一）; OCR reads the
+// numerals of one, two and three strokes as a dash, an equals sign or ≡.
+// Returns the numeral `reading` stands for, given the previous heading's
+// (0 when none): a dash is 一, ≡ is 三, and = the one of 二 and 三 that
+// follows the previous heading (二 when neither does); `guess` is set when
+// the previous heading does not support the choice.
+char32_t NumeralFor(char32_t reading, char32_t previous, bool* guess) {
+  *guess = false;
+  if (kNumerals.find(reading) != std::u32string_view::npos) return reading;
+  if (std::u32string_view(U"—–-－ー_").find(reading) != std::u32string_view::npos) {
+    return U'一';
+  }
+  if (reading == U'≡') return U'三';
+  if (reading != U'=' && reading != U'＝') return 0;
+  if (previous == U'二') return U'三';
+  *guess = previous != U'一';
+  return U'二';
+}
+
+// Role words a department cell puts in brackets after a name, （牵头）
+// (normalizer/departments.cc reads them; these are its two-character ones).
+constexpr std::u32string_view kBracketRoles[] = {U"牵头", U"主责", U"主办", U"配合",
+                                                 U"协办", U"协助", U"参与", U"负责"};
+
+// The role word a two-character bracket group was misread from: the only
+// one a single character away (奉头 is 牵头).
+std::optional<std::u32string> RoleFor(std::u32string_view group) {
+  std::optional<std::u32string> found;
+  for (std::u32string_view role : kBracketRoles) {
+    if (group == role) return std::nullopt;
+    if (group.size() != 2 || (group[0] != role[0] && group[1] != role[1])) continue;
+    if (found) return std::nullopt;  // two are as near
+    found = std::u32string(role);
+  }
+  return found;
+}
+
+// True when the closing bracket at `at` closes no opening one.
+bool Unopened(const std::u32string& text, size_t at) {
+  const size_t open = text.rfind(U'（', at);
+  const size_t close = text.rfind(U'）', at - 1);
+  return open == std::u32string::npos || (close != std::u32string::npos && close > open);
+}
+
+// The number a sequence cell holds (ASCII digits, ignoring the rest), or -1.
+int SeqNumber(const std::string& text) {
+  int n = -1;
+  for (char c : text) {
+    if (c < '0' || c > '9') continue;
+    n = std::max(n, 0) * 10 + (c - '0');
+    if (n > 100000) return -1;
+  }
+  return n;
+}
+
 class Repairer {
  public:
   Repairer(const std::vector<extractor::Grid>& grids,
@@ -98,10 +157,13 @@ class Repairer {
           auto [it, fresh] = line_confidence_.emplace(std::make_pair(g.page, l.text),
                                                       c.confidence);
           if (!fresh) it->second = std::min(it->second, c.confidence);
+          auto [any, first] = any_page_confidence_.emplace(l.text, c.confidence);
+          if (!first) any->second = std::min(any->second, c.confidence);
         }
       }
     }
     year_ = YearOf(plan->title);
+    CountReadings();
   }
 
   void Run() {
@@ -111,6 +173,8 @@ class Repairer {
       row_no_ = static_cast<int>(i) + 1;
       page_ = row.pages.empty() ? 0 : row.pages.front();
       CheckUnruled(&row);
+      CheckSectionConfidence(&row);
+      RepairSection(&row);
       for (size_t c = 0; c < plan_->columns.size() && c < row.cells.size(); ++c) {
         CheckCell(plan_->columns[c].key, &row.cells[c], &row);
       }
@@ -130,6 +194,55 @@ class Repairer {
         {code, "row " + std::to_string(row_no_) + ": " + message, page_});
   }
 
+  // The section heading in force may have been read on an earlier page.
+  void CheckSectionConfidence(extractor::RawRow* row) {
+    double conf = 1;
+    for (const std::string& line : row->section) {
+      auto it = any_page_confidence_.find(line);
+      if (it != any_page_confidence_.end()) conf = std::min(conf, it->second);
+    }
+    if (conf < kSureGlyph) {
+      Flag(row, "ocr_unsure",
+           "OCR is unsure of the section heading '" + normalizer::JoinLines(row->section) +
+               "' (confidence " + Fixed2(conf) + ")");
+    }
+  }
+
+  // Restores a misread numeral at the start of the row's section heading
+  // (NumeralFor); headings are repaired once, in order.
+  void RepairSection(extractor::RawRow* row) {
+    if (row->section.empty()) return;
+    if (row->section == section_read_) {
+      row->section = section_repaired_;
+      return;
+    }
+    section_read_ = row->section;
+    std::u32string first = lexicon::ToU32(row->section.front());
+    char32_t numeral = 0;
+    if (first.size() > 2 && (first[1] == U'）' || first[1] == U')') &&
+        kNumerals.find(first[0]) != std::u32string_view::npos) {
+      first.insert(first.begin(), U'（');  // the opening bracket was not read
+      row->section.front() = lexicon::ToUtf8(first);
+    }
+    if (first.size() > 3 && (first[0] == U'（' || first[0] == U'(') &&
+        (first[2] == U'）' || first[2] == U')')) {
+      bool guess = false;
+      numeral = NumeralFor(first[1], section_numeral_, &guess);
+      if (numeral != 0 && numeral != first[1]) {
+        const std::string read = row->section.front();
+        first[1] = numeral;
+        row->section.front() = lexicon::ToUtf8(first);
+        if (guess) {
+          Flag(row, "ocr_section",
+               "section heading read as '" + read + "' taken as '" +
+                   row->section.front() + "'");
+        }
+      }
+    }
+    section_numeral_ = numeral;
+    section_repaired_ = row->section;
+  }
+
   void CheckCell(ColumnKey key, std::vector<std::string>* lines,
                  extractor::RawRow* row) {
     CheckConfidence(*lines, row);
@@ -145,7 +258,22 @@ class Repairer {
            "deadline '" + text + "' does not parse (OCR may have misread it)");
     } else if (key == ColumnKey::kSeq && !text.empty() && !HasDigit(text)) {
       Flag(row, "ocr_seq", "sequence number read as '" + text + "'");
+    } else if (key == ColumnKey::kSeq && !text.empty()) {
+      CheckSeqOrder(normalizer::NormalizeChars(text), row);
     }
+  }
+
+  // Sequence numbers count up by one, or start again at 1: another number
+  // after the previous row's is a misread digit here or there.
+  void CheckSeqOrder(const std::string& text, extractor::RawRow* row) {
+    const int n = SeqNumber(text);
+    if (n < 0) return;
+    if (previous_seq_ > 0 && n != previous_seq_ + 1 && n != 1) {
+      Flag(row, "ocr_seq",
+           "sequence number " + std::to_string(n) + " follows " +
+               std::to_string(previous_seq_) + " (OCR may have misread one of them)");
+    }
+    previous_seq_ = n;
   }
 
   // A table without rulings is rebuilt from the alignment of the text, and
@@ -185,10 +313,10 @@ class Repairer {
   void SnapDepartments(std::vector<std::string>* lines, extractor::RawRow* row) {
     std::vector<std::string> normalized;
     for (const std::string& l : *lines) normalized.push_back(normalizer::NormalizeChars(l));
-    normalizer::DepartmentSplit split = normalizer::SplitDepartments(normalized, dict_);
-    bool changed = false;
-    for (const std::string& reading : split.unknown) {
+    bool changed = RepairRoleWords(&normalized, row);
+    for (const std::string& reading : UnknownNames(normalized)) {
       std::optional<std::string> known = Snap(reading);
+      if (!known) known = SnapToDocument(reading);
       if (!known ||
           !ReplaceAcrossLines(&normalized, reading, *known)) {
         Flag(row, "ocr_department",
@@ -200,6 +328,104 @@ class Repairer {
            "department read as '" + reading + "' taken as '" + *known + "'");
     }
     if (changed) *lines = std::move(normalized);
+  }
+
+  // The names of a department cell, role words aside, that the dictionary
+  // does not know.
+  std::vector<std::string> UnknownNames(const std::vector<std::string>& lines) const {
+    const normalizer::RoledDepartments roled = normalizer::SplitRoledDepartments(
+        lines, normalizer::Role::kResponsible, false, dict_);
+    std::vector<std::string> unknown;
+    for (const auto* list : {&roled.lead, &roled.responsible, &roled.assisting}) {
+      for (const std::string& name : *list) {
+        if (!dict_.Contains(name) &&
+            std::find(unknown.begin(), unknown.end(), name) == unknown.end()) {
+          unknown.push_back(name);
+        }
+      }
+    }
+    return unknown;
+  }
+
+  // Restores role words in brackets misread by one character (（奉头） is
+  // （牵头）) or missing their opening bracket (市商务局牵头）).
+  bool RepairRoleWords(std::vector<std::string>* lines, extractor::RawRow* row) {
+    const std::u32string text = lexicon::ToU32(normalizer::JoinLines(*lines));
+    bool changed = false;
+    for (size_t at = text.find(U'）'); at != std::u32string::npos;
+         at = text.find(U'）', at + 1)) {
+      if (at < 3) continue;
+      const std::u32string group = text.substr(at - 2, 2);
+      std::u32string from, to;
+      if (text[at - 3] == U'（') {
+        std::optional<std::u32string> role = RoleFor(group);
+        if (!role) continue;
+        from = U"（" + group + U"）", to = U"（" + *role + U"）";
+      } else if (std::find(std::begin(kBracketRoles), std::end(kBracketRoles), group) !=
+                     std::end(kBracketRoles) &&
+                 Unopened(text, at)) {
+        from = group + U"）", to = U"（" + group + U"）";
+      } else {
+        continue;
+      }
+      if (!ReplaceAcrossLines(lines, lexicon::ToUtf8(from), lexicon::ToUtf8(to))) continue;
+      changed = true;
+      Flag(row, "ocr_snapped",
+           "'" + lexicon::ToUtf8(from) + "' taken as '" + lexicon::ToUtf8(to) + "'");
+    }
+    return changed;
+  }
+
+  // How often each department name is read in the OCR'd rows' department
+  // cells (SnapToDocument).
+  void CountReadings() {
+    for (const extractor::RawRow& row : plan_->rows) {
+      if (!FromOcr(row)) continue;
+      for (size_t c = 0; c < plan_->columns.size() && c < row.cells.size(); ++c) {
+        const ColumnKey key = plan_->columns[c].key;
+        if (key != ColumnKey::kLead && key != ColumnKey::kResponsible &&
+            key != ColumnKey::kAssisting) {
+          continue;
+        }
+        std::vector<std::string> normalized;
+        for (const std::string& l : row.cells[c]) {
+          normalized.push_back(normalizer::NormalizeChars(l));
+        }
+        const normalizer::RoledDepartments roled = normalizer::SplitRoledDepartments(
+            normalized, normalizer::Role::kResponsible, false, dict_);
+        for (const auto* list : {&roled.lead, &roled.responsible, &roled.assisting}) {
+          for (const std::string& name : *list) ++readings_[name];
+        }
+      }
+    }
+  }
+
+  // A name the dictionary does not know may still be read several times in
+  // the document: a reading is taken as the unique other reading one
+  // character away, with the same first character, that the document shows
+  // more often (OCR misreads a name now and then, not mostly; two
+  // characters away are other units: 成都东部新区 and 成都高新区).
+  std::optional<std::string> SnapToDocument(const std::string& reading) const {
+    if (CodePoints(reading) < 4) return std::nullopt;
+    const auto self = readings_.find(reading);
+    const int own = self == readings_.end() ? 0 : self->second;
+    const std::u32string want = lexicon::ToU32(reading);
+    const int limit = 1;
+    std::optional<std::string> found;
+    int best = limit + 1;
+    bool tie = false;
+    for (const auto& [name, count] : readings_) {
+      if (count <= own || name == reading) continue;
+      const std::u32string have = lexicon::ToU32(name);
+      if (have.empty() || have[0] != want[0]) continue;
+      const int d = EditDistance(want, have);
+      if (d > limit || d > best) continue;
+      tie = d == best;
+      best = d;
+      found = name;
+    }
+    if (tie) return std::nullopt;
+    return found;
   }
 
   // The known name `reading` was most likely misread from: the unique one
@@ -221,7 +447,12 @@ class Repairer {
   const normalizer::DepartmentDict& dict_;
   extractor::RawPlan* plan_;
   std::map<std::pair<int, std::string>, double> line_confidence_;
+  std::map<std::string, double> any_page_confidence_;
+  std::map<std::string, int> readings_;  // department name -> times read
   int year_ = 0;
+  std::vector<std::string> section_read_, section_repaired_;
+  char32_t section_numeral_ = 0;
+  int previous_seq_ = 0;
   int row_no_ = 0;
   int page_ = 0;
 };

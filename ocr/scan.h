@@ -25,8 +25,10 @@
 namespace plan2json::ocr {
 
 struct ScanOptions {
-  // Tesseract language(s). Default "chi_sim+eng".
-  std::string lang = "chi_sim+eng";
+  // Tesseract language(s). Default "chi_sim": its model reads the Latin
+  // letters and digits of these plans too, and measured better than
+  // "chi_sim+eng", where lines of Chinese were misread as English words.
+  std::string lang = "chi_sim";
   // Default per cell: measured better on the corpus (README, bench/ocr.sh).
   Method method = Method::kCell;
   // Working resolution: pages are rendered at it, images scaled to it.
