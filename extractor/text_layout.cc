@@ -73,6 +73,13 @@ bool NameComplete(std::string_view t, const normalizer::DepartmentDict& d) {
   std::string last = n.substr(cut);
   return lexicon::LooksLikeDepartment(last) || d.Contains(last);
 }
+// A year and nothing else: "2024年", "2024 年".
+bool BareYear(std::string_view t) {
+  std::string n = lexicon::NormCompact(t);
+  const std::string nian = "年";
+  if (n.size() != 4 + nian.size() || n.compare(4, std::string::npos, nian) != 0) return false;
+  return std::all_of(n.begin(), n.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+}
 // Joining `b` to `a` gives a deadline that neither is alone, or a finer
 // one than both ("2024年" + "11月底"); two deadlines that read as one only
 // loosely stay apart ("常态化" over "年底前").
@@ -81,6 +88,14 @@ bool JoinsDeadline(const std::string& a, const std::string& b) {
   if (!joined) return false;
   auto da = lexicon::MatchDeadline(a, 2000), db = lexicon::MatchDeadline(b, 2000);
   if (!da || !db) return true;
+  // "2024年" over "12月": a bare year gives the year the lower piece
+  // lacks ("2021—2023年" over "12月底前" is a range and the next row's).
+  using Kind = normalizer::Due::Kind;
+  auto own = [](const std::string& t) {  // resolves without the plan's year
+    auto d = lexicon::MatchDeadline(t, 0);
+    return d && d->kind == Kind::kDate;
+  };
+  if (BareYear(a) && !own(b) && db->kind == Kind::kDate && own(a + b)) return true;
   auto same = [](const normalizer::Due& x, const normalizer::Due& y) {
     return x.kind == y.kind && x.date == y.date;
   };
@@ -346,6 +361,15 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
   return h;
 }
 
+// `a` sits within the columns of one of `line`'s pieces (stacked header
+// words: "完成" over "时限").
+bool Within(const Chunk& a, const std::vector<Chunk>& line) {
+  for (const Chunk& b : line) {
+    if (a.x0 >= b.x0 - 1 && a.x1 <= b.x1 + 1) return true;
+  }
+  return false;
+}
+
 // The header band of a page: the first line of short pieces that, with up
 // to two such lines above and below it, names three known columns.
 bool FindHeader(const PPage& page, Header* out) {
@@ -364,16 +388,33 @@ bool FindHeader(const PPage& page, Header* out) {
   for (int i = 0; i < n; ++i) {
     if (!short_line(i) || chunks[static_cast<size_t>(i)].size() < 2) continue;
     Header best;
-    int best_score = -1;
+    int best_score = -1, best_stacked = 0;
     for (int s = i; s >= i - 2 && short_line(s); --s) {
       for (int e = i; e <= i + 2 && short_line(e); ++e) {
+        // Lines above i whose pieces all sit on pieces of the band (below
+        // i, the body's first short lines would sit on them as well).
+        int stacked = 0;
+        for (int k = s; k < i && stacked >= 0; ++k) {
+          bool on = true;
+          for (const Chunk& a : chunks[static_cast<size_t>(k)]) {
+            bool in = false;
+            for (int o = s; o <= e && !in; ++o) {
+              if (o != k) in = Within(a, chunks[static_cast<size_t>(o)]);
+            }
+            on = on && in;
+          }
+          stacked = on ? stacked + 1 : -1;
+        }
         std::vector<std::vector<Chunk>> band(chunks.begin() + s, chunks.begin() + e + 1);
         Header h = BuildHeader(band, s);
         int score = h.Score();
-        // Ties: the band that finds the upper cells of a two-level header.
-        if (score > best_score ||
-            (score == best_score && best_score > 0 && h.groups.size() > best.groups.size())) {
+        // Ties: the band that finds the upper cells of a two-level header,
+        // then the one taking in more lines above of pieces stacked on it.
+        bool tie = score == best_score && best_score > 0;
+        if (score > best_score || (tie && h.groups.size() > best.groups.size()) ||
+            (tie && h.groups.size() == best.groups.size() && stacked > best_stacked)) {
           best_score = score;
+          best_stacked = stacked;
           best = std::move(h);
         }
       }
@@ -688,6 +729,8 @@ double Misalign(const Span& cell, const Span& anchor, Align a) {
 struct CellLine {
   int line;
   std::string text;
+  int last = -1;  // a piece joined from lines [line, last]; -1: one line
+  double mid() const { return last < 0 ? line : (line + last) / 2.0; }
 };
 
 struct ZoneRow {
@@ -894,7 +937,10 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
     std::string acc = lines[0].text;
     for (size_t i = 1; i < p; ++i) {
       bool far = lines[i].line - lines[i - 1].line > 2;
-      bool closed = lex::IsPlaceholder(acc) || lex::NameComplete(acc, dict_);
+      // A bare suffix ("政府" at a page's top) ends a name begun above the
+      // zone; it starts none.
+      bool closed = lex::IsPlaceholder(acc) || lex::NameComplete(acc, dict_) ||
+                    lexicon::IsNameSuffix(acc);
       // "延庆区" / "政府", "各县级市" / "（区）人民政府": a suffix or a
       // bracketed part alone continues the name above.
       std::string next = lexicon::NormCompact(lines[i].text);
@@ -1043,14 +1089,20 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
   std::vector<int> row_task(nr, -1);
   seqs->clear();
   if (roles_.seq >= 0) {
-    // A number wrapped in a narrow column ("（" over "1）") is one number.
+    // A number wrapped in a narrow column ("（" over "1）", maybe a line
+    // of other columns between) is one number.
     for (int i = z.begin; i < z.end; ++i) {
       const std::string& a = Text(i, roles_.seq);
       if (lex::IsSeq(a)) {
         seqs->push_back({i, a});
-      } else if (!a.empty() && i + 1 < z.end && lex::IsSeq(a + Text(i + 1, roles_.seq))) {
-        seqs->push_back({i, a + Text(i + 1, roles_.seq)});
-        ++i;
+        continue;
+      }
+      if (a.empty()) continue;
+      int k = i + 1;
+      while (k < z.end && k <= i + 2 && Text(k, roles_.seq).empty()) ++k;
+      if (k < z.end && k <= i + 2 && lex::IsSeq(a + Text(k, roles_.seq))) {
+        seqs->push_back({i, a + Text(k, roles_.seq), k});
+        i = k;
       }
     }
   }
@@ -1071,7 +1123,9 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
     tp[0][i0] = tp[0][i0 - 1] + (free ? 0 : 0.75);
   }
   for (size_t t = 0; t < nt; ++t) {
-    const double s = (*seqs)[t].line;
+    const CellLine& q = (*seqs)[t];
+    const double s = q.mid();
+    const Span number{q.line, std::max(q.line, q.last)};
     const bool last = t + 1 == nt;
     for (size_t i = 0; i < nr; ++i) {
       if (tp[t][i] == kInf) continue;
@@ -1082,8 +1136,8 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
         if (s < rs.top - 1 || s > rs.bottom + 1) continue;
         // A cell cut by the page end shows its top part only: the number
         // sits at that part's top.
-        double top = std::fabs(rs.top - s);
-        double c = Misalign(Span{static_cast<int>(s), static_cast<int>(s)}, rs, align_);
+        double top = std::fabs(rs.top - q.line);
+        double c = Misalign(number, rs, align_);
         if (last) c = cut ? top : std::min(c, top);
         if (tp[t][i] + c < tp[t + 1][j]) tp[t + 1][j] = tp[t][i] + c, tf[t + 1][j] = i;
       }
@@ -1511,7 +1565,7 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
   for (int i = z.begin; i < z.end && roles.seq >= 0; ++i) {
     const std::string& s = t.cells[static_cast<size_t>(i)][static_cast<size_t>(roles.seq)];
     bool joined = false;
-    for (const CellLine& q : seqs) joined = joined || q.line == i || q.line + 1 == i;
+    for (const CellLine& q : seqs) joined = joined || (q.line <= i && i <= q.last);
     odd_seq = odd_seq || (!s.empty() && !lex::IsSeq(s) && !joined);
   }
 

@@ -53,11 +53,11 @@ void PrintTo(const Case& c, std::ostream* os) { *os << c.input; }
 // that closes fails the test until it is removed from here).
 const std::set<std::string>& KnownGaps() {
   static const std::set<std::string> kGaps = {
-      // Paths being rebuilt on the shared Grid model (text readers, Word).
+      // XeLaTeX -layout dumps: one-space gutters between columns and text
+      // pdftotext set on the wrong line (README "What the tool still gets
+      // wrong").
       "chengdu-digital-2022.latex.layout.txt",
-      "chengdu-digital-2022.word.layout.txt",
       "jianghuai-univ-2024.latex.layout.txt",
-      "jianghuai-univ-2024.word.layout.txt",
   };
   return kGaps;
 }
