@@ -36,6 +36,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <numeric>
 #include <unordered_map>
@@ -637,21 +639,70 @@ std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
 // drift between rows: "9  任务9" and "10  任务10"); otherwise glyphs go by
 // position, a word crossing an edge going wholly to the column holding most
 // of it.
-// A run of glyphs without a wide gap (justified text "不 少 于 12") that
-// crosses an edge into a column where more text follows after a wide gap
-// belongs wholly to the column it starts in: the next column's own text is
-// the later piece.
-void KeepSpacedRunsWhole(const std::vector<Glyph>& g, std::vector<int>* col) {
+
+// Glyph k follows a single space between two wide characters, in a run of
+// glyphs (gaps under two) that is not letter-spaced. Chinese text sets no
+// space between its characters save in letter-spaced (justified) runs
+// ("修 订 《党 委 常 委": two or more spaces with at most two glyphs on
+// either side), so such a space is a gutter that pdftotext narrowed to one
+// space (cells set closer than its column spacing, XeLaTeX: "清单， 纪委办
+// 公室"), and what follows it was placed right after the text before it,
+// left of its own column. Spaces beside Latin letters or digits ("5G 用户
+// 数") are word spaces.
+std::vector<char> HardGutters(const std::vector<Glyph>& g) {
+  std::vector<char> out(g.size(), 0);
+  auto space_before = [&](size_t k) { return g[k].x - (g[k - 1].x + g[k - 1].w) == 1; };
   size_t i = 0;
   while (i < g.size()) {
     size_t j = i + 1;
     while (j < g.size() && g[j].x - (g[j - 1].x + g[j - 1].w) < 2) ++j;
+    // Words of the run: [starts[w], starts[w + 1]).
+    std::vector<size_t> starts{i};
+    for (size_t k = i + 1; k < j; ++k) {
+      if (space_before(k)) starts.push_back(k);
+    }
+    starts.push_back(j);
+    int letter = 0;
+    for (size_t w = 1; w + 1 < starts.size(); ++w) {
+      if (starts[w] - starts[w - 1] <= 2 && starts[w + 1] - starts[w] <= 2) ++letter;
+    }
+    if (letter < 2) {
+      for (size_t w = 1; w + 1 < starts.size(); ++w) {
+        size_t k = starts[w];
+        if (DisplayWidth(g[k - 1].c) == 2 && DisplayWidth(g[k].c) == 2) out[k] = 1;
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+// A run of glyphs without a wide gap (justified text "不 少 于 12") that
+// crosses an edge into a column where more text follows after a wide gap
+// belongs wholly to the column it starts in: the next column's own text is
+// the later piece. A gutter (HardGutters) ends a run.
+void KeepSpacedRunsWhole(const std::vector<Glyph>& g, const std::vector<char>& gutter,
+                         std::vector<int>* col) {
+  size_t i = 0;
+  while (i < g.size()) {
+    size_t j = i + 1;
+    while (j < g.size() && g[j].x - (g[j - 1].x + g[j - 1].w) < 2 && !gutter[j]) ++j;
     const int first = (*col)[i], last = (*col)[j - 1];
     bool more = j < g.size() && (*col)[j] == last;
     if (last != first && more) {
       for (size_t k = i; k < j; ++k) (*col)[k] = first;
     }
     i = j;
+  }
+}
+
+// Text after a gutter (HardGutters) that position left in the column of the
+// text before it goes to the next column, and what follows it no further
+// left (columns only rise along a line).
+void CrossGutters(const std::vector<char>& gutter, int ncol, std::vector<int>* col) {
+  for (size_t k = 1; k < col->size(); ++k) {
+    int need = (*col)[k - 1] + (gutter[k] ? 1 : 0);
+    if ((*col)[k] < need && need < ncol) (*col)[k] = need;
   }
 }
 
@@ -689,7 +740,9 @@ std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges
     for (size_t k = i; k < j; ++k) col[k] = winner;
     i = j;
   }
-  KeepSpacedRunsWhole(l.glyphs, &col);
+  const std::vector<char> gutter = HardGutters(l.glyphs);
+  KeepSpacedRunsWhole(l.glyphs, gutter, &col);
+  CrossGutters(gutter, static_cast<int>(ncol), &col);
   std::vector<std::u32string> text(ncol);
   std::vector<int> end(ncol, -1);
   for (size_t k = 0; k < l.glyphs.size(); ++k) {
@@ -1460,6 +1513,26 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
   return out;
 }
 
+// For debugging (PLAN2JSON_DEBUG_LAYOUT set): each table page's column
+// edges and its body lines cut into columns, on stderr.
+void DumpCells(const std::vector<PageTable>& tables, bool wide) {
+  std::fprintf(stderr, "layout: %s width model\n", wide ? "display" : "code point");
+  for (size_t p = 0; p < tables.size(); ++p) {
+    const PageTable& t = tables[p];
+    if (!t.table) continue;
+    std::fprintf(stderr, "page %zu edges:", p + 1);
+    for (int e : t.edges) std::fprintf(stderr, " %d", e);
+    std::fprintf(stderr, "\n");
+    for (int i = t.body.from; i < t.body.to; ++i) {
+      std::fprintf(stderr, "%3d", i);
+      for (const std::string& c : t.cells[static_cast<size_t>(i)]) {
+        std::fprintf(stderr, " | %s", c.c_str());
+      }
+      std::fprintf(stderr, "\n");
+    }
+  }
+}
+
 std::vector<Grid> LayoutReader::Read(const DumpPages& dump) {
   // Pages of lines, positioned under both width models.
   std::vector<PPage> narrow, wide;
@@ -1497,6 +1570,7 @@ std::vector<Grid> LayoutReader::Read(const DumpPages& dump) {
     }
     if (cost < best) best = cost, align = a;
   }
+  if (std::getenv("PLAN2JSON_DEBUG_LAYOUT") != nullptr) DumpCells(tables, use_wide);
   std::vector<Grid> grids;
   for (size_t p = 0; p < pages.size(); ++p) grids.push_back(MakeGrid(pages[p], tables[p], align));
   return grids;

@@ -57,7 +57,6 @@ const std::set<std::string>& KnownGaps() {
       // pdftotext set on the wrong line (README "What the tool still gets
       // wrong").
       "chengdu-digital-2022.latex.layout.txt",
-      "jianghuai-univ-2024.latex.layout.txt",
   };
   return kGaps;
 }
