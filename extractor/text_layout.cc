@@ -63,6 +63,16 @@ bool IsSeq(std::string_view t) { return lexicon::ParseSeq(t).has_value(); }
 // known), nothing trails after it.
 bool NameComplete(std::string_view t, const normalizer::DepartmentDict& d) {
   std::string n = lexicon::NormCompact(t);
+  // A role word closing a clause ("…县政府配合", "…局（牵头）") follows a
+  // whole name.
+  for (const char* role : {"（牵头）", "(牵头)", "（配合）", "(配合)", "（协办）", "(协办)",
+                           "牵头", "配合", "协助", "协办", "参与", "协同"}) {
+    const std::string r = role;
+    if (n.size() > r.size() && n.compare(n.size() - r.size(), r.size(), r) == 0) {
+      n.resize(n.size() - r.size());
+      break;
+    }
+  }
   if (n.empty()) return false;
   size_t cut = 0;
   for (const char* sep : {"、", "，", ","}) {
@@ -372,6 +382,18 @@ bool Within(const Chunk& a, const std::vector<Chunk>& line) {
   return false;
 }
 
+// Line s, above the header line i, is one piece centred under a lone
+// piece above it: the last line of a title block ("成都市…工作要点" over
+// "重点任务分工"), not a header cell. `chunks` holds lines s..i.
+bool TitleLine(const PPage& page, const std::vector<std::vector<Chunk>>& chunks, int s, int i) {
+  if (s >= i || chunks[static_cast<size_t>(s)].size() != 1) return false;
+  int above = s - 1;
+  while (above >= 0 && page.lines[static_cast<size_t>(above)].blank()) --above;
+  if (above < 0) return false;
+  std::vector<Chunk> a = Chunks(page.lines[static_cast<size_t>(above)].glyphs, 2);
+  return a.size() == 1 && std::fabs(a[0].cx() - chunks[static_cast<size_t>(s)][0].cx()) <= 1;
+}
+
 // The header band of a page: the first line of short pieces that, with up
 // to two such lines above and below it, names three known columns.
 bool FindHeader(const PPage& page, Header* out) {
@@ -391,7 +413,7 @@ bool FindHeader(const PPage& page, Header* out) {
     if (!short_line(i) || chunks[static_cast<size_t>(i)].size() < 2) continue;
     Header best;
     int best_score = -1, best_stacked = 0;
-    for (int s = i; s >= i - 2 && short_line(s); --s) {
+    for (int s = i; s >= i - 2 && short_line(s) && !TitleLine(page, chunks, s, i); --s) {
       for (int e = i; e <= i + 2 && short_line(e); ++e) {
         // Lines above i whose pieces all sit on pieces of the band (below
         // i, the body's first short lines would sit on them as well).
@@ -1455,7 +1477,7 @@ std::vector<double> Frame(const PPage& page, const PageTable& t) {
 class LayoutReader {
  public:
   explicit LayoutReader(const normalizer::DepartmentDict& dict) : dict_(dict) {}
-  std::vector<Grid> Read(const DumpPages& dump);
+  std::vector<Grid> Read(const DumpPages& in);
 
  private:
   std::vector<PageTable> Analyse(const std::vector<PPage>& pages, int* cuts) const;
@@ -1513,6 +1535,82 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
   return out;
 }
 
+// A wide punctuation mark no line may start with (Unicode line breaking:
+// closing punctuation, exclamation/interrogation, infix separators,
+// nonstarters): "，", "。", "、", "；", "）".
+bool NeverStartsLine(char32_t c) {
+  if (DisplayWidth(c) != 2) return false;
+  switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_LINE_BREAK)) {
+    case U_LB_CLOSE_PUNCTUATION:
+    case U_LB_CLOSE_PARENTHESIS:
+    case U_LB_EXCLAMATION:
+    case U_LB_INFIX_NUMERIC:
+    case U_LB_NONSTARTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Render(const std::vector<Glyph>& glyphs) {
+  std::u32string out;
+  for (const Glyph& g : glyphs) {
+    if (static_cast<int>(out.size()) < g.x) out.append(static_cast<size_t>(g.x) - out.size(), U' ');
+    out += g.c;
+  }
+  return lexicon::ToUtf8(out);
+}
+
+bool Free(const std::vector<Glyph>& line, int x0, int x1) {
+  for (const Glyph& g : line) {
+    if (g.x < x1 && g.x + g.w > x0) return false;
+  }
+  return true;
+}
+
+// pdftotext sets a piece that overlaps the end of another right at (or one
+// column inside) that end; when the two, one visual line, come out on
+// neighbouring lines (a baseline nudged by a quote mark or a Latin font:
+// "实施千兆光网“追光行动”" under "，新增 10G-PON"), the second starts a
+// line with a mark no line starts with. Such a piece goes onto the line of
+// the piece it continues (the line above first), when nothing else is in
+// the way. In code point columns, the ones pdftotext counts.
+void RejoinSplitLines(DumpPages* dump) {
+  std::vector<DumpLine>& lines = dump->lines;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].blank()) continue;
+    std::vector<Glyph> gf = Place(lines[i].text, false);
+    for (const Chunk& c : Chunks(gf, 2)) {
+      if (!NeverStartsLine(lexicon::ToU32(c.text).front())) continue;
+      for (size_t o : {i - 1, i + 1}) {
+        if (o >= lines.size() || lines[o].page != lines[i].page || lines[o].blank()) continue;
+        std::vector<Glyph> go = Place(lines[o].text, false);
+        const std::vector<Chunk> co = Chunks(go, 2);
+        const Chunk* d = nullptr;
+        for (const Chunk& k : co) {
+          if (d == nullptr && c.x0 >= k.x1 - 1 && c.x0 <= k.x1) d = &k;
+        }
+        const int shift = d == nullptr ? 0 : d->x1 - c.x0;
+        if (d == nullptr || !Free(go, d->x1, c.x1 + shift) || !Free(gf, d->x0, c.x0)) continue;
+        std::vector<Glyph> keep;
+        for (Glyph g : gf) {
+          if (g.x >= c.x0 && g.x < c.x1) {
+            g.x += shift;
+            go.push_back(g);
+          } else {
+            keep.push_back(g);
+          }
+        }
+        std::sort(go.begin(), go.end(), [](const Glyph& a, const Glyph& b) { return a.x < b.x; });
+        lines[i].text = Render(keep);
+        lines[o].text = Render(go);
+        gf = std::move(keep);
+        break;
+      }
+    }
+  }
+}
+
 // For debugging (PLAN2JSON_DEBUG_LAYOUT set): each table page's column
 // edges and its body lines cut into columns, on stderr.
 void DumpCells(const std::vector<PageTable>& tables, bool wide) {
@@ -1533,7 +1631,9 @@ void DumpCells(const std::vector<PageTable>& tables, bool wide) {
   }
 }
 
-std::vector<Grid> LayoutReader::Read(const DumpPages& dump) {
+std::vector<Grid> LayoutReader::Read(const DumpPages& in) {
+  DumpPages dump = in;
+  RejoinSplitLines(&dump);
   // Pages of lines, positioned under both width models.
   std::vector<PPage> narrow, wide;
   for (const DumpLine& l : dump.lines) {
@@ -1675,12 +1775,19 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
       const std::string& s = t.cells[static_cast<size_t>(i)][static_cast<size_t>(col)];
       if (!s.empty()) lines.push_back({i, s});
     }
+    // A group of rows starts at its first row's top, or higher at its
+    // number's line (a number set above its row's text).
+    auto group_top = [&](size_t i) {
+      int top = rows[i].band.top;
+      if (row_task[i] >= 0) top = std::min(top, seqs[static_cast<size_t>(row_task[i])].line);
+      return top;
+    };
     size_t i = 0;
     while (i < rows.size()) {
       size_t j = i + 1;
       while (j < rows.size() && row_task[j] == row_task[i]) ++j;
-      int top = i == 0 ? z.begin : rows[i].band.top;
-      int bottom = j == rows.size() ? z.end - 1 : rows[j].band.top - 1;
+      int top = i == 0 ? z.begin : group_top(i);
+      int bottom = j == rows.size() ? z.end - 1 : group_top(j) - 1;
       std::vector<CellLine> mine;
       for (const CellLine& l : lines) {
         if (l.line >= top && l.line <= bottom) mine.push_back(l);

@@ -52,12 +52,7 @@ void PrintTo(const Case& c, std::ostream* os) { *os << c.input; }
 // Inputs whose rows are not all right yet, with why (kept honest: a gap
 // that closes fails the test until it is removed from here).
 const std::set<std::string>& KnownGaps() {
-  static const std::set<std::string> kGaps = {
-      // XeLaTeX -layout dumps: one-space gutters between columns and text
-      // pdftotext set on the wrong line (README "What the tool still gets
-      // wrong").
-      "chengdu-digital-2022.latex.layout.txt",
-  };
+  static const std::set<std::string> kGaps = {};
   return kGaps;
 }
 
