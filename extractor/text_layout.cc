@@ -663,14 +663,14 @@ std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
 // of it.
 
 // Glyph k follows a single space between two wide characters, in a run of
-// glyphs (gaps under two) that is not letter-spaced. Chinese text sets no
-// space between its characters save in letter-spaced (justified) runs
+// glyphs (gaps under two), unless it is a letter space. Chinese text sets
+// no space between its characters save in letter-spaced (justified) runs
 // ("修 订 《党 委 常 委": two or more spaces with at most two glyphs on
-// either side), so such a space is a gutter that pdftotext narrowed to one
-// space (cells set closer than its column spacing, XeLaTeX: "清单， 纪委办
-// 公室"), and what follows it was placed right after the text before it,
-// left of its own column. Spaces beside Latin letters or digits ("5G 用户
-// 数") are word spaces.
+// either side, or words of two glyphs at most only), so such a space is a
+// gutter that pdftotext narrowed to one space (cells set closer than its
+// column spacing, XeLaTeX: "清单， 纪委办公室"), and what follows it was
+// placed right after the text before it, left of its own column. Spaces
+// beside Latin letters or digits ("5G 用户数") are word spaces.
 std::vector<char> HardGutters(const std::vector<Glyph>& g) {
   std::vector<char> out(g.size(), 0);
   auto space_before = [&](size_t k) { return g[k].x - (g[k - 1].x + g[k - 1].w) == 1; };
@@ -684,15 +684,19 @@ std::vector<char> HardGutters(const std::vector<Glyph>& g) {
       if (space_before(k)) starts.push_back(k);
     }
     starts.push_back(j);
+    auto letter_space = [&](size_t w) {
+      return starts[w] - starts[w - 1] <= 2 && starts[w + 1] - starts[w] <= 2;
+    };
     int letter = 0;
+    bool all_short = true;
+    for (size_t w = 1; w + 1 < starts.size(); ++w) letter += letter_space(w) ? 1 : 0;
+    for (size_t w = 0; w + 1 < starts.size(); ++w) all_short = all_short && starts[w + 1] - starts[w] <= 2;
     for (size_t w = 1; w + 1 < starts.size(); ++w) {
-      if (starts[w] - starts[w - 1] <= 2 && starts[w + 1] - starts[w] <= 2) ++letter;
-    }
-    if (letter < 2) {
-      for (size_t w = 1; w + 1 < starts.size(); ++w) {
-        size_t k = starts[w];
-        if (DisplayWidth(g[k - 1].c) == 2 && DisplayWidth(g[k].c) == 2) out[k] = 1;
-      }
+      size_t k = starts[w];
+      // In a letter-spaced run ("水 平" too) only the space beside a longer
+      // word is one ("强 化 生 态 推进重点…").
+      if ((letter >= 2 || all_short) && letter_space(w)) continue;
+      if (DisplayWidth(g[k - 1].c) == 2 && DisplayWidth(g[k].c) == 2) out[k] = 1;
     }
     i = j;
   }
@@ -843,6 +847,7 @@ class ZoneReader {
              size_t ncol, Align align, const normalizer::DepartmentDict& dict)
       : cells_(cells), roles_(roles), ncol_(ncol), align_(align), dict_(dict) {}
 
+  Align align() const { return align_; }
   // Groups the zone's text lines into rows; returns the alignment cost.
   double Rows(const Zone& z, std::vector<ZoneRow>* rows) const;
   double GroupRows(const Zone& z, std::vector<ZoneRow>* rows) const;
@@ -1780,6 +1785,24 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
     auto group_top = [&](size_t i) {
       int top = rows[i].band.top;
       if (row_task[i] >= 0) top = std::min(top, seqs[static_cast<size_t>(row_task[i])].line);
+      // Cells centred on their rows: a task's text may start above its
+      // rows; two tasks' texts part at the widest gap between their
+      // numbers.
+      if (col == roles.task && reader.align() != Align::kTop && i > 0 && row_task[i] >= 0 &&
+          row_task[i - 1] >= 0) {
+        const int from = seqs[static_cast<size_t>(row_task[i - 1])].line;
+        const int to = seqs[static_cast<size_t>(row_task[i])].line;
+        int prev = -1, widest = 0, part = top;
+        for (const CellLine& l : lines) {
+          if (l.line > to) break;
+          if (l.line > from && prev >= 0 && l.line - prev > widest) {
+            widest = l.line - prev;
+            part = l.line;
+          }
+          prev = l.line;
+        }
+        top = std::min(top, part);
+      }
       return top;
     };
     size_t i = 0;

@@ -97,6 +97,15 @@ TEST(LayoutGutters, SingleSpaceBetweenChineseCharacters) {
            Line({{kSeq, "1"}, {kText, "推进某项重点工作，完善 市财政局 市税务局"}, {kDue, "年底前"}}) +
            Line({{kText, "工作机制。"}}),
        {"1|推进某项重点工作，完善工作机制。|市财政局|市税务局|年底前"}},
+      {"letter-spaced task: the space beside the longer word is the gutter",
+       "附件\n\n" + Line({{10, "某市重点工作任务分工"}}) + "\n" +
+           Line({{0, "序号"}, {6, "主要任务"}, {16, "工作措施"}, {36, "牵头单位"}, {46, "完成时限"}}) +
+           Line({{1, "1"}, {5, "强 化 生 态 推进某项重点工作，"}, {36, "市财政局"}, {46, "年底前"}}) +
+           Line({{5, "环 境 管 控 完善工作机制。"}}) +
+           Line({{1, "2"}, {5, "提 升 服 务 开展专项检查。"}, {36, "市教育局"}, {46, "6月底前"}}) +
+           Line({{5, "水 平"}}),
+       {"1|强化生态环境管控|推进某项重点工作，完善工作机制。|市财政局|年底前",
+        "2|提升服务水平|开展专项检查。|市教育局|6月底前"}},
       {"letter-spaced and Latin word spaces stay",
        Front() +
            Line({{kSeq, "1"}, {kText, "修 订 《工 作 规 则》。"}, {kLead, "市教育局"},
@@ -177,6 +186,30 @@ TEST(LayoutSequence, WrappedNumberAcrossALine) {
         "（1）|加强组织建设|开展专项检查。|市卫健委|6月底前",
         "（2）|提升服务水平|健全长效制度。|市教育局|9月底前",
         "（2）|提升服务水平|加强统筹协调。|市民政局|年底前"}},
+  });
+}
+
+// Cells centred on their rows (the document's alignment model): a task's
+// text starts above its rows' text; two tasks' texts part at the widest gap
+// between their numbers.
+TEST(LayoutTasks, CentredTaskTextAboveItsRows) {
+  const std::string front =
+      "附件\n\n" + Line({{5, "某市二〇二一年重点工作任务分工表"}}) +
+      Line({{0, "序号"}, {6, "重点任务"}, {16, "工作措施"}, {26, "完成时限"}, {37, "牵头单位"},
+            {47, "配合单位"}}) +
+      "\n";
+  Check({
+      {"two centred tasks",
+       front + Line({{13, "落实科技成果转化专项行动，"}}) + Line({{5, "加快数字"}}) +
+           Line({{1, "1"}, {13, "全年新增3个示范项目。加强"}, {31, "上半年"}, {41, "各区政府"},
+                 {54, "市公安局"}}) +
+           Line({{5, "政府建设"}}) + Line({{13, "部门协同和督促检查。"}}) + "\n" +
+           Line({{5, "推进重点"}}) + Line({{13, "组织生态环境分区管控长效机"}}) +
+           Line({{1, "2"}, {5, "河湖生态"}, {31, "每季度"}, {38, "市教育局"}, {55, "—"}}) +
+           Line({{13, "制，组织开展21次专项督查。"}}) + Line({{5, "修复"}}),
+       {"1|加快数字政府建设|落实科技成果转化专项行动，全年新增3个示范项目。加强部门协同和督促检查。|"
+        "各区政府|市公安局|上半年",
+        "2|推进重点河湖生态修复|组织生态环境分区管控长效机制，组织开展21次专项督查。|市教育局|—|每季度"}},
   });
 }
 
