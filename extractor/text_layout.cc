@@ -1786,22 +1786,31 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
       int top = rows[i].band.top;
       if (row_task[i] >= 0) top = std::min(top, seqs[static_cast<size_t>(row_task[i])].line);
       // Cells centred on their rows: a task's text may start above its
-      // rows; two tasks' texts part at the widest gap between their
-      // numbers.
+      // rows. Two tasks' texts part where each is best centred on its
+      // number (as many lines above it as below), the rows' top kept on a
+      // tie.
       if (col == roles.task && reader.align() != Align::kTop && i > 0 && row_task[i] >= 0 &&
           row_task[i - 1] >= 0) {
-        const int from = seqs[static_cast<size_t>(row_task[i - 1])].line;
-        const int to = seqs[static_cast<size_t>(row_task[i])].line;
-        int prev = -1, widest = 0, part = top;
+        const size_t ta = static_cast<size_t>(row_task[i - 1]), tb = static_cast<size_t>(row_task[i]);
+        // Each number's own lines reach halfway to its neighbours'.
+        const double sa = seqs[ta].mid(), sb = seqs[tb].mid();
+        const double before = ta > 0 ? (seqs[ta - 1].mid() + sa) / 2 : z.begin - 1;
+        const double after = tb + 1 < seqs.size() ? (sb + seqs[tb + 1].mid()) / 2 : z.end;
+        auto count = [&](double from, double to) {  // task lines in (from, to)
+          int n = 0;
+          for (const CellLine& l : lines) n += l.line > from && l.line < to ? 1 : 0;
+          return n;
+        };
+        auto off_centre = [&](int part) {
+          return std::abs(count(before, sa) - count(sa, part)) +
+                 std::abs(count(part - 1, sb) - count(sb, after));
+        };
+        const int rows_top = top;
+        int best = off_centre(rows_top);
         for (const CellLine& l : lines) {
-          if (l.line > to) break;
-          if (l.line > from && prev >= 0 && l.line - prev > widest) {
-            widest = l.line - prev;
-            part = l.line;
-          }
-          prev = l.line;
+          if (l.line <= sa || l.line >= rows_top) continue;
+          if (off_centre(l.line) < best) best = off_centre(l.line), top = l.line;
         }
-        top = std::min(top, part);
       }
       return top;
     };

@@ -190,8 +190,8 @@ TEST(LayoutSequence, WrappedNumberAcrossALine) {
 }
 
 // Cells centred on their rows (the document's alignment model): a task's
-// text starts above its rows' text; two tasks' texts part at the widest gap
-// between their numbers.
+// text starts above its rows' text; two tasks' texts part where each is
+// best centred on its number.
 TEST(LayoutTasks, CentredTaskTextAboveItsRows) {
   const std::string front =
       "附件\n\n" + Line({{5, "某市二〇二一年重点工作任务分工表"}}) +
