@@ -6,6 +6,8 @@
 // attachment label and title) is BuildPlan's (plan.h).
 //
 // Per page (character positions never travel from one page to the next):
+//  0. lines: a piece pdftotext set on a neighbouring line, starting with a
+//     mark no line starts with where that line's piece ends, rejoins it;
 //  1. positions: every character gets a column, in code points or in display
 //     width (East Asian Wide = 2), whichever model aligns the body with the
 //     header better over the whole dump;
@@ -18,7 +20,9 @@
 //     the previous table page's columns relative to its own left margin and
 //     moves each edge to the best gutter nearby;
 //  4. lines: a line with one piece per column is split piece by piece (rows
-//     whose positions drift stay whole); other lines are cut at the edges;
+//     whose positions drift stay whole); other lines are cut at the edges,
+//     and at a single space between two Chinese characters outside
+//     letter-spaced text (a gutter pdftotext narrowed);
 //  5. bands: a lone line reading as a section heading spans the table and
 //     closes the open row; the trailing lines that span columns and are not
 //     headings (notes, 抄送/印发) are below the table;
