@@ -669,12 +669,14 @@ std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
 // Glyph k follows a single space between two wide characters, in a run of
 // glyphs (gaps under two), unless it is a letter space. Chinese text sets
 // no space between its characters save in letter-spaced (justified) runs
-// ("修 订 《党 委 常 委": two or more spaces with at most two glyphs on
-// either side, or words of two glyphs at most only), so such a space is a
-// gutter that pdftotext narrowed to one space (cells set closer than its
-// column spacing, XeLaTeX: "清单， 纪委办公室"), and what follows it was
-// placed right after the text before it, left of its own column. Spaces
-// beside Latin letters or digits ("5G 用户数") are word spaces.
+// ("修 订 《党 委 常 委": two or more spaces between Chinese words of at
+// most two glyphs, or such words only), so such a space is a gutter that
+// pdftotext narrowed to one space (cells set closer than its column
+// spacing, XeLaTeX: "清单， 纪委办公室"), and what follows it was placed
+// right after the text before it, left of its own column. Spaces beside
+// Latin letters or digits ("5G 用户数") are word spaces, except after
+// letter-spaced text, which no unspaced Chinese word continues ("分 类 处
+// 理 13个重点…").
 std::vector<char> HardGutters(const std::vector<Glyph>& g) {
   std::vector<char> out(g.size(), 0);
   auto space_before = [&](size_t k) { return g[k].x - (g[k - 1].x + g[k - 1].w) == 1; };
@@ -688,19 +690,33 @@ std::vector<char> HardGutters(const std::vector<Glyph>& g) {
       if (space_before(k)) starts.push_back(k);
     }
     starts.push_back(j);
-    auto letter_space = [&](size_t w) {
-      return starts[w] - starts[w - 1] <= 2 && starts[w + 1] - starts[w] <= 2;
+    auto letter_space = [&](size_t w) {  // between two short Chinese words
+      return starts[w] - starts[w - 1] <= 2 && starts[w + 1] - starts[w] <= 2 &&
+             DisplayWidth(g[starts[w] - 1].c) == 2 && DisplayWidth(g[starts[w]].c) == 2;
     };
     int letter = 0;
     bool all_short = true;
     for (size_t w = 1; w + 1 < starts.size(); ++w) letter += letter_space(w) ? 1 : 0;
     for (size_t w = 0; w + 1 < starts.size(); ++w) all_short = all_short && starts[w + 1] - starts[w] <= 2;
+    // A word of three glyphs or more holding a Chinese character: no
+    // letter-spaced text ("13个重点项目").
+    auto unspaced = [&](size_t w) {
+      if (starts[w + 1] - starts[w] < 3) return false;
+      for (size_t k = starts[w]; k < starts[w + 1]; ++k) {
+        if (DisplayWidth(g[k].c) == 2) return true;
+      }
+      return false;
+    };
+    const bool spaced = letter >= 2 || all_short;
     for (size_t w = 1; w + 1 < starts.size(); ++w) {
       size_t k = starts[w];
       // In a letter-spaced run ("水 平" too) only the space beside a longer
-      // word is one ("强 化 生 态 推进重点…").
-      if ((letter >= 2 || all_short) && letter_space(w)) continue;
-      if (DisplayWidth(g[k - 1].c) == 2 && DisplayWidth(g[k].c) == 2) out[k] = 1;
+      // word is one ("强 化 生 态 推进重点…", "分 类 处 理 13个重点…").
+      if (spaced && letter_space(w)) continue;
+      if ((DisplayWidth(g[k - 1].c) == 2 && DisplayWidth(g[k].c) == 2) ||
+          (spaced && (unspaced(w - 1) || unspaced(w)))) {
+        out[k] = 1;
+      }
     }
     i = j;
   }

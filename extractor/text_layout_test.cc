@@ -106,6 +106,12 @@ TEST(LayoutGutters, SingleSpaceBetweenChineseCharacters) {
            Line({{5, "水 平"}}),
        {"1|强化生态环境管控|推进某项重点工作，完善工作机制。|市财政局|年底前",
         "2|提升服务水平|开展专项检查。|市教育局|6月底前"}},
+      {"letter-spaced task before a word starting with digits",
+       "附件\n\n" + Line({{10, "某市重点工作任务分工"}}) + "\n" +
+           Line({{0, "序号"}, {6, "主要任务"}, {16, "工作措施"}, {36, "牵头单位"}, {46, "完成时限"}}) +
+           Line({{1, "1"}, {5, "提 升 垃 圾 推动某项试点，完成"}, {36, "市财政局"}, {46, "年底前"}}) +
+           Line({{5, "分 类 处 理 13个重点项目建设。"}}) + Line({{5, "设施"}}),
+       {"1|提升垃圾分类处理设施|推动某项试点，完成13个重点项目建设。|市财政局|年底前"}},
       {"letter-spaced and Latin word spaces stay",
        Front() +
            Line({{kSeq, "1"}, {kText, "修 订 《工 作 规 则》。"}, {kLead, "市教育局"},
