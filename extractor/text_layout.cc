@@ -6,6 +6,8 @@
 // attachment label and title) is BuildPlan's (plan.h).
 //
 // Per page (character positions never travel from one page to the next):
+//  0. lines: a piece pdftotext set on a neighbouring line, starting with a
+//     mark no line starts with where that line's piece ends, rejoins it;
 //  1. positions: every character gets a column, in code points or in display
 //     width (East Asian Wide = 2), whichever model aligns the body with the
 //     header better over the whole dump;
@@ -18,7 +20,9 @@
 //     the previous table page's columns relative to its own left margin and
 //     moves each edge to the best gutter nearby;
 //  4. lines: a line with one piece per column is split piece by piece (rows
-//     whose positions drift stay whole); other lines are cut at the edges;
+//     whose positions drift stay whole); other lines are cut at the edges,
+//     and at a single space between two Chinese characters outside
+//     letter-spaced text (a gutter pdftotext narrowed);
 //  5. bands: a lone line reading as a section heading spans the table and
 //     closes the open row; the trailing lines that span columns and are not
 //     headings (notes, 抄送/印发) are below the table;
@@ -36,6 +40,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <numeric>
 #include <unordered_map>
@@ -61,6 +67,16 @@ bool IsSeq(std::string_view t) { return lexicon::ParseSeq(t).has_value(); }
 // known), nothing trails after it.
 bool NameComplete(std::string_view t, const normalizer::DepartmentDict& d) {
   std::string n = lexicon::NormCompact(t);
+  // A role word closing a clause ("…县政府配合", "…局（牵头）") follows a
+  // whole name.
+  for (const char* role : {"（牵头）", "(牵头)", "（配合）", "(配合)", "（协办）", "(协办)",
+                           "牵头", "配合", "协助", "协办", "参与", "协同"}) {
+    const std::string r = role;
+    if (n.size() > r.size() && n.compare(n.size() - r.size(), r.size(), r) == 0) {
+      n.resize(n.size() - r.size());
+      break;
+    }
+  }
   if (n.empty()) return false;
   size_t cut = 0;
   for (const char* sep : {"、", "，", ","}) {
@@ -73,6 +89,13 @@ bool NameComplete(std::string_view t, const normalizer::DepartmentDict& d) {
   std::string last = n.substr(cut);
   return lexicon::LooksLikeDepartment(last) || d.Contains(last);
 }
+// A year and nothing else: "2024年", "2024 年".
+bool BareYear(std::string_view t) {
+  std::string n = lexicon::NormCompact(t);
+  const std::string nian = "年";
+  if (n.size() != 4 + nian.size() || n.compare(4, std::string::npos, nian) != 0) return false;
+  return std::all_of(n.begin(), n.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+}
 // Joining `b` to `a` gives a deadline that neither is alone, or a finer
 // one than both ("2024年" + "11月底"); two deadlines that read as one only
 // loosely stay apart ("常态化" over "年底前").
@@ -81,6 +104,14 @@ bool JoinsDeadline(const std::string& a, const std::string& b) {
   if (!joined) return false;
   auto da = lexicon::MatchDeadline(a, 2000), db = lexicon::MatchDeadline(b, 2000);
   if (!da || !db) return true;
+  // "2024年" over "12月": a bare year gives the year the lower piece
+  // lacks ("2021—2023年" over "12月底前" is a range and the next row's).
+  using Kind = normalizer::Due::Kind;
+  auto own = [](const std::string& t) {  // resolves without the plan's year
+    auto d = lexicon::MatchDeadline(t, 0);
+    return d && d->kind == Kind::kDate;
+  };
+  if (BareYear(a) && !own(b) && db->kind == Kind::kDate && own(a + b)) return true;
   auto same = [](const normalizer::Due& x, const normalizer::Due& y) {
     return x.kind == y.kind && x.date == y.date;
   };
@@ -346,6 +377,27 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
   return h;
 }
 
+// `a` sits within the columns of one of `line`'s pieces (stacked header
+// words: "完成" over "时限").
+bool Within(const Chunk& a, const std::vector<Chunk>& line) {
+  for (const Chunk& b : line) {
+    if (a.x0 >= b.x0 - 1 && a.x1 <= b.x1 + 1) return true;
+  }
+  return false;
+}
+
+// Line s, above the header line i, is one piece centred under a lone
+// piece above it: the last line of a title block ("成都市…工作要点" over
+// "重点任务分工"), not a header cell. `chunks` holds lines s..i.
+bool TitleLine(const PPage& page, const std::vector<std::vector<Chunk>>& chunks, int s, int i) {
+  if (s >= i || chunks[static_cast<size_t>(s)].size() != 1) return false;
+  int above = s - 1;
+  while (above >= 0 && page.lines[static_cast<size_t>(above)].blank()) --above;
+  if (above < 0) return false;
+  std::vector<Chunk> a = Chunks(page.lines[static_cast<size_t>(above)].glyphs, 2);
+  return a.size() == 1 && std::fabs(a[0].cx() - chunks[static_cast<size_t>(s)][0].cx()) <= 1;
+}
+
 // The header band of a page: the first line of short pieces that, with up
 // to two such lines above and below it, names three known columns.
 bool FindHeader(const PPage& page, Header* out) {
@@ -364,16 +416,33 @@ bool FindHeader(const PPage& page, Header* out) {
   for (int i = 0; i < n; ++i) {
     if (!short_line(i) || chunks[static_cast<size_t>(i)].size() < 2) continue;
     Header best;
-    int best_score = -1;
-    for (int s = i; s >= i - 2 && short_line(s); --s) {
+    int best_score = -1, best_stacked = 0;
+    for (int s = i; s >= i - 2 && short_line(s) && !TitleLine(page, chunks, s, i); --s) {
       for (int e = i; e <= i + 2 && short_line(e); ++e) {
+        // Lines above i whose pieces all sit on pieces of the band (below
+        // i, the body's first short lines would sit on them as well).
+        int stacked = 0;
+        for (int k = s; k < i && stacked >= 0; ++k) {
+          bool on = true;
+          for (const Chunk& a : chunks[static_cast<size_t>(k)]) {
+            bool in = false;
+            for (int o = s; o <= e && !in; ++o) {
+              if (o != k) in = Within(a, chunks[static_cast<size_t>(o)]);
+            }
+            on = on && in;
+          }
+          stacked = on ? stacked + 1 : -1;
+        }
         std::vector<std::vector<Chunk>> band(chunks.begin() + s, chunks.begin() + e + 1);
         Header h = BuildHeader(band, s);
         int score = h.Score();
-        // Ties: the band that finds the upper cells of a two-level header.
-        if (score > best_score ||
-            (score == best_score && best_score > 0 && h.groups.size() > best.groups.size())) {
+        // Ties: the band that finds the upper cells of a two-level header,
+        // then the one taking in more lines above of pieces stacked on it.
+        bool tie = score == best_score && best_score > 0;
+        if (score > best_score || (tie && h.groups.size() > best.groups.size()) ||
+            (tie && h.groups.size() == best.groups.size() && stacked > best_stacked)) {
           best_score = score;
+          best_stacked = stacked;
           best = std::move(h);
         }
       }
@@ -596,21 +665,90 @@ std::vector<int> EdgesFromPrevious(const PPage& page, const Body& body,
 // drift between rows: "9  任务9" and "10  任务10"); otherwise glyphs go by
 // position, a word crossing an edge going wholly to the column holding most
 // of it.
-// A run of glyphs without a wide gap (justified text "不 少 于 12") that
-// crosses an edge into a column where more text follows after a wide gap
-// belongs wholly to the column it starts in: the next column's own text is
-// the later piece.
-void KeepSpacedRunsWhole(const std::vector<Glyph>& g, std::vector<int>* col) {
+
+// Glyph k follows a single space between two wide characters, in a run of
+// glyphs (gaps under two), unless it is a letter space. Chinese text sets
+// no space between its characters save in letter-spaced (justified) runs
+// ("修 订 《党 委 常 委": two or more spaces between Chinese words of at
+// most two glyphs, or such words only), so such a space is a gutter that
+// pdftotext narrowed to one space (cells set closer than its column
+// spacing, XeLaTeX: "清单， 纪委办公室"), and what follows it was placed
+// right after the text before it, left of its own column. Spaces beside
+// Latin letters or digits ("5G 用户数") are word spaces, except after
+// letter-spaced text, which no unspaced Chinese word continues ("分 类 处
+// 理 13个重点…").
+std::vector<char> HardGutters(const std::vector<Glyph>& g) {
+  std::vector<char> out(g.size(), 0);
+  auto space_before = [&](size_t k) { return g[k].x - (g[k - 1].x + g[k - 1].w) == 1; };
   size_t i = 0;
   while (i < g.size()) {
     size_t j = i + 1;
     while (j < g.size() && g[j].x - (g[j - 1].x + g[j - 1].w) < 2) ++j;
+    // Words of the run: [starts[w], starts[w + 1]).
+    std::vector<size_t> starts{i};
+    for (size_t k = i + 1; k < j; ++k) {
+      if (space_before(k)) starts.push_back(k);
+    }
+    starts.push_back(j);
+    auto letter_space = [&](size_t w) {  // between two short Chinese words
+      return starts[w] - starts[w - 1] <= 2 && starts[w + 1] - starts[w] <= 2 &&
+             DisplayWidth(g[starts[w] - 1].c) == 2 && DisplayWidth(g[starts[w]].c) == 2;
+    };
+    int letter = 0;
+    bool all_short = true;
+    for (size_t w = 1; w + 1 < starts.size(); ++w) letter += letter_space(w) ? 1 : 0;
+    for (size_t w = 0; w + 1 < starts.size(); ++w) all_short = all_short && starts[w + 1] - starts[w] <= 2;
+    // A word of three glyphs or more holding a Chinese character: no
+    // letter-spaced text ("13个重点项目").
+    auto unspaced = [&](size_t w) {
+      if (starts[w + 1] - starts[w] < 3) return false;
+      for (size_t k = starts[w]; k < starts[w + 1]; ++k) {
+        if (DisplayWidth(g[k].c) == 2) return true;
+      }
+      return false;
+    };
+    const bool spaced = letter >= 2 || all_short;
+    for (size_t w = 1; w + 1 < starts.size(); ++w) {
+      size_t k = starts[w];
+      // In a letter-spaced run ("水 平" too) only the space beside a longer
+      // word is one ("强 化 生 态 推进重点…", "分 类 处 理 13个重点…").
+      if (spaced && letter_space(w)) continue;
+      if ((DisplayWidth(g[k - 1].c) == 2 && DisplayWidth(g[k].c) == 2) ||
+          (spaced && (unspaced(w - 1) || unspaced(w)))) {
+        out[k] = 1;
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+// A run of glyphs without a wide gap (justified text "不 少 于 12") that
+// crosses an edge into a column where more text follows after a wide gap
+// belongs wholly to the column it starts in: the next column's own text is
+// the later piece. A gutter (HardGutters) ends a run.
+void KeepSpacedRunsWhole(const std::vector<Glyph>& g, const std::vector<char>& gutter,
+                         std::vector<int>* col) {
+  size_t i = 0;
+  while (i < g.size()) {
+    size_t j = i + 1;
+    while (j < g.size() && g[j].x - (g[j - 1].x + g[j - 1].w) < 2 && !gutter[j]) ++j;
     const int first = (*col)[i], last = (*col)[j - 1];
     bool more = j < g.size() && (*col)[j] == last;
     if (last != first && more) {
       for (size_t k = i; k < j; ++k) (*col)[k] = first;
     }
     i = j;
+  }
+}
+
+// Text after a gutter (HardGutters) that position left in the column of the
+// text before it goes to the next column, and what follows it no further
+// left (columns only rise along a line).
+void CrossGutters(const std::vector<char>& gutter, int ncol, std::vector<int>* col) {
+  for (size_t k = 1; k < col->size(); ++k) {
+    int need = (*col)[k - 1] + (gutter[k] ? 1 : 0);
+    if ((*col)[k] < need && need < ncol) (*col)[k] = need;
   }
 }
 
@@ -648,7 +786,9 @@ std::vector<std::string> SplitLine(const PLine& l, const std::vector<int>& edges
     for (size_t k = i; k < j; ++k) col[k] = winner;
     i = j;
   }
-  KeepSpacedRunsWhole(l.glyphs, &col);
+  const std::vector<char> gutter = HardGutters(l.glyphs);
+  KeepSpacedRunsWhole(l.glyphs, gutter, &col);
+  CrossGutters(gutter, static_cast<int>(ncol), &col);
   std::vector<std::u32string> text(ncol);
   std::vector<int> end(ncol, -1);
   for (size_t k = 0; k < l.glyphs.size(); ++k) {
@@ -688,6 +828,8 @@ double Misalign(const Span& cell, const Span& anchor, Align a) {
 struct CellLine {
   int line;
   std::string text;
+  int last = -1;  // a piece joined from lines [line, last]; -1: one line
+  double mid() const { return last < 0 ? line : (line + last) / 2.0; }
 };
 
 struct ZoneRow {
@@ -725,6 +867,7 @@ class ZoneReader {
              size_t ncol, Align align, const normalizer::DepartmentDict& dict)
       : cells_(cells), roles_(roles), ncol_(ncol), align_(align), dict_(dict) {}
 
+  Align align() const { return align_; }
   // Groups the zone's text lines into rows; returns the alignment cost.
   double Rows(const Zone& z, std::vector<ZoneRow>* rows) const;
   double GroupRows(const Zone& z, std::vector<ZoneRow>* rows) const;
@@ -894,7 +1037,10 @@ std::vector<int> ZoneReader::AssignLines(const std::vector<CellLine>& lines,
     std::string acc = lines[0].text;
     for (size_t i = 1; i < p; ++i) {
       bool far = lines[i].line - lines[i - 1].line > 2;
-      bool closed = lex::IsPlaceholder(acc) || lex::NameComplete(acc, dict_);
+      // A bare suffix ("政府" at a page's top) ends a name begun above the
+      // zone; it starts none.
+      bool closed = lex::IsPlaceholder(acc) || lex::NameComplete(acc, dict_) ||
+                    lexicon::IsNameSuffix(acc);
       // "延庆区" / "政府", "各县级市" / "（区）人民政府": a suffix or a
       // bracketed part alone continues the name above.
       std::string next = lexicon::NormCompact(lines[i].text);
@@ -1043,14 +1189,20 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
   std::vector<int> row_task(nr, -1);
   seqs->clear();
   if (roles_.seq >= 0) {
-    // A number wrapped in a narrow column ("（" over "1）") is one number.
+    // A number wrapped in a narrow column ("（" over "1）", maybe a line
+    // of other columns between) is one number.
     for (int i = z.begin; i < z.end; ++i) {
       const std::string& a = Text(i, roles_.seq);
       if (lex::IsSeq(a)) {
         seqs->push_back({i, a});
-      } else if (!a.empty() && i + 1 < z.end && lex::IsSeq(a + Text(i + 1, roles_.seq))) {
-        seqs->push_back({i, a + Text(i + 1, roles_.seq)});
-        ++i;
+        continue;
+      }
+      if (a.empty()) continue;
+      int k = i + 1;
+      while (k < z.end && k <= i + 2 && Text(k, roles_.seq).empty()) ++k;
+      if (k < z.end && k <= i + 2 && lex::IsSeq(a + Text(k, roles_.seq))) {
+        seqs->push_back({i, a + Text(k, roles_.seq), k});
+        i = k;
       }
     }
   }
@@ -1071,7 +1223,9 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
     tp[0][i0] = tp[0][i0 - 1] + (free ? 0 : 0.75);
   }
   for (size_t t = 0; t < nt; ++t) {
-    const double s = (*seqs)[t].line;
+    const CellLine& q = (*seqs)[t];
+    const double s = q.mid();
+    const Span number{q.line, std::max(q.line, q.last)};
     const bool last = t + 1 == nt;
     for (size_t i = 0; i < nr; ++i) {
       if (tp[t][i] == kInf) continue;
@@ -1082,8 +1236,8 @@ std::vector<int> ZoneReader::Tasks(const Zone& z, const std::vector<ZoneRow>& ro
         if (s < rs.top - 1 || s > rs.bottom + 1) continue;
         // A cell cut by the page end shows its top part only: the number
         // sits at that part's top.
-        double top = std::fabs(rs.top - s);
-        double c = Misalign(Span{static_cast<int>(s), static_cast<int>(s)}, rs, align_);
+        double top = std::fabs(rs.top - q.line);
+        double c = Misalign(number, rs, align_);
         if (last) c = cut ? top : std::min(c, top);
         if (tp[t][i] + c < tp[t + 1][j]) tp[t + 1][j] = tp[t][i] + c, tf[t + 1][j] = i;
       }
@@ -1348,7 +1502,7 @@ std::vector<double> Frame(const PPage& page, const PageTable& t) {
 class LayoutReader {
  public:
   explicit LayoutReader(const normalizer::DepartmentDict& dict) : dict_(dict) {}
-  std::vector<Grid> Read(const DumpPages& dump);
+  std::vector<Grid> Read(const DumpPages& in);
 
  private:
   std::vector<PageTable> Analyse(const std::vector<PPage>& pages, int* cuts) const;
@@ -1406,7 +1560,105 @@ std::vector<PageTable> LayoutReader::Analyse(const std::vector<PPage>& pages,
   return out;
 }
 
-std::vector<Grid> LayoutReader::Read(const DumpPages& dump) {
+// A wide punctuation mark no line may start with (Unicode line breaking:
+// closing punctuation, exclamation/interrogation, infix separators,
+// nonstarters): "，", "。", "、", "；", "）".
+bool NeverStartsLine(char32_t c) {
+  if (DisplayWidth(c) != 2) return false;
+  switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_LINE_BREAK)) {
+    case U_LB_CLOSE_PUNCTUATION:
+    case U_LB_CLOSE_PARENTHESIS:
+    case U_LB_EXCLAMATION:
+    case U_LB_INFIX_NUMERIC:
+    case U_LB_NONSTARTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Render(const std::vector<Glyph>& glyphs) {
+  std::u32string out;
+  for (const Glyph& g : glyphs) {
+    if (static_cast<int>(out.size()) < g.x) out.append(static_cast<size_t>(g.x) - out.size(), U' ');
+    out += g.c;
+  }
+  return lexicon::ToUtf8(out);
+}
+
+bool Free(const std::vector<Glyph>& line, int x0, int x1) {
+  for (const Glyph& g : line) {
+    if (g.x < x1 && g.x + g.w > x0) return false;
+  }
+  return true;
+}
+
+// pdftotext sets a piece that overlaps the end of another right at (or one
+// column inside) that end; when the two, one visual line, come out on
+// neighbouring lines (a baseline nudged by a quote mark or a Latin font:
+// "实施千兆光网“追光行动”" under "，新增 10G-PON"), the second starts a
+// line with a mark no line starts with. Such a piece goes onto the line of
+// the piece it continues (the line above first), when nothing else is in
+// the way. In code point columns, the ones pdftotext counts.
+void RejoinSplitLines(DumpPages* dump) {
+  std::vector<DumpLine>& lines = dump->lines;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].blank()) continue;
+    std::vector<Glyph> gf = Place(lines[i].text, false);
+    for (const Chunk& c : Chunks(gf, 2)) {
+      if (!NeverStartsLine(lexicon::ToU32(c.text).front())) continue;
+      for (size_t o : {i - 1, i + 1}) {
+        if (o >= lines.size() || lines[o].page != lines[i].page || lines[o].blank()) continue;
+        std::vector<Glyph> go = Place(lines[o].text, false);
+        const std::vector<Chunk> co = Chunks(go, 2);
+        const Chunk* d = nullptr;
+        for (const Chunk& k : co) {
+          if (d == nullptr && c.x0 >= k.x1 - 1 && c.x0 <= k.x1) d = &k;
+        }
+        const int shift = d == nullptr ? 0 : d->x1 - c.x0;
+        if (d == nullptr || !Free(go, d->x1, c.x1 + shift) || !Free(gf, d->x0, c.x0)) continue;
+        std::vector<Glyph> keep;
+        for (Glyph g : gf) {
+          if (g.x >= c.x0 && g.x < c.x1) {
+            g.x += shift;
+            go.push_back(g);
+          } else {
+            keep.push_back(g);
+          }
+        }
+        std::sort(go.begin(), go.end(), [](const Glyph& a, const Glyph& b) { return a.x < b.x; });
+        lines[i].text = Render(keep);
+        lines[o].text = Render(go);
+        gf = std::move(keep);
+        break;
+      }
+    }
+  }
+}
+
+// For debugging (PLAN2JSON_DEBUG_LAYOUT set): each table page's column
+// edges and its body lines cut into columns, on stderr.
+void DumpCells(const std::vector<PageTable>& tables, bool wide) {
+  std::fprintf(stderr, "layout: %s width model\n", wide ? "display" : "code point");
+  for (size_t p = 0; p < tables.size(); ++p) {
+    const PageTable& t = tables[p];
+    if (!t.table) continue;
+    std::fprintf(stderr, "page %zu edges:", p + 1);
+    for (int e : t.edges) std::fprintf(stderr, " %d", e);
+    std::fprintf(stderr, "\n");
+    for (int i = t.body.from; i < t.body.to; ++i) {
+      std::fprintf(stderr, "%3d", i);
+      for (const std::string& c : t.cells[static_cast<size_t>(i)]) {
+        std::fprintf(stderr, " | %s", c.c_str());
+      }
+      std::fprintf(stderr, "\n");
+    }
+  }
+}
+
+std::vector<Grid> LayoutReader::Read(const DumpPages& in) {
+  DumpPages dump = in;
+  RejoinSplitLines(&dump);
   // Pages of lines, positioned under both width models.
   std::vector<PPage> narrow, wide;
   for (const DumpLine& l : dump.lines) {
@@ -1443,6 +1695,7 @@ std::vector<Grid> LayoutReader::Read(const DumpPages& dump) {
     }
     if (cost < best) best = cost, align = a;
   }
+  if (std::getenv("PLAN2JSON_DEBUG_LAYOUT") != nullptr) DumpCells(tables, use_wide);
   std::vector<Grid> grids;
   for (size_t p = 0; p < pages.size(); ++p) grids.push_back(MakeGrid(pages[p], tables[p], align));
   return grids;
@@ -1511,7 +1764,7 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
   for (int i = z.begin; i < z.end && roles.seq >= 0; ++i) {
     const std::string& s = t.cells[static_cast<size_t>(i)][static_cast<size_t>(roles.seq)];
     bool joined = false;
-    for (const CellLine& q : seqs) joined = joined || q.line == i || q.line + 1 == i;
+    for (const CellLine& q : seqs) joined = joined || (q.line <= i && i <= q.last);
     odd_seq = odd_seq || (!s.empty() && !lex::IsSeq(s) && !joined);
   }
 
@@ -1547,12 +1800,46 @@ void LayoutReader::AddZone(const PageTable& t, const Zone& z, const ZoneReader& 
       const std::string& s = t.cells[static_cast<size_t>(i)][static_cast<size_t>(col)];
       if (!s.empty()) lines.push_back({i, s});
     }
+    // A group of rows starts at its first row's top, or higher at its
+    // number's line (a number set above its row's text).
+    auto group_top = [&](size_t i) {
+      int top = rows[i].band.top;
+      if (row_task[i] >= 0) top = std::min(top, seqs[static_cast<size_t>(row_task[i])].line);
+      // Cells centred on their rows: a task's text may start above its
+      // rows. Two tasks' texts part where each is best centred on its
+      // number (as many lines above it as below), the rows' top kept on a
+      // tie.
+      if (col == roles.task && reader.align() != Align::kTop && i > 0 && row_task[i] >= 0 &&
+          row_task[i - 1] >= 0) {
+        const size_t ta = static_cast<size_t>(row_task[i - 1]), tb = static_cast<size_t>(row_task[i]);
+        // Each number's own lines reach halfway to its neighbours'.
+        const double sa = seqs[ta].mid(), sb = seqs[tb].mid();
+        const double before = ta > 0 ? (seqs[ta - 1].mid() + sa) / 2 : z.begin - 1;
+        const double after = tb + 1 < seqs.size() ? (sb + seqs[tb + 1].mid()) / 2 : z.end;
+        auto count = [&](double from, double to) {  // task lines in (from, to)
+          int n = 0;
+          for (const CellLine& l : lines) n += l.line > from && l.line < to ? 1 : 0;
+          return n;
+        };
+        auto off_centre = [&](int part) {
+          return std::abs(count(before, sa) - count(sa, part)) +
+                 std::abs(count(part - 1, sb) - count(sb, after));
+        };
+        const int rows_top = top;
+        int best = off_centre(rows_top);
+        for (const CellLine& l : lines) {
+          if (l.line <= sa || l.line >= rows_top) continue;
+          if (off_centre(l.line) < best) best = off_centre(l.line), top = l.line;
+        }
+      }
+      return top;
+    };
     size_t i = 0;
     while (i < rows.size()) {
       size_t j = i + 1;
       while (j < rows.size() && row_task[j] == row_task[i]) ++j;
-      int top = i == 0 ? z.begin : rows[i].band.top;
-      int bottom = j == rows.size() ? z.end - 1 : rows[j].band.top - 1;
+      int top = i == 0 ? z.begin : group_top(i);
+      int bottom = j == rows.size() ? z.end - 1 : group_top(j) - 1;
       std::vector<CellLine> mine;
       for (const CellLine& l : lines) {
         if (l.line >= top && l.line <= bottom) mine.push_back(l);

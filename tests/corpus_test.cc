@@ -52,13 +52,7 @@ void PrintTo(const Case& c, std::ostream* os) { *os << c.input; }
 // Inputs whose rows are not all right yet, with why (kept honest: a gap
 // that closes fails the test until it is removed from here).
 const std::set<std::string>& KnownGaps() {
-  static const std::set<std::string> kGaps = {
-      // Paths being rebuilt on the shared Grid model (text readers, Word).
-      "chengdu-digital-2022.latex.layout.txt",
-      "chengdu-digital-2022.word.layout.txt",
-      "jianghuai-univ-2024.latex.layout.txt",
-      "jianghuai-univ-2024.word.layout.txt",
-  };
+  static const std::set<std::string> kGaps = {};
   return kGaps;
 }
 
