@@ -111,114 +111,129 @@ bool IsFurnitureLine(std::string_view line) {
   return lexicon::IsPageFurniture(line);
 }
 
-DumpPages SplitPages(const std::string& utf8) {
-  DumpPages out;
-  // Lines with their form-feed page.
+namespace {
+
+// The dump's lines with their form-feed page (a form feed starts a new page;
+// text after it is on that page). One pass: each line is looked at once,
+// whatever the number of form feeds in it (a million of them must stay
+// linear). Sets *any_ff when the dump has form feeds.
+std::vector<DumpLine> LinesByFormFeed(std::string_view all, bool* any_ff) {
   std::vector<DumpLine> lines;
   int page = 1;
   int number = 0;
   size_t start = 0;
-  bool any_ff = false;
-  // One pass: each line is looked at once, whatever the number of form
-  // feeds in it (a million of them must stay linear).
-  const std::string_view all(utf8);
+  auto add = [&](std::string text, int line_number) {
+    DumpLine l;
+    l.text = std::move(text);
+    l.page = page;
+    l.number = line_number;
+    lines.push_back(std::move(l));
+  };
   while (start <= all.size()) {
     size_t end = all.find('\n', start);
     if (end == std::string_view::npos) end = all.size();
     std::string_view raw = all.substr(start, end - start);
-    // A form feed starts a new page; text after it is on that page.
     size_t ff;
     while ((ff = raw.find('\f')) != std::string_view::npos) {
       std::string before(raw.substr(0, ff));
-      if (!Trim(before).empty()) {
-        DumpLine l;
-        l.text = std::move(before);
-        l.page = page;
-        l.number = number;
-        lines.push_back(std::move(l));
-      }
+      if (!Trim(before).empty()) add(std::move(before), number);
       raw.remove_prefix(ff + 1);
       ++page;
-      any_ff = true;
+      *any_ff = true;
     }
     while (!raw.empty() && (raw.back() == '\r' || raw.back() == ' ' || raw.back() == '\t')) {
       raw.remove_suffix(1);
     }
-    DumpLine l;
-    l.text = std::string(raw);
-    l.page = page;
-    l.number = number++;
-    lines.push_back(std::move(l));
+    add(std::string(raw), number++);
     if (end == all.size()) break;
     start = end + 1;
   }
-  // Pages that hold nothing at the end (pdftotext ends with a form feed).
-  int last_content_page = 0;
-  for (const DumpLine& l : lines) {
-    if (!l.blank()) last_content_page = std::max(last_content_page, l.page);
-  }
-  out.form_feeds = any_ff;
+  return lines;
+}
 
-  // Furniture: single lines, and pdftotext's split form "—" / "05" / "—".
-  std::vector<bool> furniture(lines.size(), false);
-  std::vector<std::pair<size_t, size_t>> groups;  // first and last line
+// Furniture: single lines, and pdftotext's split form "—" / "05" / "—".
+// Marks `furniture` and returns each piece's first and last line.
+std::vector<std::pair<size_t, size_t>> FindFurniture(const std::vector<DumpLine>& lines,
+                                                     std::vector<bool>* furniture) {
+  std::vector<std::pair<size_t, size_t>> groups;
   auto next_nonblank = [&](size_t i, size_t limit) -> size_t {
     for (size_t j = i + 1; j < lines.size() && j <= i + limit; ++j) {
       if (!lines[j].blank()) return j;
     }
     return lines.size();
   };
+  furniture->assign(lines.size(), false);
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].blank() || furniture[i]) continue;
+    if (lines[i].blank() || (*furniture)[i]) continue;
     if (IsFurnitureLine(lines[i].text)) {
-      furniture[i] = true;
+      (*furniture)[i] = true;
       groups.push_back({i, i});
       continue;
     }
-    std::string t = Compact(lines[i].text);
-    if (!IsDashOnly(t)) continue;
+    if (!IsDashOnly(Compact(lines[i].text))) continue;
     size_t j = next_nonblank(i, 3);
     if (j >= lines.size() || !IsNumberOnly(Compact(lines[j].text))) continue;
     size_t k = next_nonblank(j, 3);
     if (k >= lines.size() || !IsDashOnly(Compact(lines[k].text))) continue;
     if (lines[i].page != lines[k].page) continue;
-    furniture[i] = furniture[j] = furniture[k] = true;
+    (*furniture)[i] = (*furniture)[j] = (*furniture)[k] = true;
     groups.push_back({i, k});
     i = k;
   }
+  return groups;
+}
 
-  if (!any_ff && !groups.empty()) {
-    // Footer style (furniture ends a page) unless the first furniture comes
-    // before any text: then furniture starts pages.
-    size_t first_text = lines.size();
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (!lines[i].blank() && !furniture[i]) {
-        first_text = i;
-        break;
-      }
+// The last page holding text that is not furniture, or 0.
+int LastContentPage(const std::vector<DumpLine>& lines, const std::vector<bool>& furniture) {
+  int last = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].blank() && !furniture[i]) last = std::max(last, lines[i].page);
+  }
+  return last;
+}
+
+// Without form feeds, furniture marks page ends (footer style) unless the
+// first furniture comes before any text: then it starts pages. Renumbers
+// the lines' pages; returns the number of pages.
+int PagesFromFurniture(const std::vector<std::pair<size_t, size_t>>& groups,
+                       const std::vector<bool>& furniture, std::vector<DumpLine>* lines) {
+  size_t first_text = lines->size();
+  for (size_t i = 0; i < lines->size(); ++i) {
+    if (!(*lines)[i].blank() && !furniture[i]) {
+      first_text = i;
+      break;
     }
-    bool header_style = groups.front().first < first_text;
-    int p = 1;
-    size_t g = header_style ? 1 : 0;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (header_style && g < groups.size() && i == groups[g].first) {
-        ++p;
-        ++g;
-      }
-      lines[i].page = p;
-      if (!header_style && g < groups.size() && i == groups[g].second) {
-        ++p;
-        ++g;
-      }
+  }
+  const bool header_style = groups.front().first < first_text;
+  int p = 1;
+  size_t g = header_style ? 1 : 0;
+  for (size_t i = 0; i < lines->size(); ++i) {
+    if (header_style && g < groups.size() && i == groups[g].first) {
+      ++p;
+      ++g;
     }
-    last_content_page = 0;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (!lines[i].blank() && !furniture[i]) {
-        last_content_page = std::max(last_content_page, lines[i].page);
-      }
+    (*lines)[i].page = p;
+    if (!header_style && g < groups.size() && i == groups[g].second) {
+      ++p;
+      ++g;
     }
-    out.pages = std::max(last_content_page, static_cast<int>(groups.size()));
-  } else if (any_ff) {
+  }
+  return std::max(LastContentPage(*lines, furniture), static_cast<int>(groups.size()));
+}
+
+}  // namespace
+
+DumpPages SplitPages(const std::string& utf8) {
+  DumpPages out;
+  std::vector<DumpLine> lines = LinesByFormFeed(utf8, &out.form_feeds);
+  std::vector<bool> furniture;
+  const auto groups = FindFurniture(lines, &furniture);
+  // Pages that hold nothing at the end (pdftotext ends with a form feed)
+  // do not count; with form feeds, furniture counts as content.
+  const std::vector<bool> none(lines.size(), false);
+  if (!out.form_feeds && !groups.empty()) {
+    out.pages = PagesFromFurniture(groups, furniture, &lines);
+  } else if (out.form_feeds) {
     // A final form feed ends the last page; text after it starts another.
     int last_page = lines.empty() ? 0 : lines.back().page;
     bool text_on_last = false;
@@ -226,9 +241,9 @@ DumpPages SplitPages(const std::string& utf8) {
       if (l.page == last_page && !l.blank()) text_on_last = true;
     }
     out.pages = std::max(text_on_last ? last_page : last_page - 1,
-                         last_content_page);
+                         LastContentPage(lines, none));
   } else {
-    out.pages = last_content_page > 0 ? 1 : 0;
+    out.pages = LastContentPage(lines, none) > 0 ? 1 : 0;
   }
   for (size_t i = 0; i < lines.size(); ++i) {
     if (furniture[i]) {
