@@ -8,6 +8,7 @@
 #include <leptonica/allheaders.h>
 
 #include <cstdlib>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
@@ -783,5 +784,49 @@ TEST(SplitMixedLines, EngineLineOverTwoTextLinesSplitsAtHalfAnEm) {
   }
 }
 
+
+// Digits drawn with leptonica's bitmap font in a column of ruled cells, of
+// which the first page pass read two as look-alike ideographs.
+TEST(RereadDigitColumns, LatinModelReadsTheColumnsDigitsAgain) {
+  // The page's own engine is only the fallback for a missing Latin model.
+  Result<tesseract::TessBaseAPI*> latin = internal::EngineFor("eng");
+  ASSERT_TRUE(latin.ok()) << latin.status().message();
+  struct Case {
+    const char* drawn;  // in the cell; empty: left blank
+    std::string read;   // by the first pass
+    std::string want;   // after the reread
+  };
+  const Case cases[] = {
+      {"1", "工", "1"}, {"2", "2", "2"}, {"7", "了", "7"}, {"", "3", "3"}, {"16", "16", "16"},
+  };
+  const int kCellW = 120, kCellH = 90;
+  PreparedPage page;
+  page.dpi = 300;
+  page.text.reset(pixCreate(kCellW, kCellH * static_cast<int>(std::size(cases)), 1));
+  L_BMF* font = bmfCreate(nullptr, 20);
+  ASSERT_NE(font, nullptr);
+  std::vector<internal::CellRect> rects;
+  std::vector<std::vector<Symbol>> cells;
+  for (size_t i = 0; i < std::size(cases); ++i) {
+    const int y = kCellH * static_cast<int>(i);
+    if (*cases[i].drawn != '\0') {
+      pixSetTextline(page.text.get(), font, cases[i].drawn, 1, 30, y + 60, nullptr, nullptr);
+    }
+    internal::CellRect r;
+    r.box = boxCreate(4, y + 4, kCellW - 8, kCellH - 8);
+    rects.push_back(r);
+    cells.push_back(CellSymbols(cases[i].read));
+  }
+  bmfDestroy(&font);
+  int line = 0;
+  internal::RereadDigitColumns(*latin, page, rects, &line, &cells);
+  for (size_t i = 0; i < std::size(cases); ++i) {
+    std::string got;
+    for (const Symbol& s : cells[i]) got += s.text;
+    EXPECT_EQ(got, cases[i].want) << "drawn '" << cases[i].drawn << "', first read '"
+                                  << cases[i].read << "'";
+    boxDestroy(&rects[i].box);
+  }
+}
 }  // namespace
 }  // namespace plan2json::ocr

@@ -39,6 +39,10 @@ void OneThreadPerEngine() {
 // (Debian tesseract-ocr-eng). Without it they are read as the rest.
 constexpr char kDigitLang[] = "eng";
 
+}  // namespace
+
+namespace internal {
+
 Result<tesseract::TessBaseAPI*> EngineFor(const std::string& lang) {
   thread_local std::map<std::string, std::unique_ptr<tesseract::TessBaseAPI>> engines;
   auto it = engines.find(lang);
@@ -57,6 +61,12 @@ Result<tesseract::TessBaseAPI*> EngineFor(const std::string& lang) {
   api->SetVariable("preserve_interword_spaces", "1");
   return (engines[lang] = std::move(api)).get();
 }
+
+}  // namespace internal
+
+namespace {
+
+using internal::EngineFor;
 
 char32_t FirstCodePoint(const std::string& s) {
   if (s.empty()) return 0;
@@ -347,10 +357,6 @@ std::set<int> DigitColumns(const std::vector<CellRect>& rects,
   return columns;
 }
 
-}  // namespace internal
-
-namespace {
-
 // OCR reads a lone digit of a sequence-number column (DigitColumns) as a
 // look-alike character (1 as 工, 7 as 了), another digit or not at all; the
 // column's cells, header words aside, are read again by the Latin model as
@@ -376,6 +382,10 @@ void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
   }
 }
 
+}  // namespace internal
+
+namespace {
+
 void RecognizeCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
                     const std::vector<CellRect>& rects, std::vector<Symbol>* out) {
   // Outside the table first: the page with the table's area blanked.
@@ -397,7 +407,7 @@ void RecognizeCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
   for (size_t i = 0; i < rects.size(); ++i) {
     RecognizeCell(api, page, rects[i].box, &line, &cells[i]);
   }
-  RereadDigitColumns(api, page, rects, &line, &cells);
+  internal::RereadDigitColumns(api, page, rects, &line, &cells);
   for (std::vector<Symbol>& c : cells) {
     out->insert(out->end(), std::make_move_iterator(c.begin()),
                 std::make_move_iterator(c.end()));

@@ -10,12 +10,20 @@
 
 #include <map>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "ocr/recognize.h"
 
+namespace tesseract {
+class TessBaseAPI;
+}  // namespace tesseract
+
 namespace plan2json::ocr::internal {
+
+// The calling thread's engine for `lang` (one per language and thread).
+Result<tesseract::TessBaseAPI*> EngineFor(const std::string& lang);
 
 // A ruled table's cell in pixels.
 struct CellRect {
@@ -33,6 +41,13 @@ std::vector<std::pair<int, int>> TextLineBands(Pix* ink, double dpi);
 // `cells[i]` is what was read in `rects[i]`.
 std::set<int> DigitColumns(const std::vector<CellRect>& rects,
                            const std::vector<std::vector<Symbol>>& cells);
+
+// Reads the cells of DigitColumns again with the Latin model, digits only
+// (`api` when that model is missing); a cell takes that reading when it is
+// all digits. Header words are not read again.
+void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
+                        const std::vector<CellRect>& rects, int* line,
+                        std::vector<std::vector<Symbol>>* cells);
 
 // A pixel rectangle.
 struct PixelRect {
