@@ -8,12 +8,16 @@
 #include <leptonica/allheaders.h>
 
 #include <cstdlib>
+#include <iterator>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "extractor/plan.h"
 #include "ocr/image.h"
 #include "ocr/recognize.h"
+#include "ocr/recognize_internal.h"
 #include "ocr/repair.h"
 #include "ocr/scan.h"
 #include "ocr/scan_score.h"
@@ -478,5 +482,351 @@ TEST(ScoreScan, UsableFlaggedAndSilentRows) {
   EXPECT_EQ(EditDistance(U"市水务局", U"市水務局"), 1);
 }
 
+
+// --- Recognition internals (recognize_internal.h) ---------------------------
+
+struct InkRect {
+  int x, y, w, h;
+};
+
+// A binary image of w x h with the rectangles black.
+PixPtr DrawInk(int w, int h, const std::vector<InkRect>& rects) {
+  PixPtr pix(pixCreate(w, h, 1));
+  for (const InkRect& r : rects) {
+    Box* b = boxCreate(r.x, r.y, r.w, r.h);
+    pixSetInRect(pix.get(), b);
+    boxDestroy(&b);
+  }
+  return pix;
+}
+
+std::string BandsText(const std::vector<std::pair<int, int>>& bands) {
+  std::string out;
+  for (const auto& [y0, y1] : bands) {
+    out += "[" + std::to_string(y0) + "," + std::to_string(y1) + ")";
+  }
+  return bands.empty() ? "(none: touching lines)" : out;
+}
+
+// At 300 dpi a band must be 12 px thick to be a line of its own.
+TEST(TextLineBands, CellInkCutIntoLinesAtBlankRows) {
+  struct Case {
+    const char* name;
+    int height;
+    std::vector<InkRect> ink;  // full-width runs of ink, as text lines
+    std::vector<std::pair<int, int>> want;
+  };
+  const Case cases[] = {
+      {"one line is one band", 40, {{0, 0, 200, 40}}, {{0, 40}}},
+      {"three lines at blank gaps",
+       160,
+       {{0, 0, 200, 40}, {0, 60, 200, 40}, {0, 120, 200, 40}},
+       {{0, 40}, {60, 100}, {120, 160}}},
+      {"a speck (dot of a colon) joins the nearer line",
+       110,
+       {{0, 0, 200, 40}, {30, 50, 4, 3}, {0, 70, 200, 40}},
+       {{0, 53}, {70, 110}}},
+      {"a line of thin strokes (二) joins the nearer line",
+       130,
+       {{0, 0, 200, 40}, {10, 48, 30, 4}, {10, 58, 30, 4}, {0, 90, 200, 40}},
+       {{0, 62}, {90, 130}}},
+      {"ink with no run as thick as a line is one line",
+       15,
+       {{0, 0, 200, 5}, {0, 10, 200, 5}},
+       {{0, 15}}},
+      {"lines that touch (a run far taller than the others) give no bands",
+       210,
+       {{0, 0, 200, 40}, {0, 60, 200, 40}, {0, 120, 200, 90}},
+       {}},
+  };
+  for (const Case& c : cases) {
+    PixPtr ink = DrawInk(200, c.height, c.ink);
+    const auto got = internal::TextLineBands(ink.get(), 300);
+    EXPECT_EQ(BandsText(got), BandsText(c.want)) << c.name;
+  }
+}
+
+// A cell's symbols, one per UTF-8 character of `text`.
+std::vector<Symbol> CellSymbols(const std::string& text) {
+  std::vector<Symbol> out;
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    const size_t n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    Symbol s;
+    s.text = text.substr(i, n);
+    out.push_back(s);
+    i += n;
+  }
+  return out;
+}
+
+TEST(DigitColumns, ShortCellsMostlyDigitsAreRereadAsDigits) {
+  struct Cell {
+    int col;
+    std::string text;
+    bool one_column = true;
+  };
+  struct Case {
+    const char* name;
+    std::vector<Cell> cells;
+    std::set<int> want;
+  };
+  const Case cases[] = {
+      {"sequence numbers under 序号, beside a task column",
+       {{0, "序号"}, {1, "重点任务"}, {0, "1"}, {1, "加强安全生产"}, {0, "2"}, {1, "落实责任"}},
+       {0}},
+      {"half the cells misread (工 for 1, 了 for 7) still qualifies",
+       {{0, "工"}, {0, "2"}, {0, "了"}, {0, "4"}},
+       {0}},
+      {"header words aside: 序号 over 1 and 工 is half digits",
+       {{0, "序号"}, {0, "1"}, {0, "工"}},
+       {0}},
+      {"fewer than half digits does not",
+       {{0, "工"}, {0, "了"}, {0, "3"}},
+       {}},
+      {"a column with a longer cell is not one of numbers",
+       {{0, "1"}, {0, "2"}, {0, "2024年"}},
+       {}},
+      {"a column without any digit is not",
+       {{0, "甲"}, {0, "乙"}},
+       {}},
+      {"empty cells and a spanning section row do not count",
+       {{0, ""}, {0, "1"}, {0, "一、总体要求", false}, {0, ""}, {0, "2"}},
+       {0}},
+      {"a page may hold two columns of numbers",
+       {{0, "1"}, {1, "安全生产"}, {2, "1"}, {0, "2"}, {1, "消防工作"}, {2, "3"}},
+       {0, 2}},
+  };
+  for (const Case& c : cases) {
+    std::vector<internal::CellRect> rects;
+    std::vector<std::vector<Symbol>> read;
+    std::string input;
+    for (const Cell& cell : c.cells) {
+      internal::CellRect r;
+      r.col = cell.col;
+      r.one_column = cell.one_column;
+      rects.push_back(r);
+      read.push_back(CellSymbols(cell.text));
+      input += std::to_string(cell.col) + ":" + cell.text + (cell.one_column ? "" : "(span)") + " ";
+    }
+    const std::set<int> got = internal::DigitColumns(rects, read);
+    auto text = [](const std::set<int>& cols) {
+      std::string out = "{";
+      for (int col : cols) out += " " + std::to_string(col);
+      return out + " }";
+    };
+    EXPECT_EQ(text(got), text(c.want)) << c.name << "; cells " << input;
+  }
+}
+
+// A symbol the page pass read, in pixels.
+Symbol ReadSymbol(int x0, int x1, int y0, int y1, int line) {
+  Symbol s;
+  s.text = "字";
+  s.x0 = x0, s.x1 = x1, s.y0 = y0, s.y1 = y1;
+  s.line_y0 = y0, s.line_y1 = y1;
+  s.line = line;
+  return s;
+}
+
+// Which drawn rectangles each unread piece holds: "0+1 2" is a piece of
+// rectangles 0 and 1 and a piece of rectangle 2.
+std::string PiecesText(const std::vector<internal::PixelRect>& pieces,
+                       const std::vector<InkRect>& ink) {
+  std::vector<std::string> out;
+  for (const internal::PixelRect& p : pieces) {
+    std::string held;
+    for (size_t i = 0; i < ink.size(); ++i) {
+      const InkRect& r = ink[i];
+      if (r.x >= p.x && r.y >= p.y && r.x + r.w <= p.x + p.w && r.y + r.h <= p.y + p.h) {
+        held += (held.empty() ? "" : "+") + std::to_string(i);
+      }
+    }
+    out.push_back(held.empty() ? "?" : held);
+  }
+  std::sort(out.begin(), out.end());
+  std::string text;
+  for (const std::string& s : out) text += (text.empty() ? "" : " ") + s;
+  return text;
+}
+
+// At 100 dpi: ink joins across gaps under 8 px along a line and 2 px across
+// lines; a piece must be 5 px wide and high and at most 60 px high.
+TEST(UnreadPieces, InkThePagePassLeftIsCutIntoLinePieces) {
+  struct Case {
+    const char* name;
+    std::vector<InkRect> ink;
+    std::vector<Symbol> read;
+    std::string want;
+  };
+  const Case cases[] = {
+      {"nothing read: words a narrow gap apart are one piece",
+       {{20, 50, 100, 20}, {124, 50, 60, 20}},
+       {},
+       "0+1"},
+      {"words far apart are two pieces",
+       {{20, 50, 100, 20}, {200, 50, 60, 20}},
+       {},
+       "0 1"},
+      {"lines apart are not joined",
+       {{20, 50, 100, 20}, {20, 80, 100, 20}},
+       {},
+       "0 1"},
+      {"a read line is gone, the unread column beside it stays",
+       {{20, 50, 100, 20}, {250, 50, 60, 20}},
+       {ReadSymbol(20, 60, 50, 70, 1), ReadSymbol(80, 120, 51, 69, 1)},
+       "1"},
+      {"a read line's whole box is cleared, not its symbols' boxes only",
+       {{20, 50, 200, 20}},
+       {ReadSymbol(20, 40, 50, 70, 1), ReadSymbol(200, 220, 52, 68, 1)},
+       ""},
+      {"each read line clears its own box only",
+       {{20, 50, 280, 20}, {20, 90, 100, 20}, {200, 90, 50, 20}},
+       {ReadSymbol(20, 300, 50, 70, 1), ReadSymbol(20, 120, 90, 110, 2)},
+       "2"},
+      {"specks and picture-sized ink are not text",
+       {{20, 20, 3, 3}, {200, 100, 100, 80}},
+       {},
+       ""},
+      {"a lone thin stroke (a 1) is", {{100, 20, 2, 40}}, {}, "0"},
+  };
+  for (const Case& c : cases) {
+    PixPtr page = DrawInk(400, 200, c.ink);
+    const auto got = internal::UnreadPieces(page.get(), 100, c.read);
+    std::string boxes;
+    for (const auto& p : got) {
+      boxes += " (" + std::to_string(p.x) + "," + std::to_string(p.y) + " " +
+               std::to_string(p.w) + "x" + std::to_string(p.h) + ")";
+    }
+    EXPECT_EQ(PiecesText(got, c.ink), c.want) << c.name << "; pieces" << boxes;
+  }
+}
+
+// Ideographs fill 0.9 of their em: 36 px of ink is a 40 px em.
+Symbol InkSymbol(const std::string& text, int y0, int y1, int line) {
+  Symbol s;
+  s.text = text;
+  s.y0 = y0, s.y1 = y1;
+  s.line_y0 = y0 - 2, s.line_y1 = y1 + 2;
+  s.line = line;
+  return s;
+}
+
+std::vector<Symbol> Ideographs(int n, int y0, int height, int line) {
+  std::vector<Symbol> out;
+  for (int i = 0; i < n; ++i) out.push_back(InkSymbol("中", y0, y0 + height, line));
+  return out;
+}
+
+TEST(LineBoxes, EmBoxesUniformAcrossThePage) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<Symbol>> lines;
+    std::string want;  // line: [y0,y1) per line
+  };
+  const Case cases[] = {
+      {"a body line's em from its ideographs, centred on their ink",
+       {Ideographs(5, 100, 36, 1)},
+       "1:[98,138) "},
+      {"an em within a fifth of the page's is the page's",
+       {Ideographs(5, 100, 36, 1), Ideographs(5, 200, 36, 2), Ideographs(5, 300, 39, 3)},
+       "1:[98,138) 2:[198,238) 3:[300,340) "},
+      {"a line of fewer than five ideographs takes the page's em",
+       {Ideographs(5, 100, 36, 1), Ideographs(2, 200, 24, 2)},
+       "1:[98,138) 2:[192,232) "},
+      {"pieces of one text line read apart share their centre",
+       {Ideographs(5, 100, 36, 1), Ideographs(5, 104, 36, 2)},
+       "1:[100,140) 2:[100,140) "},
+      {"a title's bigger em is its own",
+       {Ideographs(5, 100, 36, 1), Ideographs(5, 200, 54, 2)},
+       "1:[98,138) 2:[197,257) "},
+      {"a line without ideographs keeps its line's extent",
+       {Ideographs(5, 100, 36, 1), {InkSymbol("1", 200, 220, 2), InkSymbol("2", 201, 219, 2)}},
+       "1:[98,138) 2:[198,222) "},
+      {"... unless that is within a fifth of the page's em",
+       {Ideographs(5, 100, 36, 1), {InkSymbol("1", 200, 230, 2), InkSymbol("2", 201, 229, 2)}},
+       "1:[98,138) 2:[195,235) "},
+  };
+  for (const Case& c : cases) {
+    std::vector<Symbol> symbols;
+    for (const auto& l : c.lines) symbols.insert(symbols.end(), l.begin(), l.end());
+    const auto boxes = internal::LineBoxes(symbols, internal::PageEm(symbols));
+    std::ostringstream got;
+    for (const auto& [line, box] : boxes) {
+      got << line << ":[" << std::lround(box.y0) << "," << std::lround(box.y1) << ") ";
+    }
+    EXPECT_EQ(got.str(), c.want) << c.name;
+  }
+}
+
+TEST(SplitMixedLines, EngineLineOverTwoTextLinesSplitsAtHalfAnEm) {
+  struct Case {
+    const char* name;
+    std::vector<Symbol> symbols;
+    std::string want;  // line per symbol
+  };
+  std::vector<Symbol> two = Ideographs(3, 100, 36, 1);
+  for (Symbol& s : Ideographs(3, 160, 36, 1)) two.push_back(s);
+  two.push_back(InkSymbol("1", 165, 190, 1));
+  std::vector<Symbol> jitter = Ideographs(3, 100, 36, 1);
+  for (Symbol& s : Ideographs(3, 110, 36, 1)) jitter.push_back(s);
+  const Case cases[] = {
+      {"two text lines in one engine line part; a digit goes with its nearer part",
+       two, "1 1 1 2 2 2 2 "},
+      {"centres within half an em stay one line", jitter, "1 1 1 1 1 1 "},
+  };
+  for (const Case& c : cases) {
+    std::vector<Symbol> symbols = c.symbols;
+    internal::SplitMixedLines(&symbols);
+    std::string got;
+    for (const Symbol& s : symbols) got += std::to_string(s.line) + " ";
+    EXPECT_EQ(got, c.want) << c.name;
+  }
+}
+
+
+// Digits drawn with leptonica's bitmap font in a column of ruled cells, of
+// which the first page pass read two as look-alike ideographs.
+TEST(RereadDigitColumns, LatinModelReadsTheColumnsDigitsAgain) {
+  // The page's own engine is only the fallback for a missing Latin model.
+  Result<tesseract::TessBaseAPI*> latin = internal::EngineFor("eng");
+  ASSERT_TRUE(latin.ok()) << latin.status().message();
+  struct Case {
+    const char* drawn;  // in the cell; empty: left blank
+    std::string read;   // by the first pass
+    std::string want;   // after the reread
+  };
+  const Case cases[] = {
+      {"1", "工", "1"}, {"2", "2", "2"}, {"7", "了", "7"}, {"", "3", "3"}, {"16", "16", "16"},
+  };
+  const int kCellW = 120, kCellH = 90;
+  PreparedPage page;
+  page.dpi = 300;
+  page.text.reset(pixCreate(kCellW, kCellH * static_cast<int>(std::size(cases)), 1));
+  L_BMF* font = bmfCreate(nullptr, 20);
+  ASSERT_NE(font, nullptr);
+  std::vector<internal::CellRect> rects;
+  std::vector<std::vector<Symbol>> cells;
+  for (size_t i = 0; i < std::size(cases); ++i) {
+    const int y = kCellH * static_cast<int>(i);
+    if (*cases[i].drawn != '\0') {
+      pixSetTextline(page.text.get(), font, cases[i].drawn, 1, 30, y + 60, nullptr, nullptr);
+    }
+    internal::CellRect r;
+    r.box = boxCreate(4, y + 4, kCellW - 8, kCellH - 8);
+    rects.push_back(r);
+    cells.push_back(CellSymbols(cases[i].read));
+  }
+  bmfDestroy(&font);
+  int line = 0;
+  internal::RereadDigitColumns(*latin, page, rects, &line, &cells);
+  for (size_t i = 0; i < std::size(cases); ++i) {
+    std::string got;
+    for (const Symbol& s : cells[i]) got += s.text;
+    EXPECT_EQ(got, cases[i].want) << "drawn '" << cases[i].drawn << "', first read '"
+                                  << cases[i].read << "'";
+    boxDestroy(&rects[i].box);
+  }
+}
 }  // namespace
 }  // namespace plan2json::ocr

@@ -1,6 +1,7 @@
 // Copyright 2026 The plan2json Authors.
 
 #include "ocr/recognize.h"
+#include "ocr/recognize_internal.h"
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
@@ -20,6 +21,11 @@
 namespace plan2json::ocr {
 namespace {
 
+using internal::CellRect;
+using internal::LineBox;
+using internal::PageEm;
+using internal::PixelRect;
+using internal::TextLineBands;
 using tesseract::PageIteratorLevel;
 
 // Each engine uses one thread: batch -j runs documents in parallel, and
@@ -32,6 +38,10 @@ void OneThreadPerEngine() {
 // The language whose model reads the digits of sequence-number columns
 // (Debian tesseract-ocr-eng). Without it they are read as the rest.
 constexpr char kDigitLang[] = "eng";
+
+}  // namespace
+
+namespace internal {
 
 Result<tesseract::TessBaseAPI*> EngineFor(const std::string& lang) {
   thread_local std::map<std::string, std::unique_ptr<tesseract::TessBaseAPI>> engines;
@@ -51,6 +61,12 @@ Result<tesseract::TessBaseAPI*> EngineFor(const std::string& lang) {
   api->SetVariable("preserve_interword_spaces", "1");
   return (engines[lang] = std::move(api)).get();
 }
+
+}  // namespace internal
+
+namespace {
+
+using internal::EngineFor;
 
 char32_t FirstCodePoint(const std::string& s) {
   if (s.empty()) return 0;
@@ -96,13 +112,6 @@ void CollectSymbols(tesseract::TessBaseAPI* api, int dx, int dy, int* line,
   } while (it->Next(kSym));
 }
 
-// A ruled table's cell in pixels.
-struct CellRect {
-  Box* box = nullptr;
-  int row = 0, col = 0;
-  bool one_column = true;  // spans a single column
-};
-
 // Pixel rectangles of the ruled table's cells, or none.
 std::vector<CellRect> CellRects(const PreparedPage& page) {
   extractor::Page rules;
@@ -124,6 +133,10 @@ std::vector<CellRect> CellRects(const PreparedPage& page) {
   }
   return rects;
 }
+
+}  // namespace
+
+namespace internal {
 
 // Bands of pixel rows (y0, y1) that each hold one line of a cell's text:
 // runs of rows with ink between blank rows. A run thinner than a stroke
@@ -174,6 +187,10 @@ std::vector<std::pair<int, int>> TextLineBands(Pix* ink, double dpi) {
   }
   return bands;
 }
+
+}  // namespace internal
+
+namespace {
 
 // Recognises the page's area `area` of the binary image (cut to its ink)
 // with a white margin around it (the engine reads a character touching the
@@ -232,25 +249,28 @@ void RecognizeCell(tesseract::TessBaseAPI* api, const PreparedPage& page, Box* r
   }
 }
 
-// Reads the ink of `image` (the binary page, or part of it) that a page
-// pass left unread: the engine's layout analysis drops whole words and
-// columns of a table without rulings. Symbols from `from` on in `out` are
-// what the pass read (in line order); the rest of the ink is cut into line pieces (ink
-// joined across gaps under half an em, not across lines) and each is
-// read like a table cell.
-void ReadLeftovers(tesseract::TessBaseAPI* api, const PreparedPage& page, Pix* image,
-                   size_t from, int* line, std::vector<Symbol>* out) {
+}  // namespace
+
+namespace internal {
+
+// The ink of `image` (the binary page, or part of it) that a page pass left
+// unread: the engine's layout analysis drops whole words and columns of a
+// table without rulings. `read` is what the pass read (in line order); the
+// rest of the ink is cut into line pieces (ink joined across gaps under
+// half an em, not across lines).
+std::vector<PixelRect> UnreadPieces(Pix* image, double dpi,
+                                    const std::vector<Symbol>& read) {
   PixPtr rest(pixCopy(nullptr, image));
-  const int pad = std::max(1, static_cast<int>(page.dpi * 0.02));
+  const int pad = std::max(1, static_cast<int>(dpi * 0.02));
   // A symbol's box is approximate (from the recogniser's timesteps) and may
   // leave part of its character's ink: each read line's whole box is read.
-  for (size_t i = from; i < out->size();) {
-    int x0 = (*out)[i].x0, x1 = (*out)[i].x1;
-    int y0 = std::min((*out)[i].y0, (*out)[i].line_y0);
-    int y1 = std::max((*out)[i].y1, (*out)[i].line_y1);
+  for (size_t i = 0; i < read.size();) {
+    int x0 = read[i].x0, x1 = read[i].x1;
+    int y0 = std::min(read[i].y0, read[i].line_y0);
+    int y1 = std::max(read[i].y1, read[i].line_y1);
     size_t end = i;
-    for (; end < out->size() && (*out)[end].line == (*out)[i].line; ++end) {
-      const Symbol& s = (*out)[end];
+    for (; end < read.size() && read[end].line == read[i].line; ++end) {
+      const Symbol& s = read[end];
       x0 = std::min(x0, s.x0), x1 = std::max(x1, s.x1);
       y0 = std::min(y0, s.y0), y1 = std::max(y1, s.y1);
     }
@@ -259,21 +279,40 @@ void ReadLeftovers(tesseract::TessBaseAPI* api, const PreparedPage& page, Pix* i
     boxDestroy(&b);
     i = end;
   }
-  PixPtr joined(pixDilateBrick(nullptr, rest.get(), std::max(1, static_cast<int>(page.dpi * 0.08)),
-                               std::max(1, static_cast<int>(page.dpi * 0.02))));
-  if (!joined) return;
-  BOXA* pieces = pixConnCompBB(joined.get(), 8);
-  if (pieces == nullptr) return;
-  const int min_size = static_cast<int>(page.dpi * 0.05);
-  const int max_height = static_cast<int>(page.dpi * 0.6);
-  for (int i = 0; i < boxaGetCount(pieces); ++i) {
-    Box* b = boxaGetBox(pieces, i, L_CLONE);
+  PixPtr joined(pixDilateBrick(nullptr, rest.get(), std::max(1, static_cast<int>(dpi * 0.08)),
+                               std::max(1, static_cast<int>(dpi * 0.02))));
+  if (!joined) return {};
+  BOXA* boxes = pixConnCompBB(joined.get(), 8);
+  if (boxes == nullptr) return {};
+  const int min_size = static_cast<int>(dpi * 0.05);
+  const int max_height = static_cast<int>(dpi * 0.6);
+  std::vector<PixelRect> pieces;
+  for (int i = 0; i < boxaGetCount(boxes); ++i) {
+    Box* b = boxaGetBox(boxes, i, L_CLONE);
     if (b->w >= min_size && b->h >= min_size && b->h <= max_height) {
-      RecognizeCell(api, page, b, line, out);
+      pieces.push_back({b->x, b->y, b->w, b->h});
     }
     boxDestroy(&b);
   }
-  boxaDestroy(&pieces);
+  boxaDestroy(&boxes);
+  return pieces;
+}
+
+}  // namespace internal
+
+namespace {
+
+// Reads the ink of `image` that a page pass left unread (UnreadPieces),
+// each piece like a table cell. Symbols from `from` on in `out` are what
+// the pass read.
+void ReadLeftovers(tesseract::TessBaseAPI* api, const PreparedPage& page, Pix* image,
+                   size_t from, int* line, std::vector<Symbol>* out) {
+  const std::vector<Symbol> read(out->begin() + static_cast<ptrdiff_t>(from), out->end());
+  for (const PixelRect& r : internal::UnreadPieces(image, page.dpi, read)) {
+    Box* b = boxCreate(r.x, r.y, r.w, r.h);
+    RecognizeCell(api, page, b, line, out);
+    boxDestroy(&b);
+  }
 }
 
 std::string TextOf(const std::vector<Symbol>& symbols) {
@@ -287,39 +326,52 @@ bool AllDigits(const std::string& text) {
                                       [](char c) { return c >= '0' && c <= '9'; });
 }
 
+}  // namespace
+
+namespace internal {
+
 // Columns of sequence numbers: their single-column cells, header words
 // aside, are short (three symbols at most) and at least half of them read
-// as digits alone. OCR reads a lone
-// digit as a look-alike character (1 as 工, 7 as 了), another digit or not
-// at all; the column's cells, header words aside, are read again by the
-// Latin model as digits only, and take that reading when there is one.
-void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
-                        const std::vector<CellRect>& rects, int* line,
-                        std::vector<std::vector<Symbol>>* cells) {
+// as digits alone.
+std::set<int> DigitColumns(const std::vector<CellRect>& rects,
+                           const std::vector<std::vector<Symbol>>& cells) {
   std::map<int, std::pair<int, int>> digits_of;  // col -> (digit cells, cells)
   std::set<int> long_text;                        // cols with a longer cell
   for (size_t i = 0; i < rects.size(); ++i) {
     if (!rects[i].one_column) continue;
-    const std::string text = TextOf((*cells)[i]);
+    const std::string text = TextOf(cells[i]);
     if (text.empty() || extractor::ClassifyHeader(text) != extractor::ColumnKey::kExtra) {
       continue;
     }
     auto& [digits, all] = digits_of[rects[i].col];
     digits += AllDigits(text) ? 1 : 0;
     ++all;
-    if ((*cells)[i].size() > 3) long_text.insert(rects[i].col);
+    if (cells[i].size() > 3) long_text.insert(rects[i].col);
   }
+  std::set<int> columns;
+  for (const auto& [col, counts] : digits_of) {
+    if (!long_text.count(col) && counts.first > 0 && counts.first * 2 >= counts.second) {
+      columns.insert(col);
+    }
+  }
+  return columns;
+}
+
+// OCR reads a lone digit of a sequence-number column (DigitColumns) as a
+// look-alike character (1 as 工, 7 as 了), another digit or not at all; the
+// column's cells, header words aside, are read again by the Latin model as
+// digits only, and take that reading when there is one.
+void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
+                        const std::vector<CellRect>& rects, int* line,
+                        std::vector<std::vector<Symbol>>* cells) {
+  const std::set<int> columns = internal::DigitColumns(rects, *cells);
   // The Latin model reads a lone digit far better than chi_sim's, which
   // has no context to go on (a clean 1 read as 工, a 5 as nothing).
   Result<tesseract::TessBaseAPI*> latin = EngineFor(kDigitLang);
   tesseract::TessBaseAPI* digits = latin.ok() ? *latin : api;
   digits->SetVariable("tessedit_char_whitelist", "0123456789");
   for (size_t i = 0; i < rects.size(); ++i) {
-    auto it = digits_of.find(rects[i].col);
-    if (!rects[i].one_column || it == digits_of.end() || long_text.count(it->first) ||
-        it->second.first == 0 || it->second.first * 2 < it->second.second) {
-      continue;
-    }
+    if (!rects[i].one_column || !columns.count(rects[i].col)) continue;
     const std::string text = TextOf((*cells)[i]);
     if (!text.empty() && extractor::ClassifyHeader(text) != extractor::ColumnKey::kExtra) {
       continue;
@@ -329,6 +381,10 @@ void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
     if (AllDigits(TextOf(again))) (*cells)[i] = std::move(again);
   }
 }
+
+}  // namespace internal
+
+namespace {
 
 void RecognizeCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
                     const std::vector<CellRect>& rects, std::vector<Symbol>* out) {
@@ -351,7 +407,7 @@ void RecognizeCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
   for (size_t i = 0; i < rects.size(); ++i) {
     RecognizeCell(api, page, rects[i].box, &line, &cells[i]);
   }
-  RereadDigitColumns(api, page, rects, &line, &cells);
+  internal::RereadDigitColumns(api, page, rects, &line, &cells);
   for (std::vector<Symbol>& c : cells) {
     out->insert(out->end(), std::make_move_iterator(c.begin()),
                 std::make_move_iterator(c.end()));
@@ -437,9 +493,6 @@ void DoubtLatinPoints(std::vector<Symbol>* symbols) {
 // the line's centre and em (a line of fewer than five takes the page's em);
 // a line without any keeps its ink extent. Like the PDF reader's font
 // boxes, this does not wobble with which characters a line holds.
-struct LineBox {
-  double y0, y1;
-};
 LineBox EmBoxOf(const std::vector<Symbol>& symbols, size_t from, size_t to,
                 double page_em) {
   std::vector<double> centres, heights;
@@ -457,6 +510,10 @@ LineBox EmBoxOf(const std::vector<Symbol>& symbols, size_t from, size_t to,
   double centre = Median(centres);
   return {centre - em / 2, centre + em / 2};
 }
+
+}  // namespace
+
+namespace internal {
 
 double PageEm(const std::vector<Symbol>& symbols) {
   std::vector<double> heights;
@@ -541,7 +598,7 @@ std::map<int, LineBox> LineBoxes(const std::vector<Symbol>& symbols, double page
   return boxes;
 }
 
-}  // namespace
+}  // namespace internal
 
 const char* MethodName(Method method) {
   return method == Method::kPage ? "page" : "cell";
@@ -554,7 +611,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   // the table finder sorts by x: make x grow along the line.
   std::stable_sort(symbols.begin(), symbols.end(),
                    [](const Symbol& a, const Symbol& b) { return a.line < b.line; });
-  SplitMixedLines(&symbols);
+  internal::SplitMixedLines(&symbols);
   for (size_t i = 1; i < symbols.size(); ++i) {
     Symbol& s = symbols[i];
     const Symbol& prev = symbols[i - 1];
@@ -569,7 +626,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   std::vector<extractor::Glyph> glyphs;
   glyphs.reserve(symbols.size());
   const double page_em = PageEm(symbols);
-  const std::map<int, LineBox> boxes = LineBoxes(symbols, page_em);
+  const std::map<int, LineBox> boxes = internal::LineBoxes(symbols, page_em);
   for (size_t i = 0; i < symbols.size(); ++i) {
     const Symbol& s = symbols[i];
     const LineBox& line = boxes.at(s.line);

@@ -1,0 +1,78 @@
+// Copyright 2026 The plan2json Authors.
+//
+// Internals of recognize.cc that need no OCR engine, exposed for
+// ocr_test only (not part of the engine's interface, engine.h).
+
+#ifndef PLAN2JSON_OCR_RECOGNIZE_INTERNAL_H_
+#define PLAN2JSON_OCR_RECOGNIZE_INTERNAL_H_
+
+#include <leptonica/allheaders.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ocr/recognize.h"
+
+namespace tesseract {
+class TessBaseAPI;
+}  // namespace tesseract
+
+namespace plan2json::ocr::internal {
+
+// The calling thread's engine for `lang` (one per language and thread).
+Result<tesseract::TessBaseAPI*> EngineFor(const std::string& lang);
+
+// A ruled table's cell in pixels.
+struct CellRect {
+  Box* box = nullptr;
+  int row = 0, col = 0;
+  bool one_column = true;  // spans a single column
+};
+
+// Bands of pixel rows [y0, y1) of `ink` (a binary image cut to a cell's
+// ink) that each hold one text line; {{0, h}} when no run of ink is as
+// thick as a line, empty when lines touch.
+std::vector<std::pair<int, int>> TextLineBands(Pix* ink, double dpi);
+
+// Columns of sequence numbers, whose cells are read again as digits:
+// `cells[i]` is what was read in `rects[i]`.
+std::set<int> DigitColumns(const std::vector<CellRect>& rects,
+                           const std::vector<std::vector<Symbol>>& cells);
+
+// Reads the cells of DigitColumns again with the Latin model, digits only
+// (`api` when that model is missing); a cell takes that reading when it is
+// all digits. Header words are not read again.
+void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
+                        const std::vector<CellRect>& rects, int* line,
+                        std::vector<std::vector<Symbol>>* cells);
+
+// A pixel rectangle.
+struct PixelRect {
+  int x = 0, y = 0, w = 0, h = 0;
+};
+
+// The pieces of `image`'s ink at `dpi` that the symbols `read` (a page
+// pass's, in line order) leave unread, each to be read like a cell.
+std::vector<PixelRect> UnreadPieces(Pix* image, double dpi,
+                                    const std::vector<Symbol>& read);
+
+// A text line's em box in pixels.
+struct LineBox {
+  double y0, y1;
+};
+
+// The page's em in pixels from its ideographs' ink heights (0 if none).
+double PageEm(const std::vector<Symbol>& symbols);
+
+// Splits an engine line holding two text lines (symbols sorted by line).
+void SplitMixedLines(std::vector<Symbol>* symbols);
+
+// Each line's em box, made uniform across the page.
+std::map<int, LineBox> LineBoxes(const std::vector<Symbol>& symbols, double page_em);
+
+}  // namespace plan2json::ocr::internal
+
+#endif  // PLAN2JSON_OCR_RECOGNIZE_INTERNAL_H_
