@@ -284,22 +284,27 @@ bool SpansPair(const Chunk& a, size_t la, const std::vector<std::vector<Chunk>>&
   return true;
 }
 
-Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
-  struct Piece {
-    int line;
-    const Chunk* chunk;
-    bool spanner = false;
-    bool stray = false;  // looked like an upper cell, is none
-    int over0 = 0, over1 = 0;  // a spanner: the x-range of the pair below
-    int pair_line = 0;         // and their line
-    const Chunk* b1 = nullptr;
-    const Chunk* b2 = nullptr;
-  };
-  std::vector<Piece> pieces;
+// One chunk of a header band, and whether it spans a pair of sub-columns.
+struct HeadPiece {
+  int line;
+  const Chunk* chunk;
+  bool spanner = false;
+  bool stray = false;        // looked like an upper cell, is none
+  int over0 = 0, over1 = 0;  // a spanner: the x-range of the pair below
+  int pair_line = 0;         // and their line
+  const Chunk* b1 = nullptr;
+  const Chunk* b2 = nullptr;
+};
+
+// The band's chunks, each spanner marked with the pair below it (SpansPair);
+// a pair that holds an upper cell itself is no pair of sub-columns, and its
+// would-be spanner is a stray.
+std::vector<HeadPiece> HeadPieces(const std::vector<std::vector<Chunk>>& band) {
+  std::vector<HeadPiece> pieces;
   for (size_t i = 0; i < band.size(); ++i) {
     for (const Chunk& c : band[i]) pieces.push_back({static_cast<int>(i), &c});
   }
-  for (Piece& p : pieces) {
+  for (HeadPiece& p : pieces) {
     for (size_t b = static_cast<size_t>(p.line) + 1; b < band.size() && !p.spanner; ++b) {
       for (size_t k = 0; k + 1 < band[b].size(); ++k) {
         if (SpansPair(*p.chunk, static_cast<size_t>(p.line), band, band[b][k], band[b][k + 1])) {
@@ -314,66 +319,82 @@ Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
       }
     }
   }
-  // A pair that holds an upper cell itself is no pair of sub-columns.
-  for (Piece& p : pieces) {
+  for (HeadPiece& p : pieces) {
     if (!p.spanner) continue;
-    for (const Piece& q : pieces) {
+    for (const HeadPiece& q : pieces) {
       if (q.spanner && (q.chunk == p.b1 || q.chunk == p.b2)) p.spanner = false;
     }
     if (!p.spanner) p.stray = true;
   }
-  // Leaves: the other pieces, joined where their x-ranges overlap.
-  Header h;
-  h.first = first;
-  h.last = first + static_cast<int>(band.size()) - 1;
-  std::vector<const Piece*> rest;
-  for (const Piece& p : pieces) {
+  return pieces;
+}
+
+// Leaves: the pieces that are neither spanners nor strays, joined where
+// their x-ranges overlap, each classified by meaning.
+void AddLeaves(const std::vector<HeadPiece>& pieces, Header* h) {
+  std::vector<const HeadPiece*> rest;
+  for (const HeadPiece& p : pieces) {
     if (!p.spanner && !p.stray) rest.push_back(&p);
-    if (p.stray) ++h.stray;
+    if (p.stray) ++h->stray;
   }
-  std::sort(rest.begin(), rest.end(), [](const Piece* a, const Piece* b) {
+  std::sort(rest.begin(), rest.end(), [](const HeadPiece* a, const HeadPiece* b) {
     return a->chunk->x0 < b->chunk->x0;
   });
-  for (const Piece* p : rest) {
-    if (h.leaves.empty() || p->chunk->x0 > h.leaves.back().x1) {
-      h.leaves.emplace_back();
-      h.leaves.back().x0 = p->chunk->x0;
+  for (const HeadPiece* p : rest) {
+    if (h->leaves.empty() || p->chunk->x0 > h->leaves.back().x1) {
+      h->leaves.emplace_back();
+      h->leaves.back().x0 = p->chunk->x0;
     }
-    HeadCell& c = h.leaves.back();
+    HeadCell& c = h->leaves.back();
     c.x1 = std::max(c.x1, p->chunk->x1);
-    c.pieces.push_back({first + p->line, p->chunk->text});
+    c.pieces.push_back({h->first + p->line, p->chunk->text});
   }
-  for (size_t i = 0; i < h.leaves.size(); ++i) {
-    HeadCell& c = h.leaves[i];
+  for (size_t i = 0; i < h->leaves.size(); ++i) {
+    HeadCell& c = h->leaves[i];
     std::sort(c.pieces.begin(), c.pieces.end());
     c.first_leaf = static_cast<int>(i);
     c.key = ClassifyHeader(CellText(c));
   }
-  for (const Piece& p : pieces) {
+}
+
+// Groups: each spanner over two or more leaves. Its sub-columns sit on the
+// pair's line or below; a cell reaching higher is no sub-column (a title
+// line over the header is no group) and the spanner is a stray.
+void AddGroups(const std::vector<HeadPiece>& pieces, Header* h) {
+  for (const HeadPiece& p : pieces) {
     if (!p.spanner) continue;
     HeadCell g;
     g.x0 = p.chunk->x0;
     g.x1 = p.chunk->x1;
-    g.pieces.push_back({first + p.line, p.chunk->text});
+    g.pieces.push_back({h->first + p.line, p.chunk->text});
     g.first_leaf = -1;
     g.leaves = 0;
-    // Its sub-columns sit on the pair's line or below; a cell reaching
-    // higher is no sub-column (a title line over the header is no group).
     bool subs = true;
-    for (size_t i = 0; i < h.leaves.size(); ++i) {
-      if (h.leaves[i].x1 > p.over0 && h.leaves[i].x0 < p.over1) {
+    for (size_t i = 0; i < h->leaves.size(); ++i) {
+      if (h->leaves[i].x1 > p.over0 && h->leaves[i].x0 < p.over1) {
         if (g.first_leaf < 0) g.first_leaf = static_cast<int>(i);
         ++g.leaves;
-        for (const auto& piece : h.leaves[i].pieces) subs = subs && piece.first >= first + p.pair_line;
+        for (const auto& piece : h->leaves[i].pieces) {
+          subs = subs && piece.first >= h->first + p.pair_line;
+        }
       }
     }
     if (!subs) {
-      ++h.stray;
+      ++h->stray;
     } else if (g.leaves >= 2) {
       g.key = ClassifyHeader(CellText(g));
-      h.groups.push_back(std::move(g));
+      h->groups.push_back(std::move(g));
     }
   }
+}
+
+Header BuildHeader(const std::vector<std::vector<Chunk>>& band, int first) {
+  Header h;
+  h.first = first;
+  h.last = first + static_cast<int>(band.size()) - 1;
+  const std::vector<HeadPiece> pieces = HeadPieces(band);
+  AddLeaves(pieces, &h);
+  AddGroups(pieces, &h);
   return h;
 }
 
