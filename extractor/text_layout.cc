@@ -947,6 +947,47 @@ double ZoneReader::Rows(const Zone& z, std::vector<ZoneRow>* rows) const {
   return cost;
 }
 
+// Each deadline closes a row: an optional lead-in (a row continued from the
+// previous page, at the page's top only), then one group of the text
+// column's segments per deadline, each group aligned with its deadline
+// (least misalignment, by dynamic programming). Bounded: a group holds at
+// most kMaxGroup segments. Returns the cost and each group's first segment
+// in *starts (size deadlines + 1, the last = segments), or kInf when there
+// are no deadlines or more deadlines than segments.
+double GroupByDeadlines(const std::vector<Span>& segs, const std::vector<Span>& dls,
+                        const Zone& z, Align align, std::vector<size_t>* starts) {
+  const size_t m = segs.size(), k = dls.size();
+  if (k == 0 || k > m) return kInf;
+  auto seg_span = [&](size_t a, size_t b) { return Span{segs[a].top, segs[b - 1].bottom}; };
+  constexpr size_t kMaxGroup = 64;
+  std::vector<std::vector<double>> dp(k + 1, std::vector<double>(m + 1, kInf));
+  std::vector<std::vector<size_t>> from(k + 1, std::vector<size_t>(m + 1, 0));
+  for (size_t i0 = 0; i0 <= m; ++i0) {
+    double c = i0 == 0 ? (z.continues ? 10 : 0) : z.continues ? 0 : z.page_top ? 0.5 : 20;
+    if (i0 > 0 && seg_span(0, i0).bottom > dls[0].top) c += 5;
+    dp[0][i0] = c;
+  }
+  for (size_t d = 0; d < k; ++d) {
+    for (size_t i = 0; i < m; ++i) {
+      if (dp[d][i] == kInf) continue;
+      for (size_t j = i + 1; j <= m && j - i <= kMaxGroup; ++j) {
+        Span s = seg_span(i, j);
+        double c = Misalign(dls[d], s, align);
+        if (dls[d].center() < s.top - 1 || dls[d].center() > s.bottom + 1) c += 3;
+        if (dp[d][i] + c < dp[d + 1][j]) {
+          dp[d + 1][j] = dp[d][i] + c;
+          from[d + 1][j] = i;
+        }
+      }
+    }
+  }
+  if (dp[k][m] == kInf) return kInf;
+  starts->assign(k + 1, 0);
+  (*starts)[k] = m;
+  for (size_t d = k; d > 0; --d) (*starts)[d - 1] = from[d][(*starts)[d]];
+  return dp[k][m];
+}
+
 double ZoneReader::GroupRows(const Zone& z, std::vector<ZoneRow>* rows) const {
   rows->clear();
   // Segments of the text column, split after sentence ends.
@@ -981,38 +1022,12 @@ double ZoneReader::GroupRows(const Zone& z, std::vector<ZoneRow>* rows) const {
     rows->push_back(std::move(r));
   };
   if (m == 0) return 0;
-  // Each deadline closes a row: an optional lead-in (a row continued from
-  // the previous page, at the page's top only), then one group of segments
-  // per deadline, each group aligned with its deadline. Bounded: a group
-  // holds at most kMaxGroup segments.
-  constexpr size_t kMaxGroup = 64;
-  std::vector<std::vector<double>> dp(k + 1, std::vector<double>(m + 1, kInf));
-  std::vector<std::vector<size_t>> from(k + 1, std::vector<size_t>(m + 1, 0));
-  if (k > 0 && k <= m) {
-    for (size_t i0 = 0; i0 <= m; ++i0) {
-      double c = i0 == 0 ? (z.continues ? 10 : 0) : z.continues ? 0 : z.page_top ? 0.5 : 20;
-      if (i0 > 0 && seg_span(0, i0).bottom > dl_span(0).top) c += 5;
-      dp[0][i0] = c;
-    }
-    for (size_t d = 0; d < k; ++d) {
-      for (size_t i = 0; i < m; ++i) {
-        if (dp[d][i] == kInf) continue;
-        for (size_t j = i + 1; j <= m && j - i <= kMaxGroup; ++j) {
-          Span s = seg_span(i, j), ds = dl_span(d);
-          double c = Misalign(ds, s, align_);
-          if (ds.center() < s.top - 1 || ds.center() > s.bottom + 1) c += 3;
-          if (dp[d][i] + c < dp[d + 1][j]) {
-            dp[d + 1][j] = dp[d][i] + c;
-            from[d + 1][j] = i;
-          }
-        }
-      }
-    }
-  }
-  if (k > 0 && k <= m && dp[k][m] < kInf) {
-    std::vector<size_t> starts(k + 1);
-    starts[k] = m;
-    for (size_t d = k; d > 0; --d) starts[d - 1] = from[d][starts[d]];
+  std::vector<Span> seg_spans, dl_spans;
+  for (size_t s = 0; s < m; ++s) seg_spans.push_back(seg_span(s, s + 1));
+  for (size_t d = 0; d < k; ++d) dl_spans.push_back(dl_span(d));
+  std::vector<size_t> starts;
+  const double cost = GroupByDeadlines(seg_spans, dl_spans, z, align_, &starts);
+  if (cost < kInf) {
     if (starts[0] > 0) add_row(0, starts[0], nullptr, false);
     for (size_t d = 0; d < k; ++d) {
       // A row far from its deadline is a guess.
@@ -1020,7 +1035,7 @@ double ZoneReader::GroupRows(const Zone& z, std::vector<ZoneRow>* rows) const {
       bool far = Misalign(dl_span(d), s, align_) > 2.5;
       add_row(starts[d], starts[d + 1], &dls[d], far);
     }
-    return dp[k][m];
+    return cost;
   }
   // No deadlines: one row per segment. More deadlines than segments: the
   // rows are a guess; each deadline goes to the nearest segment.
