@@ -1106,13 +1106,14 @@ void Report(const BatchOptions& options, Batch& batch,
             const std::string& manifest_path) {
   if (!options.quiet) {
     const double secs = batch.Elapsed();
+    const double rate = secs > 0 ? static_cast<double>(batch.pages) / secs : 0.0;
+    // Scans go at well under a page a second: keep a decimal there.
     std::fprintf(stderr,
                  "plan2json: %zu of %zu inputs in %.1f s: %zu ok, %zu with "
                  "warnings, %zu failed (%zu up to date, skipped); %ld pages "
-                 "converted, %.0f pages/s; manifest %s\n",
+                 "converted, %.*f pages/s; manifest %s\n",
                  batch.done, batch.lines().size(), secs, batch.ok, batch.warned,
-                 batch.failed, batch.skipped, batch.pages,
-                 secs > 0 ? static_cast<double>(batch.pages) / secs : 0.0,
+                 batch.failed, batch.skipped, batch.pages, rate < 10 ? 2 : 0, rate,
                  manifest_path.c_str());
   }
   if (options.timings && batch.timed > 0) {
