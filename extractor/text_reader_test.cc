@@ -19,6 +19,7 @@
 
 #include "extractor/text_dump.h"
 #include "normalizer/normalizer.h"
+#include "tests/testing/read_file.h"
 
 namespace plan2json::extractor {
 namespace {
@@ -27,12 +28,7 @@ std::string Sample(const std::string& name) {
   return std::string(PLAN2JSON_SAMPLES_DIR) + "/" + name;
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testutil::ReadFile;
 
 // ---------------------------------------------------------------------------
 // Encodings

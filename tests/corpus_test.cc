@@ -30,18 +30,14 @@
 
 #include "pipeline/convert.h"
 #include "schema/schema.h"
+#include "tests/testing/read_file.h"
 
 namespace plan2json {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testutil::ReadFile;
 
 struct Case {
   std::string input;     // file name under tests/corpus/
@@ -161,7 +157,7 @@ TEST_P(CorpusTest, GivesTheExpectedRows) {
   }
   Status valid = schema::Validator::Get().Validate(conv->document);
   EXPECT_TRUE(valid.ok()) << valid.ToString();
-  Json truth = Json::parse(ReadText(dir + "/" + c.expected));
+  Json truth = Json::parse(ReadFile(dir + "/" + c.expected));
   std::vector<std::string> problems = Problems(truth, conv->document);
   std::string report;
   for (const std::string& p : problems) report += "\n  " + p;

@@ -16,16 +16,12 @@
 
 #include "pipeline/convert.h"
 #include "schema/schema.h"
+#include "tests/testing/read_file.h"
 
 namespace plan2json {
 namespace {
 
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testutil::ReadFile;
 
 struct Sample {
   const char* input;     // under samples/
@@ -52,7 +48,7 @@ TEST_P(GoldenTest, MatchesExpectedRowsAndValidates) {
   EXPECT_TRUE(valid.ok()) << valid.ToString();
 
   nlohmann::ordered_json expected =
-      nlohmann::ordered_json::parse(ReadText(dir + "/" + s.expected));
+      nlohmann::ordered_json::parse(ReadFile(dir + "/" + s.expected));
   EXPECT_EQ(doc["document"], expected["document"]);
   const auto& want = expected["rows"];
   const auto& got = doc["rows"];
@@ -100,7 +96,7 @@ TEST_P(GoldenTest, WholeOutputMatchesGoldenFile) {
   std::string got = conv->document.dump(2, ' ', false) + "\n";
   std::string golden_path =
       std::string(PLAN2JSON_GOLDEN_DIR) + "/" + s.input + ".json";
-  std::string want = ReadText(golden_path);
+  std::string want = ReadFile(golden_path);
   ASSERT_FALSE(want.empty()) << "missing golden file " << golden_path;
   EXPECT_EQ(got, want) << "regenerate with tests/update_golden.sh after "
                           "checking the difference is intended";

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "pipeline/convert.h"
+#include "tests/testing/read_file.h"
 
 namespace plan2json {
 namespace {
@@ -30,12 +31,7 @@ std::string OneLineRows(int n) {
   return out;
 }
 
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testutil::ReadFile;
 
 struct Tally {
   int exact = 0, flagged = 0, silent = 0;
@@ -66,7 +62,7 @@ Tally Check(const nlohmann::ordered_json& rows) {
 // Rows 1-9, 10-99 and 100-500 sit at different positions; today's reader
 // used to merge rows 1-10 into one without a warning.
 TEST(LayoutHostile, MisalignedRowsStaySeparate) {
-  std::string bytes = ReadText(std::string(PLAN2JSON_HOSTILE_DIR) +
+  std::string bytes = ReadFile(std::string(PLAN2JSON_HOSTILE_DIR) +
                                "/layout_rows_500_misaligned.txt");
   Result<Conversion> conv = ConvertBytes(bytes, "misaligned.txt", ConvertOptions());
   ASSERT_TRUE(conv.ok()) << conv.status().ToString();

@@ -17,6 +17,7 @@
 #include "ooxml/office.h"
 #include "ooxml/testing/packages.h"
 #include "pipeline/convert.h"
+#include "tests/testing/read_file.h"
 
 namespace plan2json {
 namespace {
@@ -24,12 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;
 
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testutil::ReadFile;
 
 constexpr double kTimeout = 120;
 
@@ -45,7 +41,7 @@ TEST_P(RoundTripTest, SameRowsAsTheDocx) {
   ASSERT_FALSE(files.empty());
   for (const std::string& file : files) {
     SCOPED_TRACE(file + " as ." + format);
-    const std::string docx = ReadText(file);
+    const std::string docx = ReadFile(file);
     Result<Conversion> direct = ConvertBytes(docx, file, ConvertOptions());
     ASSERT_TRUE(direct.ok()) << direct.status().ToString();
     Result<std::string> saved = ooxml::ConvertWithLibreOffice(docx, "docx", format, kTimeout);
@@ -93,7 +89,7 @@ TEST(LibreOfficeTimeoutTest, KilledAndReported) {
   for (const auto& e : fs::directory_iterator(PLAN2JSON_CORPUS_DIR)) {
     if (e.path().extension() == ".docx") first = e.path().string();
   }
-  Result<std::string> doc = ooxml::ConvertWithLibreOffice(ReadText(first), "docx", "doc", kTimeout);
+  Result<std::string> doc = ooxml::ConvertWithLibreOffice(ReadFile(first), "docx", "doc", kTimeout);
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   ConvertOptions options;
   options.office_timeout_seconds = 0.05;

@@ -20,6 +20,7 @@
 #include "ooxml/testing/packages.h"
 #include "pipeline/convert.h"
 #include "schema/schema.h"
+#include "tests/testing/read_file.h"
 
 namespace plan2json {
 namespace {
@@ -31,12 +32,7 @@ using ooxml::testing::MakeZip;
 
 namespace fs = std::filesystem;
 
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testutil::ReadFile;
 
 std::vector<std::string> CorpusDocx() {
   std::vector<std::string> out;
@@ -77,7 +73,7 @@ TEST(OfficeCorpusTest, DocxRowsMatchExpectedText) {
     EXPECT_TRUE(schema::Validator::Get().Validate(doc).ok());
     EXPECT_EQ(doc["source"]["format"], "docx");
     const std::string stem = file.substr(0, file.size() - 5);
-    ordered_json expected = ordered_json::parse(ReadText(stem + ".expected.json"));
+    ordered_json expected = ordered_json::parse(ReadFile(stem + ".expected.json"));
     EXPECT_EQ(doc["document"], expected["document"]);
     const auto& want = expected["rows"];
     const auto& got = doc["rows"];

@@ -29,18 +29,14 @@
 #include <vector>
 
 #include "pipeline/convert.h"
+#include "tests/testing/read_file.h"
 
 namespace plan2json {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testutil::ReadFile;
 
 std::string Key(const Json& row) {
   if (!row.is_object() || !row.contains("measure") || !row["measure"].is_string()) return "";
@@ -170,7 +166,7 @@ TEST_P(ReadingOrderDump, NoRowSilentlyWrong) {
   ConvertOptions options;
   Result<Conversion> conv = ConvertFile(d.input, options);
   ASSERT_TRUE(conv.ok()) << conv.status().ToString();
-  const Json expected = Json::parse(ReadText(d.expected));
+  const Json expected = Json::parse(ReadFile(d.expected));
   const Json& want = expected["rows"];
   const Json& got = conv->document["rows"];
   std::vector<std::string> a, b;
@@ -222,7 +218,7 @@ TEST(ReadingOrderCorpus, AtLeastHalfTheRowsExact) {
     if (d.input.find(PLAN2JSON_CORPUS_DIR) != 0) continue;
     Result<Conversion> conv = ConvertFile(d.input, ConvertOptions{});
     ASSERT_TRUE(conv.ok()) << d.input << ": " << conv.status().ToString();
-    const Json want = Json::parse(ReadText(d.expected))["rows"];
+    const Json want = Json::parse(ReadFile(d.expected))["rows"];
     const Json& got = conv->document["rows"];
     std::vector<std::string> a, b;
     for (const Json& r : want) a.push_back(Key(r));

@@ -13,14 +13,12 @@
 
 #include "extractor/text_dump.h"
 #include "pipeline/convert.h"
+#include "tests/testing/read_file.h"
 
 namespace plan2json {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using testutil::ReadFile;
 
 std::string ReadSample(const std::string& name) {
   return ReadFile(std::string(PLAN2JSON_SAMPLES_DIR) + "/" + name);
