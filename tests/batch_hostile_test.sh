@@ -6,12 +6,8 @@
 set -u
 bin=$1
 root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# shellcheck source=harness.sh
+source "$(dirname "$0")/harness.sh"
 pdf=$root/samples/beijing-eco-2023.word.pdf
 
 # field MANIFEST PATH_SUFFIX KEY
@@ -136,5 +132,4 @@ fi
 grep -qE '^plan2json: timings ms, summed over 1 converted inputs: read [0-9.]+, extract' "$tmp/err" &&
   ok || bad "batch_timings: $(cat "$tmp/err")"
 
-echo "batch_hostile_test: $passes passed, $fails failed"
-[ "$fails" = 0 ]
+finish batch_hostile_test

@@ -9,7 +9,8 @@ set -u
 source "$(dirname "$0")/bad_inputs.sh"
 bin=$1
 root=$2
-tmp=$(mktemp -d)
+# shellcheck source=harness.sh
+source "$(dirname "$0")/harness.sh"
 mounts=()
 cleanup() {
   local m
@@ -17,10 +18,6 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
 check() {  # check NAME COMMAND...: passes if COMMAND succeeds
   local name=$1
   shift
@@ -385,5 +382,4 @@ rm "$tmp/stuck.pdf"
 "$bin" "$word" --out-dir "$tmp/u" -o "$tmp/u.json" 2>/dev/null; check "-o with --out-dir" [ $? = 1 ]
 "$bin" "$word" --out-dir "$tmp/u" --format xml 2>/dev/null; check "unknown format" [ $? = 1 ]
 
-echo "$passes passed, $fails failed"
-[ "$fails" = 0 ]
+finish

@@ -9,13 +9,8 @@ set -u
 source "$(dirname "$0")/bad_inputs.sh"
 bin=$1
 root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-passes=0
-
-ok() { passes=$((passes + 1)); }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# shellcheck source=harness.sh
+source "$(dirname "$0")/harness.sh"
 
 # expect_error NAME EXIT_CODE REGEX INPUT [ARGS...]
 # Runs with -o into $tmp/out.json; checks exit code, one stderr line naming
@@ -202,5 +197,4 @@ for enc in gb u16; do
 done
 grep -q '"encoding": "GB18030"' "$tmp/gb.json" && ok || bad "GB18030 not reported in source.encoding"
 
-echo "$passes passed, $fails failed"
-[ "$fails" = 0 ]
+finish

@@ -9,12 +9,8 @@ bin=$1
 root=$2
 sanitized=${3:-}
 dir=$root/tests/hostile
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# shellcheck source=harness.sh
+source "$(dirname "$0")/harness.sh"
 
 # bounded ARGS...: runs plan2json under the resource bound; stdout in
 # $tmp/out, stderr in $tmp/err, exit code in $rc.
@@ -254,5 +250,4 @@ doc = json.load(open(sys.argv[1], encoding="utf-8"))
 assert len(doc["rows"]) == 2500 or any(w["code"] == "page_cut" for w in doc["warnings"])
 PY
 
-echo "hostile_test: $passes passed, $fails failed"
-[ "$fails" = 0 ]
+finish hostile_test
