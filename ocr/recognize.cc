@@ -28,13 +28,6 @@ using internal::PixelRect;
 using internal::TextLineBands;
 using tesseract::PageIteratorLevel;
 
-// Each engine uses one thread: batch -j runs documents in parallel, and
-// OpenMP's own threads would only contend with them.
-void OneThreadPerEngine() {
-  static const bool kSet = [] { return setenv("OMP_THREAD_LIMIT", "1", 0) == 0; }();
-  (void)kSet;
-}
-
 // The language whose model reads the digits of sequence-number columns
 // (Debian tesseract-ocr-eng). Without it they are read as the rest.
 constexpr char kDigitLang[] = "eng";
@@ -47,7 +40,6 @@ Result<tesseract::TessBaseAPI*> EngineFor(const std::string& lang) {
   thread_local std::map<std::string, std::unique_ptr<tesseract::TessBaseAPI>> engines;
   auto it = engines.find(lang);
   if (it != engines.end()) return it->second.get();
-  OneThreadPerEngine();
   auto api = std::make_unique<tesseract::TessBaseAPI>();
   // Tesseract's own diagnostics would interleave with ours.
   api->SetVariable("debug_file", "/dev/null");

@@ -110,6 +110,13 @@ std::string MakeScan(const ScanCase& c, const fs::path& dir) {
   return out;
 }
 
+// Threads of this process (Linux): OpenMP keeps its pool alive once made.
+int ThreadCount() {
+  int n = 0;
+  for (const auto& e : fs::directory_iterator("/proc/self/task")) n += e.exists();
+  return n;
+}
+
 class ScanTest : public ::testing::TestWithParam<ScanCase> {};
 
 TEST_P(ScanTest, AsManyRowsAsThePdfAndNoneSilentlyWrong) {
@@ -126,6 +133,9 @@ TEST_P(ScanTest, AsManyRowsAsThePdfAndNoneSilentlyWrong) {
   ASSERT_TRUE(pdf.ok()) << pdf.status().message();
   Result<Conversion> ocr = ConvertFile(scan, ConvertOptions());
   ASSERT_TRUE(ocr.ok()) << ocr.status().message();
+  // Tesseract ran on this thread alone (engine.cc limits OpenMP before the
+  // module loads): batch -j workers must not each spawn a pool per core.
+  EXPECT_EQ(ThreadCount(), 1);
   const auto& source = ocr->document["source"];
   EXPECT_EQ(source["format"], "scan");
   EXPECT_EQ(source["dpi"], 300);
