@@ -207,6 +207,13 @@ Result<PreparedPage> Prepare(Pix* pix, double source_dpi, double dpi) {
   int res = static_cast<int>(std::lround(dpi));
   pixSetResolution(page.text.get(), res, res);
   pixSetResolution(grey.get(), res, res);
+  // The grey image, white away from the text's ink: rulings and specks go,
+  // the anti-aliased edges of strokes stay.
+  PixPtr far = Own(pixDilateBrick(nullptr, page.text.get(), 5, 5));
+  pixInvert(far.get(), far.get());
+  page.clean_grey = Own(pixCopy(nullptr, grey.get()));
+  pixSetMasked(page.clean_grey.get(), far.get(), 255);
+  pixSetResolution(page.clean_grey.get(), res, res);
   page.grey = std::move(grey);
   return page;
 }

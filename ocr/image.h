@@ -48,6 +48,7 @@ PixPtr FromGrey(const GreyImage& image);
 struct PreparedPage {
   PixPtr grey;      // 8 bpp, deskewed
   PixPtr text;      // 1 bpp, deskewed, specks and ruling lines removed
+  PixPtr clean_grey;  // 8 bpp, `grey` made white away from `text`'s ink
   std::vector<extractor::Ruling> rulings;  // in points, top-left origin
   double dpi = 0;
   double skew_degrees = 0;  // the rotation that was undone

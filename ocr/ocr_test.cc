@@ -508,6 +508,36 @@ std::string BandsText(const std::vector<std::pair<int, int>>& bands) {
   return bands.empty() ? "(none: touching lines)" : out;
 }
 
+// Two readings of one line, as confidences per symbol.
+TEST(PreferSecond, TheReadingWhoseLeastSureSymbolIsSurerWins) {
+  struct Case {
+    const char* name;
+    std::vector<double> first, second;
+    bool want;
+  };
+  const Case cases[] = {
+      {"second's worst symbol surer", {0.99, 0.62, 0.98}, {0.96, 0.97, 0.95}, true},
+      {"first's worst symbol surer", {0.96, 0.97, 0.95}, {0.99, 0.62, 0.99}, false},
+      {"not the mean: one weak symbol loses", {0.99, 0.99, 0.70}, {0.90, 0.90, 0.90}, true},
+      {"a tie keeps the first", {0.9, 0.95}, {0.95, 0.9}, false},
+      {"an empty first loses", {}, {0.3}, true},
+      {"an empty second never wins", {0.1}, {}, false},
+      {"both empty keep the first", {}, {}, false},
+  };
+  auto reading = [](const std::vector<double>& confidences) {
+    std::vector<Symbol> symbols;
+    for (double c : confidences) {
+      symbols.push_back(Sym("字", 0, 10, 1, false));
+      symbols.back().confidence = c;
+    }
+    return symbols;
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(internal::PreferSecond(reading(c.first), reading(c.second)), c.want)
+        << c.name;
+  }
+}
+
 // At 300 dpi a band must be 12 px thick to be a line of its own.
 TEST(TextLineBands, CellInkCutIntoLinesAtBlankRows) {
   struct Case {

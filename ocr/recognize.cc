@@ -184,23 +184,43 @@ std::vector<std::pair<int, int>> TextLineBands(Pix* ink, double dpi) {
 
 namespace {
 
-// Recognises the page's area `area` of the binary image (cut to its ink)
-// with a white margin around it (the engine reads a character touching the
-// image edge badly) in `mode`. (The grey image measured worse: lines lost
-// and stray commas at line ends.)
-void RecognizeArea(tesseract::TessBaseAPI* api, const PreparedPage& page, Box* area,
-                   tesseract::PageSegMode mode, int* line, std::vector<Symbol>* out) {
-  PixPtr clip(pixClipRectangle(page.text.get(), area, nullptr));
+// Reads `area` of `image` (binary, or grey whose white is `white`) with a
+// white margin in `mode`, appending its symbols to `out`.
+void ReadArea(tesseract::TessBaseAPI* api, Pix* image, l_uint32 white, double dpi,
+              Box* area, tesseract::PageSegMode mode, int* line,
+              std::vector<Symbol>* out) {
+  PixPtr clip(pixClipRectangle(image, area, nullptr));
   if (!clip) return;
-  const int margin = static_cast<int>(page.dpi / 15);
-  PixPtr framed(pixAddBorder(clip.get(), margin, 0));
-  pixSetResolution(framed.get(), static_cast<int>(page.dpi), static_cast<int>(page.dpi));
+  const int margin = static_cast<int>(dpi / 15);
+  PixPtr framed(pixAddBorder(clip.get(), margin, white));
+  pixSetResolution(framed.get(), static_cast<int>(dpi), static_cast<int>(dpi));
   api->SetPageSegMode(mode);
   api->SetImage(framed.get());
-  api->SetSourceResolution(static_cast<int>(page.dpi));
+  api->SetSourceResolution(static_cast<int>(dpi));
   if (api->Recognize(nullptr) == 0) {
     CollectSymbols(api, area->x - margin, area->y - margin, line, out);
   }
+}
+
+// Recognises the page's area `area` (a cell's text line, or a piece of
+// ink) in `mode` twice, from the binary image and from the grey one
+// (PreparedPage::clean_grey), each with a white margin around it (the engine
+// reads a character touching the image edge badly), and keeps the reading
+// PreferSecond picks. The two misread different characters: on the four
+// ruled corpus scans at 200 dpi, 70 rows were usable from the binary image
+// alone, 67 from the grey alone, 77 from the pick (CER 0.5-3.5 % to
+// 0.3-2.2 %), for 1.5x the time.
+void RecognizeArea(tesseract::TessBaseAPI* api, const PreparedPage& page, Box* area,
+                   tesseract::PageSegMode mode, int* line, std::vector<Symbol>* out) {
+  std::vector<Symbol> binary, grey;
+  int binary_line = *line, grey_line = *line;
+  ReadArea(api, page.text.get(), 0, page.dpi, area, mode, &binary_line, &binary);
+  ReadArea(api, page.clean_grey.get(), 255, page.dpi, area, mode, &grey_line, &grey);
+  const bool second = internal::PreferSecond(binary, grey);
+  std::vector<Symbol>& pick = second ? grey : binary;
+  *line = second ? grey_line : binary_line;
+  out->insert(out->end(), std::make_move_iterator(pick.begin()),
+              std::make_move_iterator(pick.end()));
 }
 
 // Recognises one cell: its ink line by line, each as a single line in
@@ -353,6 +373,16 @@ std::set<int> DigitColumns(const std::vector<CellRect>& rects,
 // look-alike character (1 as 工, 7 as 了), another digit or not at all; the
 // column's cells, header words aside, are read again by the Latin model as
 // digits only, and take that reading when there is one.
+bool PreferSecond(const std::vector<Symbol>& first,
+                  const std::vector<Symbol>& second) {
+  auto least_sure = [](const std::vector<Symbol>& reading) {
+    double least = reading.empty() ? -1 : 1;
+    for (const Symbol& s : reading) least = std::min(least, s.confidence);
+    return least;
+  };
+  return least_sure(second) > least_sure(first);
+}
+
 void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
                         const std::vector<CellRect>& rects, int* line,
                         std::vector<std::vector<Symbol>>* cells) {
