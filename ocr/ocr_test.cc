@@ -349,6 +349,12 @@ TEST(RepairPlan, SectionNumeralsReadAsDashesAreRestored) {
       {{"（=）乙"}, {"（二）乙"}, {true}},  // nothing before: a guess
       {{"（四）丁", "（五）戊"}, {"（四）丁", "（五）戊"}, {false, false}},
       {{"（一）甲", "二）乙"}, {"（一）甲", "（二）乙"}, {false, false}},
+      // A numeral not read, or read as a zero: 一 (二 after 一), a guess.
+      {{"（）甲"}, {"（一）甲"}, {true}},
+      {{"( )甲", "( = )乙"}, {"(一)甲", "(二)乙"}, {true, false}},
+      {{"（0）甲", "（二）乙"}, {"（一）甲", "（二）乙"}, {true, false}},
+      {{"（二）乙", "（O）甲"}, {"（二）乙", "（一）甲"}, {false, true}},  // a restart
+      {{"（一）甲", "（）乙"}, {"（一）甲", "（二）乙"}, {false, true}},
   };
   for (const Case& c : cases) {
     extractor::RawPlan plan;

@@ -85,6 +85,9 @@ std::string Fixed2(double v) {
   return buf;
 }
 
+bool IsOpening(char32_t c) { return c == U'（' || c == U'('; }
+bool IsClosing(char32_t c) { return c == U'）' || c == U')'; }
+
 // The Chinese numerals a section heading's enumerator counts with.
 constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
 
@@ -92,8 +95,9 @@ constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
 // numerals of one, two and three strokes as a dash, an equals sign or ≡.
 // Returns the numeral `reading` stands for, given the previous heading's
 // (0 when none): a dash is 一, ≡ is 三, and = the one of 二 and 三 that
-// follows the previous heading (二 when neither does); `guess` is set when
-// the previous heading does not support the choice.
+// follows the previous heading (二 when neither does); nothing (0) or a
+// zero is 一 (二 after 一). `guess` is set when the previous heading does
+// not support the choice or the numeral was not read at all.
 char32_t NumeralFor(char32_t reading, char32_t previous, bool* guess) {
   *guess = false;
   if (kNumerals.find(reading) != std::u32string_view::npos) return reading;
@@ -101,6 +105,16 @@ char32_t NumeralFor(char32_t reading, char32_t previous, bool* guess) {
     return U'一';
   }
   if (reading == U'≡') return U'三';
+  if (reading == 0 || std::u32string_view(U"0Oo〇").find(reading) !=
+                          std::u32string_view::npos) {
+    // Nothing read, or a zero no heading is numbered with: the engine loses
+    // the numeral with least ink, 一's one thin stroke (on corpus scans
+    // "( )" and "(0)" were all 一). Counting on from the previous heading
+    // would be wrong after a higher-level heading restarts the count, which
+    // the row does not show; after 一, though, 一 again is unlikely.
+    *guess = true;
+    return previous == U'一' ? U'二' : U'一';
+  }
   if (reading != U'=' && reading != U'＝') return 0;
   if (previous == U'二') return U'三';
   *guess = previous != U'一';
@@ -224,8 +238,18 @@ class Repairer {
       first.insert(first.begin(), U'（');  // the opening bracket was not read
       row->section.front() = lexicon::ToUtf8(first);
     }
-    if (first.size() > 3 && (first[0] == U'（' || first[0] == U'(') &&
-        (first[2] == U'）' || first[2] == U')')) {
+    if (!first.empty() && IsOpening(first[0])) {  // OCR spaces out "( 一 )"
+      const size_t close = first.find_first_of(U"）)");
+      if (close != std::u32string::npos && close < 6) {
+        first.erase(std::remove(first.begin() + 1, first.begin() + static_cast<long>(close),
+                                U' '),
+                    first.begin() + static_cast<long>(close));
+      }
+    }
+    if (first.size() > 2 && IsOpening(first[0]) && IsClosing(first[1])) {
+      first.insert(first.begin() + 1, U'\0');  // the numeral was not read
+    }
+    if (first.size() > 3 && IsOpening(first[0]) && IsClosing(first[2])) {
       bool guess = false;
       numeral = NumeralFor(first[1], section_numeral_, &guess);
       if (numeral != 0 && numeral != first[1]) {
