@@ -601,10 +601,13 @@ void AlignmentReader::FindParagraphs(
     for (const auto& l : col_lines[c]) n += l.size();
     if (n > most) most = n, defining_ = c;
   }
-  double leading = 1e9;  // the smallest gap between lines of the prose column
+  // The smallest gap between lines of the prose column; pieces of one
+  // visual line (a gap too wide to join them) overlap, and are no leading.
+  double leading = 1e9;
   const auto& prose = col_lines[defining_];
   for (size_t k = 1; k < prose.size(); ++k) {
-    leading = std::min(leading, BoxOf(prose[k]).y0 - BoxOf(prose[k - 1]).y1);
+    const double gap = BoxOf(prose[k]).y0 - BoxOf(prose[k - 1]).y1;
+    if (gap >= 0) leading = std::min(leading, gap);
   }
   if (leading > line_h_) leading = 0.2 * line_h_;
   blocks_.assign(U(ncols_), {});

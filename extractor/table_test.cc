@@ -109,6 +109,30 @@ TEST(FindTable, NoRulingsAndNoHeaderTestGivesNoGrid) {
   ASSERT_EQ(g.above.size(), 1u);
 }
 
+// Without rulings, a cell's lines join into one paragraph when the gap
+// between them is no wider than the prose column's leading (its narrowest
+// gap between lines). Pieces of one visual line, apart at a wide space,
+// overlap: they are no gap, and must not make every line a paragraph.
+TEST(FindTable, UnruledLeadingIgnoresPiecesOfOneLine) {
+  TableOptions options;
+  options.is_header_cell = [](const std::string& t) {
+    return t == "措施" || t == "时限" || t == "单位";
+  };
+  PageBuilder b;
+  b.Text("措施", 100, 100).Text("时限", 320, 100).Text("单位", 420, 100);
+  // Row 1: one line, in two pieces apart at a wide space.
+  b.Text("甲甲甲；", 100, 130).Text("乙乙乙。", 160, 130);
+  b.Text("年底前", 320, 130).Text("市局", 420, 130);
+  // Row 2: two lines, the other cells centred on them.
+  b.Text("丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙", 100, 154).Text("丁丁丁。", 100, 166);
+  b.Text("持续", 320, 160).Text("区局", 420, 160);
+  Grid g = FindTable(b.page(), options);
+  ASSERT_GE(g.rows(), 3);
+  const int last = g.rows() - 1;
+  EXPECT_EQ(CellText(g, last, 0), "丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙/丁丁丁。");
+  EXPECT_EQ(CellText(g, last, 1), "持续");
+}
+
 TEST(GroupLines, LinesTopToBottomWithSpacesAtGaps) {
   PageBuilder b;
   b.Text("下行", 100, 130).Text("上行", 100, 100).Text("40", 130, 100);
