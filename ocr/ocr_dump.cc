@@ -15,6 +15,7 @@
 #include "ocr/image.h"
 #include "ocr/pdf_render.h"
 #include "ocr/repair.h"
+#include "extractor/pdf_reader.h"
 #include "ocr/scan.h"
 
 int main(int argc, char** argv) {
@@ -28,6 +29,26 @@ int main(int argc, char** argv) {
   ocr::ScanOptions options;
   options.method = argc > 2 && std::string(argv[2]) == "page" ? ocr::Method::kPage
                                                                : ocr::Method::kCell;
+  if (std::getenv("OCR_DUMP_TEXT_LAYER") != nullptr) {  // the PDF's own, to compare
+    extractor::PdfInfo info;
+    Status status = extractor::ReadPdf(bytes, argv[1], extractor::PdfOptions(), &info,
+                                       [](extractor::Page&& page) {
+      std::vector<const extractor::Glyph*> all;
+      for (const extractor::Glyph& g : page.glyphs) all.push_back(&g);
+      std::printf("== page %d\n", page.number);
+      for (const extractor::TextLine& l : extractor::GroupLines(all)) {
+        std::printf("  line %.1f-%.1f x %.1f-%.1f fs %.1f: %s\n", l.box.y0, l.box.y1,
+                    l.box.x0, l.box.x1, l.font_size, l.text.c_str());
+      }
+      extractor::Grid grid = extractor::FindTable(page, extractor::PlanTableOptions());
+      for (const extractor::Cell& c : grid.cells) {
+        std::printf("  [%d,%d] %.2f:", c.row, c.col, c.confidence);
+        for (const extractor::TextLine& l : c.lines) std::printf(" |%s", l.text.c_str());
+        std::printf("\n");
+      }
+    });
+    return status.ok() ? 0 : 2;
+  }
   Result<ocr::ScanResult> scan = Status(Status::Code::kInternal, "");
   if (ocr::LooksLikeImage(bytes)) {
     scan = ocr::ScanImageFile(bytes, argv[1], options);

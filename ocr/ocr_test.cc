@@ -77,6 +77,17 @@ TEST(GlyphsFromSymbols, SpacesOnlyBetweenLatinWords) {
         Sym("乙", 100, 136, 1, false), Sym("“", 140, 176, 1, false), Sym("丙", 180, 216, 1, false),
         Sym("\"", 220, 236, 1, false), Sym("。", 240, 276, 1, true)},
        "“甲”乙“丙”。|"},
+      // Punctuation's ink sits to one side of its em slot: the gap after it
+      // is up to an em wider than between characters, and is no word break.
+      {"a semicolon after an ideograph fills its em slot",
+       {Sym("家", 0, 36, 1, false), Sym(";", 40, 47, 1, true), Sym("建", 97, 133, 1, true)},
+       "家;建|"},
+      {"so does a full-width comma",
+       {Sym("家", 0, 36, 1, false), Sym("，", 40, 50, 1, true), Sym("建", 100, 136, 1, true)},
+       "家，建|"},
+      {"a point between Latin words does not",
+       {Sym("a", 0, 16, 1, false), Sym(".", 20, 26, 1, true), Sym("b", 80, 96, 1, true)},
+       "a. b|"},
       {"two text lines stay apart",
        {Sym("年", 0, 36, 1, true), Sym("底", 0, 36, 2, true)},
        "年|底|"},

@@ -622,6 +622,26 @@ std::map<int, LineBox> LineBoxes(const std::vector<Symbol>& symbols, double page
 
 }  // namespace internal
 
+namespace {
+
+// Whether symbols[i] is punctuation set in an em slot with its ink to one
+// side (，。、；：！？), which a PDF's glyph box spans whole: a full-width
+// mark, or its ASCII form after an ideograph (OCR reads ； as ;). Its ink
+// box alone leaves a gap of up to an em before the next character, which
+// would cut the line there as a gutter does.
+bool SetInSlot(const std::vector<Symbol>& symbols, size_t i) {
+  static constexpr std::u32string_view kFull = U"，。、；：！？";
+  static constexpr std::string_view kAscii = ",.;:!?";
+  const Symbol& s = symbols[i];
+  const char32_t c = FirstCodePoint(s.text);
+  if (kFull.find(c) != std::u32string_view::npos) return true;
+  if (s.text.size() != 1 || kAscii.find(s.text[0]) == std::string_view::npos) return false;
+  return i > 0 && symbols[i - 1].line == s.line && IsCjk(symbols[i - 1].text) &&
+         FirstCodePoint(symbols[i - 1].text) < 0xFF00;  // after an ideograph
+}
+
+}  // namespace
+
 const char* MethodName(Method method) {
   return method == Method::kPage ? "page" : "cell";
 }
@@ -654,11 +674,16 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
     const LineBox& line = boxes.at(s.line);
     const double height = line.y1 - line.y0;
     int x1 = s.x1;
+    const bool same_line = i + 1 < symbols.size() && symbols[i + 1].line == s.line;
+    if (SetInSlot(symbols, i)) {
+      x1 = std::max(x1, s.x0 + static_cast<int>(std::lround(height)));
+      if (same_line) x1 = std::min(x1, std::max(s.x1, symbols[i + 1].x0));
+    }
     bool space = s.word_end;
-    if (i + 1 < symbols.size() && symbols[i + 1].line == s.line) {
+    if (same_line) {
       const Symbol& next = symbols[i + 1];
       bool cjk = IsCjk(s.text) || IsCjk(next.text);
-      if (!s.word_end || (cjk && next.x0 - s.x1 < height)) {
+      if (!s.word_end || (cjk && next.x0 - x1 < height)) {
         x1 = std::max(x1, next.x0);
         space = false;
       }
