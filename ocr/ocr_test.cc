@@ -88,6 +88,10 @@ TEST(GlyphsFromSymbols, SpacesOnlyBetweenLatinWords) {
       {"a point between Latin words does not",
        {Sym("a", 0, 16, 1, false), Sym(".", 20, 26, 1, true), Sym("b", 80, 96, 1, true)},
        "a. b|"},
+      {"a dash between digits read as 一 is a dash",
+       {Sym("1", 0, 16, 1, true), Sym("一", 30, 66, 1, true), Sym("2", 80, 96, 1, false),
+        Sym("一", 100, 136, 1, true)},
+       "1—2一|"},
       {"two text lines stay apart",
        {Sym("年", 0, 36, 1, true), Sym("底", 0, 36, 2, true)},
        "年|底|"},
@@ -342,6 +346,29 @@ TEST(RepairPlan, SequenceNumbersCountUp) {
     std::vector<bool> low;
     for (const extractor::RawRow& r : plan.rows) low.push_back(r.low_confidence);
     EXPECT_EQ(low, c.want_low) << ::testing::PrintToString(c.seqs);
+  }
+}
+
+TEST(RepairPlan, LoneNumeralOneWhereNoNumberBelongsIsThePlaceholderDash) {
+  const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
+  struct Case {
+    const char* name;
+    std::string seq, deadline;
+    std::vector<std::string> want;  // seq, deadline after repair
+    bool want_low;
+  };
+  const Case cases[] = {
+      {"deadline 一 is —", "1", "一", {"1", "—"}, true},
+      {"seq 一 stays (low: a seq without a digit)", "一", "年底前", {"一", "年底前"}, true},
+      {"一 within text stays", "1", "一季度", {"1", "一季度"}, false},
+  };
+  for (const Case& c : cases) {
+    extractor::RawPlan plan = OnePlan({"市水务局"}, c.deadline, c.seq);
+    RepairPlan({}, {1}, *dict, &plan);
+    const auto& cells = plan.rows[0].cells;
+    EXPECT_EQ((std::vector<std::string>{cells[0].front(), cells[3].front()}), c.want)
+        << c.name;
+    EXPECT_EQ(plan.rows[0].low_confidence, c.want_low) << c.name;
   }
 }
 

@@ -472,6 +472,25 @@ void RepairBrackets(std::vector<Symbol>* symbols) {
   }
 }
 
+bool IsAsciiDigit(const std::string& s) {
+  return s.size() == 1 && s[0] >= '0' && s[0] <= '9';
+}
+
+// A dash between digits (2021—2023) is read as the numeral 一, which never
+// stands between Arabic digits.
+void RepairDashes(std::vector<Symbol>* symbols) {
+  for (size_t i = 1; i + 1 < symbols->size(); ++i) {
+    Symbol& s = (*symbols)[i];
+    Symbol& prev = (*symbols)[i - 1];
+    const Symbol& next = (*symbols)[i + 1];
+    if (s.text == "一" && prev.line == s.line && next.line == s.line &&
+        IsAsciiDigit(prev.text) && IsAsciiDigit(next.text)) {
+      s.text = "—";
+      prev.word_end = s.word_end = false;  // one token, 2021—2023
+    }
+  }
+}
+
 // Chinese text quotes with “”; OCR reads some as ASCII ". In a line with
 // ideographs, a " closes the “ left open before it on the line, else opens
 // when an ideograph follows it, else closes.
@@ -663,6 +682,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   }
   RepairBrackets(&symbols);
   RepairQuotes(&symbols);
+  RepairDashes(&symbols);
   DoubtLatinPoints(&symbols);
   const double pt = 72.0 / dpi;
   std::vector<extractor::Glyph> glyphs;

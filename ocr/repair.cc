@@ -270,6 +270,7 @@ class Repairer {
   void CheckCell(ColumnKey key, std::vector<std::string>* lines,
                  extractor::RawRow* row) {
     CheckConfidence(*lines, row);
+    RepairPlaceholder(key, lines, row);
     const std::string text = normalizer::JoinLines(*lines);
     if (key == ColumnKey::kLead || key == ColumnKey::kResponsible ||
         key == ColumnKey::kAssisting) {
@@ -285,6 +286,19 @@ class Repairer {
     } else if (key == ColumnKey::kSeq && !text.empty()) {
       CheckSeqOrder(normalizer::NormalizeChars(text), row);
     }
+  }
+
+  // A cell holding only 一 where a number means nothing (a deadline, a
+  // department, a note) is the placeholder dash —, which OCR reads as the
+  // numeral of the same stroke. A sequence or section number may be 一.
+  void RepairPlaceholder(ColumnKey key, std::vector<std::string>* lines,
+                         extractor::RawRow* row) {
+    if (key == ColumnKey::kSeq || key == ColumnKey::kTask || key == ColumnKey::kMeasure ||
+        lines->size() != 1 || lines->front() != "一") {
+      return;
+    }
+    lines->front() = "—";
+    Flag(row, "ocr_snapped", "'一' taken as the placeholder '—'");
   }
 
   // Sequence numbers count up by one, or start again at 1: another number
