@@ -72,6 +72,11 @@ int main(int argc, char** argv) {
     std::printf("== page %d: %zu glyphs, %zu rulings, grid %d x %d%s\n", page.number,
                 page.glyphs.size(), page.rulings.size(), grid.rows(), grid.cols(),
                 grid.ruled ? "" : " (unruled)");
+    if (std::getenv("OCR_DUMP_EDGES") != nullptr) {
+      std::printf("  columns at");
+      for (double e : grid.col_edges) std::printf(" %.1f", e);
+      std::printf("\n");
+    }
     if (std::getenv("OCR_DUMP_RULINGS") != nullptr) {
       for (const extractor::Ruling& r : page.rulings) {
         std::printf("  %s pos %.1f from %.1f to %.1f\n",

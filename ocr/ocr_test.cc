@@ -466,6 +466,7 @@ extractor::Grid HeaderGrid(int page, const std::vector<std::string>& header,
                            double last_edge) {
   extractor::Grid g;
   g.page = page;
+  g.ruled = true;
   g.col_edges = {0, 50, 150, 250, last_edge};
   g.row_edges = {0, 20, 60};
   for (int c = 0; c < 4; ++c) {
@@ -491,12 +492,49 @@ TEST(RepeatHeaders, MisreadRepeatedHeaderTakesTheFirstOnesText) {
       {"a different word stays", {"序号", "备注说明", "责任单位", "完成时限"}, 300, "备注说明"},
       {"other columns: not the same table", {"序号", "工作洪施", "责任单位", "完成时限"}, 340,
        "工作洪施"},
+      // Without rulings, edges follow each page's text.
+      {"unruled, edges apart but columns overlapping",
+       {"序号", "工作洪施", "责任单位", "完成时限"}, -340, "工作措施"},
   };
   for (const Case& c : cases) {
     std::vector<extractor::Grid> grids = {HeaderGrid(1, first, 300),
-                                          HeaderGrid(2, c.later, c.last_edge)};
+                                          HeaderGrid(2, c.later, std::abs(c.last_edge))};
+    if (c.last_edge < 0) grids[0].ruled = grids[1].ruled = false;
     RepeatHeaders({1, 2}, &grids);
     EXPECT_EQ(grids[1].cells[1].lines.front().text, c.want_col1) << c.name;
+  }
+}
+
+TEST(RepeatHeaders, CopiesTakeTheReadingTheyAgreeOn) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> col1;    // column 1's header as read on pages 1, 2, ...
+    std::vector<double> confidence;   // of that cell, per page
+    std::vector<int> ocr_pages;
+    std::vector<std::string> want;    // column 1's header per page after
+  };
+  const Case cases[] = {
+      {"the first page misread, the later ones agree",
+       {"工作洪施", "工作措施", "工作措施"}, {0.99, 0.98, 0.98}, {1, 2, 3},
+       {"工作措施", "工作措施", "工作措施"}},
+      {"two copies differ: the surer one", {"工作洪施", "工作措施"}, {0.97, 0.99}, {1, 2},
+       {"工作措施", "工作措施"}},
+      {"a text layer wins over OCR'd copies", {"工作措施", "工作洪施", "工作洪施"},
+       {1, 0.99, 0.99}, {2, 3}, {"工作措施", "工作措施", "工作措施"}},
+  };
+  const std::vector<std::string> others = {"序号", "", "责任单位", "完成时限"};
+  for (const Case& c : cases) {
+    std::vector<extractor::Grid> grids;
+    for (size_t p = 0; p < c.col1.size(); ++p) {
+      std::vector<std::string> header = others;
+      header[1] = c.col1[p];
+      grids.push_back(HeaderGrid(static_cast<int>(p) + 1, header, 300));
+      grids.back().cells[1].confidence = c.confidence[p];
+    }
+    RepeatHeaders(c.ocr_pages, &grids);
+    std::vector<std::string> got;
+    for (const extractor::Grid& g : grids) got.push_back(g.cells[1].lines.front().text);
+    EXPECT_EQ(got, c.want) << c.name;
   }
 }
 

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "lexicon/lexicon.h"
@@ -532,12 +534,38 @@ const extractor::Grid* FirstHeader(const std::vector<extractor::Grid>& grids) {
   return nullptr;
 }
 
+// Whether two pages' tables have the same columns: as many, with edges
+// within 3 pt where both are ruled (copies of one ruled layout); without
+// rulings edges follow each page's text, and each column need only overlap
+// its counterpart by half the narrower one's width.
 bool SameColumns(const extractor::Grid& a, const extractor::Grid& b) {
   if (a.cols() != b.cols()) return false;
-  for (size_t i = 0; i < a.col_edges.size(); ++i) {
-    if (std::abs(a.col_edges[i] - b.col_edges[i]) > 3) return false;
+  for (size_t i = 0; i + 1 < a.col_edges.size(); ++i) {
+    const double a0 = a.col_edges[i], a1 = a.col_edges[i + 1];
+    const double b0 = b.col_edges[i], b1 = b.col_edges[i + 1];
+    if (a.ruled && b.ruled) {
+      if (std::abs(a0 - b0) > 3 || std::abs(a1 - b1) > 3) return false;
+    } else if (std::min(a1, b1) - std::max(a0, b0) < 0.5 * std::min(a1 - a0, b1 - b0)) {
+      return false;
+    }
   }
   return true;
+}
+
+// The reading of one header cell its copies agree on: a copy from a text
+// layer (not OCR'd) if there is one; else the text most copies give; on a
+// tie, the surest copy's (cell confidence), then the earliest.
+const extractor::Cell* ConsensusOf(const std::vector<extractor::Cell*>& copies,
+                                   const std::function<bool(int)>& is_ocr) {
+  const extractor::Cell* best = nullptr;
+  std::tuple<bool, int, double> best_key{};
+  for (const extractor::Cell* c : copies) {
+    int votes = 0;
+    for (const extractor::Cell* other : copies) votes += CellText(*other) == CellText(*c);
+    const std::tuple<bool, int, double> key{!is_ocr(c->page), votes, c->confidence};
+    if (best == nullptr || key > best_key) best = c, best_key = key;
+  }
+  return best;
 }
 
 }  // namespace
@@ -551,21 +579,28 @@ void RepeatHeaders(const std::vector<int>& ocr_pages,
     if (c.row == 0) header_rows = std::max(header_rows, c.row_span);
   }
   const extractor::Grid header = *first;
-  for (extractor::Grid& g : *grids) {
-    if (g.page == header.page || !SameColumns(header, g) ||
-        std::find(ocr_pages.begin(), ocr_pages.end(), g.page) == ocr_pages.end()) {
-      continue;
-    }
-    for (extractor::Cell& c : g.cells) {
-      if (c.row >= header_rows) continue;
-      const extractor::Cell* want = header.At(c.row, c.col);
-      if (want == nullptr || want->row != c.row || want->col != c.col) continue;
-      const std::u32string a = lexicon::ToU32(CellText(c));
-      const std::u32string b = lexicon::ToU32(CellText(*want));
-      if (a == b || a.empty() || b.empty()) continue;
-      if (EditDistance(a, b) <= std::max<int>(1, static_cast<int>(b.size()) / 4)) {
-        c.lines = want->lines;
+  auto is_ocr = [&](int page) {
+    return std::find(ocr_pages.begin(), ocr_pages.end(), page) != ocr_pages.end();
+  };
+  for (const extractor::Cell& want : header.cells) {
+    if (want.row >= header_rows) continue;
+    const std::u32string first_text = lexicon::ToU32(CellText(want));
+    if (first_text.empty()) continue;
+    const int near = std::max<int>(1, static_cast<int>(first_text.size()) / 4);
+    // The copies of this cell: the same place on every grid with the same
+    // columns, a few characters off the first header's reading.
+    std::vector<extractor::Cell*> copies;
+    for (extractor::Grid& g : *grids) {
+      if (g.page != header.page && !SameColumns(header, g)) continue;
+      for (extractor::Cell& c : g.cells) {
+        if (c.row != want.row || c.col != want.col) continue;
+        const std::u32string text = lexicon::ToU32(CellText(c));
+        if (!text.empty() && EditDistance(text, first_text) <= near) copies.push_back(&c);
       }
+    }
+    const extractor::Cell* best = ConsensusOf(copies, is_ocr);
+    for (extractor::Cell* c : copies) {
+      if (is_ocr(c->page)) c->lines = best->lines;
     }
   }
 }

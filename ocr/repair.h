@@ -30,13 +30,16 @@ constexpr double kSureGlyph = 0.95;
 // whose centre lies in it (never raising a cell's confidence).
 void SetCellConfidence(const extractor::Page& page, extractor::Grid* grid);
 
-// A table's header repeated on later pages is a copy of the first page's:
-// on the OCR'd pages in `ocr_pages`, a cell of a grid's top rows that is a
-// few characters off the first header's cell at the same place (same
-// column count, column edges within 3 pt) is given that cell's text, so
-// that one misread header word does not cost a page its column meanings.
-// The first header is the first grid whose top row names at least three
-// known columns (extractor::ClassifyHeader).
+// A table's header repeated on later pages is a copy of the first page's.
+// The copies of each header cell are the cells at its place on every grid
+// with the same columns (column count, edges within 3 pt) that are a few
+// characters off the first header's reading. On the OCR'd pages in
+// `ocr_pages` they all take the reading the copies agree on: a text layer's
+// if a copy has one, else the commonest, then the surest (cell confidence).
+// So one misread header word, on the first page or a later one, does not
+// give a column a wrong name or cost a page its column meanings. The first
+// header is the first grid whose top row names at least three known columns
+// (extractor::ClassifyHeader).
 void RepeatHeaders(const std::vector<int>& ocr_pages,
                    std::vector<extractor::Grid>* grids);
 
