@@ -178,7 +178,8 @@ Result<PreparedPage> Prepare(Pix* pix, double source_dpi, double dpi) {
                       std::to_string(static_cast<int>(source_dpi)) + " dpi)");
   }
   PixPtr grey = Own(pixConvertTo8(pix, 0));
-  if (std::fabs(scale - 1) > 0.02) {
+  bool resampled = std::fabs(scale - 1) > 0.02;
+  if (resampled) {
     grey = Own(pixScale(grey.get(), static_cast<float>(scale),
                         static_cast<float>(scale)));
   }
@@ -192,6 +193,7 @@ Result<PreparedPage> Prepare(Pix* pix, double source_dpi, double dpi) {
     grey = Own(pixRotate(grey.get(), static_cast<float>(angle * kPi / 180.0),
                          L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
     binary = Binarise(grey.get());
+    resampled = true;
   }
   page.ink = InkFraction(binary.get());
   // Specks (salt-and-pepper noise, dust) are at most a few pixels across;
@@ -203,9 +205,26 @@ Result<PreparedPage> Prepare(Pix* pix, double source_dpi, double dpi) {
   PixPtr lines;
   page.rulings = FindRulings(clean.get(), dpi, &lines);
   PixPtr wide = Own(pixDilateBrick(nullptr, lines.get(), 5, 5));
-  page.text = Own(pixSubtract(nullptr, clean.get(), wide.get()));
+  page.sharp = Own(pixSubtract(nullptr, clean.get(), wide.get()));
+  // Lines and cells are read from a smooth image. Scaling and rotation
+  // interpolate; an image used at its own resolution gets a 3x3 mean
+  // instead. On the four ruled corpus PDFs scanned at 300 dpi: 64 usable
+  // rows unsmoothed, 84 smoothed (scans upsampled from 150 and 200 dpi: 82
+  // and 78; with the mean on top they lost rows). Whole-page passes keep
+  // the sharp image: on the smoothed one the engine's layout analysis ran
+  // words of neighbouring header cells together (编号 任务内容).
+  if (resampled) {
+    page.text = Own(pixClone(page.sharp.get()));
+  } else {
+    grey = Own(pixBlockconv(grey.get(), 1, 1));
+    PixPtr smooth = Binarise(grey.get());
+    PixPtr kept = Own(pixSelectBySize(smooth.get(), speck, speck, 8, L_SELECT_IF_EITHER,
+                                      L_SELECT_IF_GT, nullptr));
+    page.text = Own(pixSubtract(nullptr, kept.get(), wide.get()));
+  }
   int res = static_cast<int>(std::lround(dpi));
   pixSetResolution(page.text.get(), res, res);
+  pixSetResolution(page.sharp.get(), res, res);
   pixSetResolution(grey.get(), res, res);
   // The grey image, white away from the text's ink: rulings and specks go,
   // the anti-aliased edges of strokes stay.

@@ -46,9 +46,10 @@ PixPtr FromGrey(const GreyImage& image);
 
 // A page ready for recognition, at `dpi`.
 struct PreparedPage {
-  PixPtr grey;      // 8 bpp, deskewed
-  PixPtr text;      // 1 bpp, deskewed, specks and ruling lines removed
+  PixPtr grey;        // 8 bpp, deskewed, smooth (resampled, or a 3x3 mean)
+  PixPtr text;        // 1 bpp from `grey`, specks and ruling lines removed
   PixPtr clean_grey;  // 8 bpp, `grey` made white away from `text`'s ink
+  PixPtr sharp;       // `text` before smoothing: for whole-page passes
   std::vector<extractor::Ruling> rulings;  // in points, top-left origin
   double dpi = 0;
   double skew_degrees = 0;  // the rotation that was undone

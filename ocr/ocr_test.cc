@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "extractor/plan.h"
+#include "lexicon/lexicon.h"
 #include "ocr/image.h"
 #include "ocr/recognize.h"
 #include "ocr/recognize_internal.h"
@@ -521,6 +522,10 @@ TEST(RepeatHeaders, CopiesTakeTheReadingTheyAgreeOn) {
        {"工作措施", "工作措施"}},
       {"a text layer wins over OCR'd copies", {"工作措施", "工作洪施", "工作洪施"},
        {1, 0.99, 0.99}, {2, 3}, {"工作措施", "工作措施", "工作措施"}},
+      {"a known name wins; an unsure copy far off takes it", {"5", "工作措施", "订施"},
+       {0.5, 0.5, 0.5}, {1, 2, 3}, {"工作措施", "工作措施", "工作措施"}},
+      {"a sure reading of another word stays", {"工作措施", "备注说明"}, {0.99, 0.99},
+       {1, 2}, {"工作措施", "备注说明"}},
   };
   const std::vector<std::string> others = {"序号", "", "责任单位", "完成时限"};
   for (const Case& c : cases) {
@@ -617,6 +622,39 @@ TEST(PreferSecond, TheReadingWhoseLeastSureSymbolIsSurerWins) {
   for (const Case& c : cases) {
     EXPECT_EQ(internal::PreferSecond(reading(c.first), reading(c.second)), c.want)
         << c.name;
+  }
+}
+
+TEST(DoubtDisputed, SymbolsTheOtherReadingDisagreesOnAreDoubted) {
+  struct Case {
+    const char* pick;
+    const char* other;
+    const char* want;  // per symbol of pick: '?' doubted, '.' kept
+  };
+  const Case cases[] = {
+      {"甲乙丙", "甲乙丙", "..."},
+      {"甲乙丙", "甲丁丙", ".?."},
+      {"甲乙丙", "甲丙", ".?."},    // pick has more
+      {"甲丙", "甲乙丙", "??"},     // pick lacks 乙: both sides of the gap
+      {"甲乙", "甲乙丙", ".?"},     // lacks the end
+      {"乙丙", "甲乙丙", "?."},     // lacks the start
+      {"", "甲", ""},
+      {"甲", "", "?"},
+  };
+  auto symbols = [](const std::string& text) {
+    std::vector<Symbol> out;
+    for (char32_t c : lexicon::ToU32(text)) {
+      out.push_back(Sym(lexicon::ToUtf8(std::u32string(1, c)), 0, 10, 1, false));
+      out.back().confidence = 0.99;
+    }
+    return out;
+  };
+  for (const Case& c : cases) {
+    std::vector<Symbol> pick = symbols(c.pick);
+    internal::DoubtDisputed(symbols(c.other), &pick);
+    std::string got;
+    for (const Symbol& s : pick) got += s.confidence < 0.9 ? '?' : '.';
+    EXPECT_EQ(got, c.want) << c.pick << " against " << c.other;
   }
 }
 

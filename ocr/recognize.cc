@@ -218,6 +218,7 @@ void RecognizeArea(tesseract::TessBaseAPI* api, const PreparedPage& page, Box* a
   ReadArea(api, page.clean_grey.get(), 255, page.dpi, area, mode, &grey_line, &grey);
   const bool second = internal::PreferSecond(binary, grey);
   std::vector<Symbol>& pick = second ? grey : binary;
+  internal::DoubtDisputed(second ? binary : grey, &pick);
   *line = second ? grey_line : binary_line;
   out->insert(out->end(), std::make_move_iterator(pick.begin()),
               std::make_move_iterator(pick.end()));
@@ -373,6 +374,26 @@ std::set<int> DigitColumns(const std::vector<CellRect>& rects,
 // look-alike character (1 as 工, 7 as 了), another digit or not at all; the
 // column's cells, header words aside, are read again by the Latin model as
 // digits only, and take that reading when there is one.
+void DoubtDisputed(const std::vector<Symbol>& other, std::vector<Symbol>* pick) {
+  // Both readings are of one line, so they differ in one stretch, between
+  // the symbols they share at either end.
+  const size_t n = pick->size(), m = other.size();
+  size_t head = 0, tail = 0;
+  while (head < n && head < m && (*pick)[head].text == other[head].text) ++head;
+  while (tail < n - head && tail < m - head &&
+         (*pick)[n - 1 - tail].text == other[m - 1 - tail].text) {
+    ++tail;
+  }
+  if (head == n && n == m) return;  // the same text
+  // What the other reading has and this one lacks sits between two kept
+  // symbols: both are doubted.
+  const size_t from = head == n - tail && head > 0 ? head - 1 : head;
+  const size_t to = std::min(n, std::max(n - tail, head + 1));
+  for (size_t i = from; i < to; ++i) {
+    (*pick)[i].confidence = std::min((*pick)[i].confidence, kDisputed);
+  }
+}
+
 bool PreferSecond(const std::vector<Symbol>& first,
                   const std::vector<Symbol>& second) {
   auto least_sure = [](const std::vector<Symbol>& reading) {
@@ -417,7 +438,7 @@ void RecognizeCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
     boxDestroy(&table);
     table = merged;
   }
-  PixPtr rest(pixCopy(nullptr, page.text.get()));
+  PixPtr rest(pixCopy(nullptr, page.sharp.get()));
   pixClearInRect(rest.get(), table);
   boxDestroy(&table);
   int line = 0;
@@ -734,10 +755,10 @@ Result<std::vector<extractor::Glyph>> Recognize(const PreparedPage& page,
   } else {
     int line = 0;
     api->SetPageSegMode(tesseract::PSM_AUTO);
-    api->SetImage(page.text.get());
+    api->SetImage(page.sharp.get());
     api->SetSourceResolution(static_cast<int>(page.dpi));
     if (api->Recognize(nullptr) == 0) CollectSymbols(api, 0, 0, &line, &symbols);
-    ReadLeftovers(api, page, page.text.get(), 0, &line, &symbols);
+    ReadLeftovers(api, page, page.sharp.get(), 0, &line, &symbols);
   }
   api->Clear();
   return GlyphsFromSymbols(std::move(symbols), page.dpi);

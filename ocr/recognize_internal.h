@@ -57,6 +57,17 @@ void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
 // they picked 76, on the four ruled corpus scans at 200 dpi.)
 bool PreferSecond(const std::vector<Symbol>& first, const std::vector<Symbol>& second);
 
+// The confidence of a symbol two readings of its line disagree on: a coin
+// toss between them (the engine's own confidence stays high when it drops a
+// comma one image shows).
+constexpr double kDisputed = 0.5;
+
+// Lowers to kDisputed the confidence of the symbols of `pick` where `other`
+// (another reading of the same line) differs from it: the stretch between
+// their common start and common end, or, where `pick` lacks what `other`
+// has, the symbols either side of the gap.
+void DoubtDisputed(const std::vector<Symbol>& other, std::vector<Symbol>* pick);
+
 // A pixel rectangle.
 struct PixelRect {
   int x = 0, y = 0, w = 0, h = 0;

@@ -553,16 +553,21 @@ bool SameColumns(const extractor::Grid& a, const extractor::Grid& b) {
 }
 
 // The reading of one header cell its copies agree on: a copy from a text
-// layer (not OCR'd) if there is one; else the text most copies give; on a
-// tie, the surest copy's (cell confidence), then the earliest.
+// layer (not OCR'd) if there is one; else a known column name
+// (extractor::ClassifyHeader) over an unknown one; then the text most copies
+// give; then the surest copy's (cell confidence); then the earliest.
 const extractor::Cell* ConsensusOf(const std::vector<extractor::Cell*>& copies,
                                    const std::function<bool(int)>& is_ocr) {
   const extractor::Cell* best = nullptr;
-  std::tuple<bool, int, double> best_key{};
+  std::tuple<bool, bool, int, double> best_key{};
   for (const extractor::Cell* c : copies) {
+    const std::string text = CellText(*c);
     int votes = 0;
-    for (const extractor::Cell* other : copies) votes += CellText(*other) == CellText(*c);
-    const std::tuple<bool, int, double> key{!is_ocr(c->page), votes, c->confidence};
+    for (const extractor::Cell* other : copies) votes += CellText(*other) == text;
+    const std::tuple<bool, bool, int, double> key{
+        !is_ocr(c->page),
+        extractor::ClassifyHeader(text) != extractor::ColumnKey::kExtra, votes,
+        c->confidence};
     if (best == nullptr || key > best_key) best = c, best_key = key;
   }
   return best;
@@ -584,23 +589,30 @@ void RepeatHeaders(const std::vector<int>& ocr_pages,
   };
   for (const extractor::Cell& want : header.cells) {
     if (want.row >= header_rows) continue;
-    const std::u32string first_text = lexicon::ToU32(CellText(want));
-    if (first_text.empty()) continue;
-    const int near = std::max<int>(1, static_cast<int>(first_text.size()) / 4);
-    // The copies of this cell: the same place on every grid with the same
-    // columns, a few characters off the first header's reading.
+    // The copies of this cell: the cell at its place on every grid with the
+    // same columns.
     std::vector<extractor::Cell*> copies;
     for (extractor::Grid& g : *grids) {
       if (g.page != header.page && !SameColumns(header, g)) continue;
       for (extractor::Cell& c : g.cells) {
-        if (c.row != want.row || c.col != want.col) continue;
-        const std::u32string text = lexicon::ToU32(CellText(c));
-        if (!text.empty() && EditDistance(text, first_text) <= near) copies.push_back(&c);
+        if (c.row == want.row && c.col == want.col && !CellText(c).empty()) {
+          copies.push_back(&c);
+        }
       }
     }
+    if (copies.empty()) continue;
     const extractor::Cell* best = ConsensusOf(copies, is_ocr);
+    const std::u32string agreed = lexicon::ToU32(CellText(*best));
+    const int near = std::max<int>(1, static_cast<int>(agreed.size()) / 4);
+    const std::vector<extractor::TextLine> lines = best->lines;
+    // A copy a few characters off, or one OCR was unsure of, is a misreading
+    // of it; a sure reading of another word is another column's name.
     for (extractor::Cell* c : copies) {
-      if (is_ocr(c->page)) c->lines = best->lines;
+      if (!is_ocr(c->page) || c == best) continue;
+      if (EditDistance(lexicon::ToU32(CellText(*c)), agreed) <= near ||
+          c->confidence < kSureGlyph) {
+        c->lines = lines;
+      }
     }
   }
 }

@@ -32,14 +32,15 @@ void SetCellConfidence(const extractor::Page& page, extractor::Grid* grid);
 
 // A table's header repeated on later pages is a copy of the first page's.
 // The copies of each header cell are the cells at its place on every grid
-// with the same columns (column count, edges within 3 pt) that are a few
-// characters off the first header's reading. On the OCR'd pages in
-// `ocr_pages` they all take the reading the copies agree on: a text layer's
-// if a copy has one, else the commonest, then the surest (cell confidence).
-// So one misread header word, on the first page or a later one, does not
-// give a column a wrong name or cost a page its column meanings. The first
-// header is the first grid whose top row names at least three known columns
-// (extractor::ClassifyHeader).
+// with the same columns (column count, edges within 3 pt where ruled). They
+// agree on one reading: a text layer's if a copy has one, else a known
+// column name over an unknown one, else the commonest, then the surest
+// (cell confidence). On the OCR'd pages in `ocr_pages`, a copy a few
+// characters off that reading, or one read with a glyph under kSureGlyph,
+// takes it. So one misread header word, on the first page or a later one,
+// does not give a column a wrong name or cost a page its column meanings.
+// The first header is the first grid whose top row names at least three
+// known columns (extractor::ClassifyHeader).
 void RepeatHeaders(const std::vector<int>& ocr_pages,
                    std::vector<extractor::Grid>* grids);
 
