@@ -86,6 +86,15 @@ TEST(GlyphsFromSymbols, SpacesOnlyBetweenLatinWords) {
       {"so does a full-width comma",
        {Sym("家", 0, 36, 1, false), Sym("，", 40, 50, 1, true), Sym("建", 100, 136, 1, true)},
        "家，建|"},
+      {"an opening bracket's ink sits at its slot's right",
+       {Sym("甲", 0, 36, 1, true), Sym("（", 80, 90, 1, false), Sym("乙", 94, 130, 1, true)},
+       "甲（乙|"},
+      {"a lone 《 above a line closing a bracket is its opener (a wrapped （1）)",
+       {Sym("《", 0, 36, 1, true), Sym("1", 0, 16, 2, false), Sym("）", 20, 56, 2, true)},
+       "（|1）|"},
+      {"a lone 人 above text without a closing bracket stays",
+       {Sym("人", 0, 36, 1, true), Sym("1", 0, 16, 2, false), Sym("号", 20, 56, 2, true)},
+       "人|1号|"},
       {"a point between Latin words does not",
        {Sym("a", 0, 16, 1, false), Sym(".", 20, 26, 1, true), Sym("b", 80, 96, 1, true)},
        "a. b|"},
@@ -541,6 +550,17 @@ TEST(RepeatHeaders, CopiesTakeTheReadingTheyAgreeOn) {
     for (const extractor::Grid& g : grids) got.push_back(g.cells[1].lines.front().text);
     EXPECT_EQ(got, c.want) << c.name;
   }
+}
+
+TEST(RepeatHeaders, APageContinuingWithoutAHeaderKeepsItsTopRow) {
+  std::vector<extractor::Grid> grids = {
+      HeaderGrid(1, {"序号", "工作措施", "责任单位", "完成时限"}, 300),
+      HeaderGrid(2, {"5", "开展专项整治", "市水务局", "年底前"}, 300)};
+  for (extractor::Cell& c : grids[1].cells) c.confidence = 0.5;  // unsure body text
+  RepeatHeaders({1, 2}, &grids);
+  std::vector<std::string> got;
+  for (const extractor::Cell& c : grids[1].cells) got.push_back(c.lines.front().text);
+  EXPECT_EQ(got, (std::vector<std::string>{"5", "开展专项整治", "市水务局", "年底前"}));
 }
 
 // --- ScoreScan ---------------------------------------------------------------

@@ -472,6 +472,36 @@ double Median(std::vector<double> v) {
 // Bracket shapes OCR confuses: 〈〉 (not used in these documents) are read
 // for （）, and an opener whose line closes with another kind takes that
 // kind (【一） and 《一） are （一）; 《书名》 stays).
+// A narrow cell wraps （1） as （ over 1）, and a lone （ is read as what it
+// looks like alone: 《, 〈, 【, 人, 入. A line of one such symbol right above
+// a line (overlapping it across) that ends with a closing bracket and
+// opens none is that bracket's opener.
+void RepairWrappedOpeners(std::vector<Symbol>* symbols) {
+  static const char* const kLookAlikes[] = {"《", "〈", "【", "[", "人", "入", "(", "（"};
+  for (size_t i = 0; i + 1 < symbols->size(); ++i) {
+    Symbol& s = (*symbols)[i];
+    const bool alone = (i == 0 || (*symbols)[i - 1].line != s.line) &&
+                       (*symbols)[i + 1].line != s.line;
+    if (!alone || std::find(std::begin(kLookAlikes), std::end(kLookAlikes), s.text) ==
+                      std::end(kLookAlikes)) {
+      continue;
+    }
+    size_t end = i + 1;
+    bool opens = false;
+    int x0 = (*symbols)[i + 1].x0, x1 = (*symbols)[i + 1].x1;
+    while (end < symbols->size() && (*symbols)[end].line == (*symbols)[i + 1].line) {
+      const std::string& t = (*symbols)[end].text;
+      opens = opens || t == "(" || t == "（";
+      x0 = std::min(x0, (*symbols)[end].x0), x1 = std::max(x1, (*symbols)[end].x1);
+      ++end;
+    }
+    const std::string& last = (*symbols)[end - 1].text;
+    const bool below = (*symbols)[i + 1].line_y0 >= s.line_y0 && x0 < s.x1 + (s.x1 - s.x0) &&
+                       x1 > s.x0 - (s.x1 - s.x0);
+    if (below && !opens && (last == ")" || last == "）")) s.text = last == ")" ? "(" : "（";
+  }
+}
+
 void RepairBrackets(std::vector<Symbol>* symbols) {
   for (size_t i = 0; i < symbols->size(); ++i) {
     std::string& t = (*symbols)[i].text;
@@ -664,20 +694,28 @@ std::map<int, LineBox> LineBoxes(const std::vector<Symbol>& symbols, double page
 
 namespace {
 
-// Whether symbols[i] is punctuation set in an em slot with its ink to one
-// side (，。、；：！？), which a PDF's glyph box spans whole: a full-width
-// mark, or its ASCII form after an ideograph (OCR reads ； as ;). Its ink
-// box alone leaves a gap of up to an em before the next character, which
-// would cut the line there as a gutter does.
-bool SetInSlot(const std::vector<Symbol>& symbols, size_t i) {
-  static constexpr std::u32string_view kFull = U"，。、；：！？";
-  static constexpr std::string_view kAscii = ",.;:!?";
+// Where symbols[i]'s ink sits in its em slot, for punctuation a PDF's glyph
+// box spans whole: -1 at the left (，。、；：！？）》” and their ASCII
+// forms after an ideograph; OCR reads ； as ;), +1 at the right (（《“ and
+// ASCII ( before an ideograph), 0 for anything else. Its ink box alone
+// leaves a gap of up to an em to its neighbour, which would cut the line
+// there as a gutter does.
+int InkSide(const std::vector<Symbol>& symbols, size_t i) {
+  static constexpr std::u32string_view kLeft = U"，。、；：！？）》”’」』";
+  static constexpr std::u32string_view kRight = U"（《“‘「『";
   const Symbol& s = symbols[i];
   const char32_t c = FirstCodePoint(s.text);
-  if (kFull.find(c) != std::u32string_view::npos) return true;
-  if (s.text.size() != 1 || kAscii.find(s.text[0]) == std::string_view::npos) return false;
-  return i > 0 && symbols[i - 1].line == s.line && IsCjk(symbols[i - 1].text) &&
-         FirstCodePoint(symbols[i - 1].text) < 0xFF00;  // after an ideograph
+  if (kLeft.find(c) != std::u32string_view::npos) return -1;
+  if (kRight.find(c) != std::u32string_view::npos) return 1;
+  auto ideograph = [&](size_t j) {
+    return j < symbols.size() && symbols[j].line == s.line && IsCjk(symbols[j].text) &&
+           FirstCodePoint(symbols[j].text) < 0xFF00;
+  };
+  if (s.text.size() != 1) return 0;
+  if (std::string_view(",.;:!?)").find(s.text[0]) != std::string_view::npos) {
+    return i > 0 && ideograph(i - 1) ? -1 : 0;
+  }
+  return s.text[0] == '(' && ideograph(i + 1) ? 1 : 0;
 }
 
 }  // namespace
@@ -701,6 +739,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
     s.x0 = std::max(s.x0, prev.x0 + 1);
     s.x1 = std::max(s.x1, s.x0 + 1);
   }
+  RepairWrappedOpeners(&symbols);
   RepairBrackets(&symbols);
   RepairQuotes(&symbols);
   RepairDashes(&symbols);
@@ -710,13 +749,25 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   glyphs.reserve(symbols.size());
   const double page_em = PageEm(symbols);
   const std::map<int, LineBox> boxes = internal::LineBoxes(symbols, page_em);
+  // Punctuation spans its em slot (InkSide): an opener's box reaches back,
+  // a closer's forward (below), never over a neighbour's ink.
+  std::vector<int> side(symbols.size());
+  for (size_t i = 0; i < symbols.size(); ++i) side[i] = InkSide(symbols, i);
+  for (size_t i = 0; i < symbols.size(); ++i) {
+    if (side[i] <= 0) continue;
+    Symbol& s = symbols[i];
+    const LineBox& line = boxes.at(s.line);
+    int x0 = std::min(s.x0, s.x1 - static_cast<int>(std::lround(line.y1 - line.y0)));
+    if (i > 0 && symbols[i - 1].line == s.line) x0 = std::max(x0, symbols[i - 1].x1);
+    s.x0 = std::min(s.x0, x0);
+  }
   for (size_t i = 0; i < symbols.size(); ++i) {
     const Symbol& s = symbols[i];
     const LineBox& line = boxes.at(s.line);
     const double height = line.y1 - line.y0;
     int x1 = s.x1;
     const bool same_line = i + 1 < symbols.size() && symbols[i + 1].line == s.line;
-    if (SetInSlot(symbols, i)) {
+    if (side[i] < 0) {
       x1 = std::max(x1, s.x0 + static_cast<int>(std::lround(height)));
       if (same_line) x1 = std::min(x1, std::max(s.x1, symbols[i + 1].x0));
     }

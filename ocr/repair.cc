@@ -573,6 +573,27 @@ const extractor::Cell* ConsensusOf(const std::vector<extractor::Cell*>& copies,
   return best;
 }
 
+// Whether `g`'s top rows repeat the header `header` (its first
+// `header_rows` rows): at least half of the header's cells have a
+// counterpart at their place a few characters off.
+bool Repeats(const extractor::Grid& header, int header_rows, const extractor::Grid& g) {
+  int cells = 0, alike = 0;
+  for (const extractor::Cell& want : header.cells) {
+    if (want.row >= header_rows) continue;
+    const std::u32string text = lexicon::ToU32(CellText(want));
+    if (text.empty()) continue;
+    ++cells;
+    const int near = std::max<int>(1, static_cast<int>(text.size()) / 4);
+    for (const extractor::Cell& c : g.cells) {
+      if (c.row == want.row && c.col == want.col &&
+          EditDistance(lexicon::ToU32(CellText(c)), text) <= near) {
+        ++alike;
+      }
+    }
+  }
+  return cells > 0 && 2 * alike >= cells;
+}
+
 }  // namespace
 
 void RepeatHeaders(const std::vector<int>& ocr_pages,
@@ -587,13 +608,20 @@ void RepeatHeaders(const std::vector<int>& ocr_pages,
   auto is_ocr = [&](int page) {
     return std::find(ocr_pages.begin(), ocr_pages.end(), page) != ocr_pages.end();
   };
+  // The grids whose top rows repeat the header (a page may continue the
+  // table without one: its top row is body text).
+  std::vector<extractor::Grid*> repeats;
+  for (extractor::Grid& g : *grids) {
+    if (g.page == header.page || (SameColumns(header, g) && Repeats(header, header_rows, g))) {
+      repeats.push_back(&g);
+    }
+  }
   for (const extractor::Cell& want : header.cells) {
     if (want.row >= header_rows) continue;
-    // The copies of this cell: the cell at its place on every grid with the
-    // same columns.
+    // The copies of this cell: the cell at its place on every repeat.
     std::vector<extractor::Cell*> copies;
-    for (extractor::Grid& g : *grids) {
-      if (g.page != header.page && !SameColumns(header, g)) continue;
+    for (extractor::Grid* g_ptr : repeats) {
+      extractor::Grid& g = *g_ptr;
       for (extractor::Cell& c : g.cells) {
         if (c.row == want.row && c.col == want.col && !CellText(c).empty()) {
           copies.push_back(&c);
