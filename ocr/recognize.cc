@@ -473,33 +473,50 @@ double Median(std::vector<double> v) {
 // for （）, and an opener whose line closes with another kind takes that
 // kind (【一） and 《一） are （一）; 《书名》 stays).
 // A narrow cell wraps （1） as （ over 1）, and a lone （ is read as what it
-// looks like alone: 《, 〈, 【, 人, 入. A line of one such symbol right above
-// a line (overlapping it across) that ends with a closing bracket and
-// opens none is that bracket's opener.
+// looks like alone: 《, 〈, 【, 人, 入. Such a symbol alone on its line (no
+// neighbour within an em: a page pass reads a key column and the next one
+// as one line) right above a piece (the next line's symbols under it) that
+// ends with a closing bracket and opens none is that bracket's opener.
 void RepairWrappedOpeners(std::vector<Symbol>* symbols) {
   static const char* const kLookAlikes[] = {"《", "〈", "【", "[", "人", "入", "(", "（"};
-  for (size_t i = 0; i + 1 < symbols->size(); ++i) {
-    Symbol& s = (*symbols)[i];
-    const bool alone = (i == 0 || (*symbols)[i - 1].line != s.line) &&
-                       (*symbols)[i + 1].line != s.line;
-    if (!alone || std::find(std::begin(kLookAlikes), std::end(kLookAlikes), s.text) ==
-                      std::end(kLookAlikes)) {
+  const std::vector<Symbol>& v = *symbols;
+  for (size_t i = 0; i < v.size(); ++i) {
+    const Symbol& s = v[i];
+    if (!std::count(std::begin(kLookAlikes), std::end(kLookAlikes), s.text)) continue;
+    const int em = std::max(1, s.line_y1 - s.line_y0);
+    const bool alone = (i == 0 || v[i - 1].line != s.line || s.x0 - v[i - 1].x1 > em) &&
+                       (i + 1 == v.size() || v[i + 1].line != s.line ||
+                        v[i + 1].x0 - s.x1 > em);
+    size_t j = i + 1;
+    while (j < v.size() && v[j].line == s.line) ++j;
+    if (!alone || j == v.size() || v[j].line_y0 <= s.line_y0) continue;
+    std::string last;
+    bool opens = false;
+    for (size_t k = j; k < v.size() && v[k].line == v[j].line; ++k) {
+      if (v[k].x1 < s.x0 - em || v[k].x0 > s.x1 + 2 * em) continue;  // not under it
+      opens = opens || v[k].text == "(" || v[k].text == "（";
+      last = v[k].text;
+    }
+    if (!opens && (last == ")" || last == "）")) {
+      (*symbols)[i].text = last == ")" ? "(" : "（";
+    }
+  }
+}
+
+// A sliver of a symbol (under a quarter of its line's height wide) within
+// the previous one's ink on its line is a second reading of the same glyph
+// (〈 and a 1-pixel 《): dropped.
+void DropDuplicates(std::vector<Symbol>* symbols) {
+  std::vector<Symbol> kept;
+  kept.reserve(symbols->size());
+  for (Symbol& s : *symbols) {
+    if (!kept.empty() && kept.back().line == s.line && s.x0 >= kept.back().x0 &&
+        s.x1 <= kept.back().x1 && 4 * (s.x1 - s.x0) < s.line_y1 - s.line_y0) {
       continue;
     }
-    size_t end = i + 1;
-    bool opens = false;
-    int x0 = (*symbols)[i + 1].x0, x1 = (*symbols)[i + 1].x1;
-    while (end < symbols->size() && (*symbols)[end].line == (*symbols)[i + 1].line) {
-      const std::string& t = (*symbols)[end].text;
-      opens = opens || t == "(" || t == "（";
-      x0 = std::min(x0, (*symbols)[end].x0), x1 = std::max(x1, (*symbols)[end].x1);
-      ++end;
-    }
-    const std::string& last = (*symbols)[end - 1].text;
-    const bool below = (*symbols)[i + 1].line_y0 >= s.line_y0 && x0 < s.x1 + (s.x1 - s.x0) &&
-                       x1 > s.x0 - (s.x1 - s.x0);
-    if (below && !opens && (last == ")" || last == "）")) s.text = last == ")" ? "(" : "（";
+    kept.push_back(std::move(s));
   }
+  *symbols = std::move(kept);
 }
 
 void RepairBrackets(std::vector<Symbol>* symbols) {
@@ -732,6 +749,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   std::stable_sort(symbols.begin(), symbols.end(),
                    [](const Symbol& a, const Symbol& b) { return a.line < b.line; });
   internal::SplitMixedLines(&symbols);
+  DropDuplicates(&symbols);
   for (size_t i = 1; i < symbols.size(); ++i) {
     Symbol& s = symbols[i];
     const Symbol& prev = symbols[i - 1];
