@@ -503,22 +503,6 @@ void RepairWrappedOpeners(std::vector<Symbol>* symbols) {
   }
 }
 
-// A sliver of a symbol (under a quarter of its line's height wide) within
-// the previous one's ink on its line is a second reading of the same glyph
-// (〈 and a 1-pixel 《): dropped.
-void DropDuplicates(std::vector<Symbol>* symbols) {
-  std::vector<Symbol> kept;
-  kept.reserve(symbols->size());
-  for (Symbol& s : *symbols) {
-    if (!kept.empty() && kept.back().line == s.line && s.x0 >= kept.back().x0 &&
-        s.x1 <= kept.back().x1 && 4 * (s.x1 - s.x0) < s.line_y1 - s.line_y0) {
-      continue;
-    }
-    kept.push_back(std::move(s));
-  }
-  *symbols = std::move(kept);
-}
-
 void RepairBrackets(std::vector<Symbol>* symbols) {
   for (size_t i = 0; i < symbols->size(); ++i) {
     std::string& t = (*symbols)[i].text;
@@ -749,7 +733,6 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   std::stable_sort(symbols.begin(), symbols.end(),
                    [](const Symbol& a, const Symbol& b) { return a.line < b.line; });
   internal::SplitMixedLines(&symbols);
-  DropDuplicates(&symbols);
   for (size_t i = 1; i < symbols.size(); ++i) {
     Symbol& s = symbols[i];
     const Symbol& prev = symbols[i - 1];
