@@ -370,10 +370,6 @@ std::set<int> DigitColumns(const std::vector<CellRect>& rects,
   return columns;
 }
 
-// OCR reads a lone digit of a sequence-number column (DigitColumns) as a
-// look-alike character (1 as 工, 7 as 了), another digit or not at all; the
-// column's cells, header words aside, are read again by the Latin model as
-// digits only, and take that reading when there is one.
 void DoubtDisputed(const std::vector<Symbol>& other, std::vector<Symbol>* pick) {
   // Both readings are of one line, so they differ in one stretch, between
   // the symbols they share at either end.
@@ -404,6 +400,10 @@ bool PreferSecond(const std::vector<Symbol>& first,
   return least_sure(second) > least_sure(first);
 }
 
+// OCR reads a lone digit of a sequence-number column (DigitColumns) as a
+// look-alike character (1 as 工, 7 as 了), another digit or not at all; the
+// column's cells, header words aside, are read again by the Latin model as
+// digits only, and take that reading when there is one.
 void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
                         const std::vector<CellRect>& rects, int* line,
                         std::vector<std::vector<Symbol>>* cells) {
@@ -469,9 +469,6 @@ double Median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-// Bracket shapes OCR confuses: 〈〉 (not used in these documents) are read
-// for （）, and an opener whose line closes with another kind takes that
-// kind (【一） and 《一） are （一）; 《书名》 stays).
 // A narrow cell wraps （1） as （ over 1）, and a lone （ is read as what it
 // looks like alone: 《, 〈, 【, 人, 入. Such a symbol alone on its line (no
 // neighbour within an em: a page pass reads a key column and the next one
@@ -503,6 +500,9 @@ void RepairWrappedOpeners(std::vector<Symbol>* symbols) {
   }
 }
 
+// Bracket shapes OCR confuses: 〈〉 (not used in these documents) are read
+// for （）, and an opener whose line closes with another kind takes that
+// kind (【一） and 《一） are （一）; 《书名》 stays).
 void RepairBrackets(std::vector<Symbol>* symbols) {
   for (size_t i = 0; i < symbols->size(); ++i) {
     std::string& t = (*symbols)[i].text;
