@@ -503,6 +503,29 @@ void RepairWrappedOpeners(std::vector<Symbol>* symbols) {
 // Bracket shapes OCR confuses: 〈〉 (not used in these documents) are read
 // for （）, and an opener whose line closes with another kind takes that
 // kind (【一） and 《一） are （一）; 《书名》 stays).
+// Brackets around an em of blank paper held a character the engine lost:
+// a section enumerator's 一, the numeral with least ink (its one thin
+// stroke). It is put back at half confidence (its row is flagged), which
+// keeps the heading one piece of text instead of a gap cutting it in two.
+void RestoreLostNumerals(std::vector<Symbol>* symbols) {
+  for (size_t i = 0; i + 1 < symbols->size(); ++i) {
+    const Symbol& open = (*symbols)[i];
+    const Symbol& close = (*symbols)[i + 1];
+    const int em = open.line_y1 - open.line_y0;
+    if (open.line != close.line || (open.text != "(" && open.text != "（") ||
+        (close.text != ")" && close.text != "）") || 2 * (close.x0 - open.x1) < em) {
+      continue;
+    }
+    Symbol one = open;
+    one.text = "一";
+    one.x0 = open.x1 + 1, one.x1 = std::max(one.x0 + 1, close.x0 - 1);
+    one.word_end = false;
+    one.confidence = internal::kDisputed;
+    symbols->insert(symbols->begin() + static_cast<long>(i) + 1, one);
+    ++i;
+  }
+}
+
 void RepairBrackets(std::vector<Symbol>* symbols) {
   for (size_t i = 0; i < symbols->size(); ++i) {
     std::string& t = (*symbols)[i].text;
@@ -742,6 +765,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   }
   RepairWrappedOpeners(&symbols);
   RepairBrackets(&symbols);
+  RestoreLostNumerals(&symbols);
   RepairQuotes(&symbols);
   RepairDashes(&symbols);
   DoubtLatinPoints(&symbols);
