@@ -547,6 +547,38 @@ void RepairBrackets(std::vector<Symbol>* symbols) {
   }
 }
 
+// Chinese typesetting never starts a line with a closing quote, so one
+// that starts a piece of text (its line's first symbol, or after a gap over
+// an em) is a misreading: of an opening quote when a closing one follows
+// in the piece, else of nothing (the engine read one out of a speck or a
+// stroke of the next column). The first is turned, the second dropped, and
+// the symbol after it doubted (kDisputed) either way.
+void RepairOpeningClosers(std::vector<Symbol>* symbols) {
+  std::vector<Symbol>& v = *symbols;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i].text != "”" && v[i].text != "’") continue;
+    const int em = std::max(1, v[i].line_y1 - v[i].line_y0);
+    if (i > 0 && v[i - 1].line == v[i].line && v[i].x0 - v[i - 1].x1 <= em) continue;
+    std::string closes;  // the next quote of the piece
+    for (size_t k = i + 1; k < v.size() && v[k].line == v[i].line; ++k) {
+      if (v[k].x0 - v[k - 1].x1 > em) break;  // the piece ends
+      if (v[k].text == "“" || v[k].text == "”" || v[k].text == "‘" || v[k].text == "’") {
+        closes = v[k].text;
+        break;
+      }
+    }
+    if (i + 1 < v.size() && v[i + 1].line == v[i].line) {
+      v[i + 1].confidence = std::min(v[i + 1].confidence, internal::kDisputed);
+    }
+    if (closes == v[i].text) {
+      v[i].text = v[i].text == "”" ? "“" : "‘";
+    } else {
+      v.erase(v.begin() + static_cast<long>(i));
+      --i;
+    }
+  }
+}
+
 bool IsAsciiDigit(const std::string& s) {
   return s.size() == 1 && s[0] >= '0' && s[0] <= '9';
 }
@@ -767,6 +799,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   RepairBrackets(&symbols);
   RestoreLostNumerals(&symbols);
   RepairQuotes(&symbols);
+  RepairOpeningClosers(&symbols);
   RepairDashes(&symbols);
   DoubtLatinPoints(&symbols);
   const double pt = 72.0 / dpi;
