@@ -17,6 +17,7 @@
 
 #include "extractor/plan.h"
 #include "extractor/table.h"
+#include "lexicon/lexicon.h"
 
 namespace plan2json::ocr {
 namespace {
@@ -60,16 +61,11 @@ namespace {
 
 using internal::EngineFor;
 
+// The first code point of a symbol's text (0 for none), by the lexicon's
+// UTF-8 decoder.
 char32_t FirstCodePoint(const std::string& s) {
-  if (s.empty()) return 0;
-  auto b = static_cast<unsigned char>(s[0]);
-  if (b < 0x80) return b;
-  int n = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
-  char32_t c = b & (0x3F >> n);
-  for (int i = 1; i <= n && i < static_cast<int>(s.size()); ++i) {
-    c = (c << 6) | (static_cast<unsigned char>(s[static_cast<size_t>(i)]) & 0x3F);
-  }
-  return c;
+  const std::u32string u = lexicon::ToU32(s);
+  return u.empty() ? 0 : u.front();
 }
 
 bool IsCjk(const std::string& s) {
