@@ -575,10 +575,6 @@ void RepairOpeningClosers(std::vector<Symbol>* symbols) {
   }
 }
 
-bool IsAsciiDigit(const std::string& s) {
-  return s.size() == 1 && s[0] >= '0' && s[0] <= '9';
-}
-
 // A dash between digits (2021—2023) is read as the numeral 一, which never
 // stands between Arabic digits.
 void RepairDashes(std::vector<Symbol>* symbols) {
@@ -587,7 +583,8 @@ void RepairDashes(std::vector<Symbol>* symbols) {
     Symbol& prev = (*symbols)[i - 1];
     const Symbol& next = (*symbols)[i + 1];
     if (s.text == "一" && prev.line == s.line && next.line == s.line &&
-        IsAsciiDigit(prev.text) && IsAsciiDigit(next.text)) {
+        prev.text.size() == 1 && AllDigits(prev.text) && next.text.size() == 1 &&
+        AllDigits(next.text)) {
       s.text = "—";
       prev.word_end = s.word_end = false;  // one token, 2021—2023
     }
