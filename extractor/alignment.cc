@@ -876,8 +876,13 @@ void AlignmentReader::PlaceBlocks() {
       const bool shared =
           b.col != anchor_col_ && (keyed_ || U(b.col) > defining_);
       if (centred_ && shared) continue;  // shared out above
-      int r = IndexOf(grid_.row_edges,
-                      top_ ? b.box.y0 + 0.3 * line_h_ : b.box.cy());
+      // A centred cell spanning rows (seq and task left of unkeyed prose)
+      // has its centre mid-span: on an edge between two of its rows when
+      // it spans an even number. It names the first row of its span.
+      const bool spans = centred_ && b.col != anchor_col_;
+      int r = IndexOf(grid_.row_edges, top_    ? b.box.y0 + 0.3 * line_h_
+                                       : spans ? b.box.cy() - 0.4 * line_h_
+                                               : b.box.cy());
       if (r < 0) continue;
       int c = full_row_[U(r)] ? 0 : b.col;
       auto& dst = cell_glyphs_[U(r * ncols_ + c)];

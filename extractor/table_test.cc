@@ -133,6 +133,39 @@ TEST(FindTable, UnruledLeadingIgnoresPiecesOfOneLine) {
   EXPECT_EQ(CellText(g, last, 1), "持续");
 }
 
+// Without rulings, cells left of the prose sit centred on the rows they
+// span. A task over two measures has its centre on the edge between them,
+// and names the first: its key and text go there, whichever side of the
+// edge their ink's centre falls by a fraction of a point.
+TEST(FindTable, UnruledCentredSpanNamesItsFirstRow) {
+  TableOptions options;
+  options.is_header_cell = [](const std::string& t) {
+    return t == "序号" || t == "任务" || t == "措施" || t == "时限";
+  };
+  for (double shift : {-0.6, 0.0, 0.6}) {
+    PageBuilder b;
+    b.Text("序号", 60, 100).Text("任务", 100, 100).Text("措施", 160, 100).Text("时限", 420, 100);
+    // Two measures of three lines each (130-164, 172-206): the span's
+    // centre is 168, on the edge between them.
+    b.Text("甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲", 160, 130)
+        .Text("甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲", 160, 142)
+        .Text("甲甲甲。", 160, 154)
+        .Text("年底前", 420, 142);
+    b.Text("乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙", 160, 172)
+        .Text("乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙", 160, 184)
+        .Text("乙乙乙。", 160, 196)
+        .Text("持续", 420, 184);
+    b.Text("（", 66, 157 + shift).Text("1）", 60, 169 + shift);
+    b.Text("任务", 100, 157 + shift).Text("名称", 100, 169 + shift);
+    Grid g = FindTable(b.page(), options);
+    ASSERT_EQ(g.rows(), 3) << shift;
+    EXPECT_EQ(CellText(g, 1, 0), "（/1）") << shift;
+    EXPECT_EQ(CellText(g, 1, 1), "任务/名称") << shift;
+    EXPECT_EQ(CellText(g, 2, 0), "") << shift;
+    EXPECT_EQ(CellText(g, 2, 2), "乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙/乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙/乙乙乙。") << shift;
+  }
+}
+
 TEST(GroupLines, LinesTopToBottomWithSpacesAtGaps) {
   PageBuilder b;
   b.Text("下行", 100, 130).Text("上行", 100, 100).Text("40", 130, 100);

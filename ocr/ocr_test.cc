@@ -96,6 +96,18 @@ TEST(GlyphsFromSymbols, SpacesOnlyBetweenLatinWords) {
        {Sym("《", 0, 36, 1, true), Sym("提", 200, 236, 1, true), Sym("2", 0, 16, 2, false),
         Sym(")", 20, 36, 2, true), Sym("养", 200, 236, 2, true)},
        "( 提|2) 养|"},
+      {"so is a lone （ read as two look-alikes within an em",
+       {Sym("（", 0, 20, 1, false), Sym("《", 22, 36, 1, true), Sym("提", 200, 236, 1, true),
+        Sym("2", 0, 16, 2, false), Sym(")", 20, 36, 2, true)},
+       "( 提|2)|"},
+      {"two look-alikes wider than an em are text, not one opener",
+       {Sym("人", 0, 36, 1, false), Sym("入", 40, 76, 1, true), Sym("2", 0, 16, 2, false),
+        Sym(")", 20, 36, 2, true)},
+       "人入|2)|"},
+      {"the piece below need not be the engine's next line",
+       {Sym("《", 0, 36, 1, true), Sym("甲", 200, 236, 2, true), Sym("2", 0, 16, 3, false),
+        Sym(")", 20, 36, 3, true)},
+       "(|2) 甲|"},
       {"brackets around an em of blank paper held a lost 一",
        {Sym("(", 0, 16, 1, false), Sym(")", 60, 76, 1, false), Sym("加", 80, 116, 1, true)},
        "(一)加|"},
@@ -128,8 +140,8 @@ TEST(GlyphsFromSymbols, SpacesOnlyBetweenLatinWords) {
   };
   for (const Case& c : cases) {
     std::vector<Symbol> symbols = c.symbols;
-    for (Symbol& s : symbols) {  // line 2 lies one line pitch lower
-      if (s.line == 2) s.y0 += 60, s.y1 += 60, s.line_y0 += 60, s.line_y1 += 60;
+    for (Symbol& s : symbols) {  // lines 2 and 3 lie one line pitch lower
+      if (s.line >= 2) s.y0 += 60, s.y1 += 60, s.line_y0 += 60, s.line_y1 += 60;
     }
     std::vector<extractor::Glyph> glyphs = GlyphsFromSymbols(symbols, 300);
     EXPECT_EQ(LineText(glyphs), c.want) << c.name;

@@ -466,33 +466,51 @@ double Median(std::vector<double> v) {
 }
 
 // A narrow cell wraps （1） as （ over 1）, and a lone （ is read as what it
-// looks like alone: 《, 〈, 【, 人, 入. Such a symbol alone on its line (no
-// neighbour within an em: a page pass reads a key column and the next one
-// as one line) right above a piece (the next line's symbols under it) that
-// ends with a closing bracket and opens none is that bracket's opener.
+// looks like alone: 《, 〈, 【, 人, 入, or two of them (（《). Such a piece
+// alone on its line (no neighbour within an em: a page pass reads a key
+// column and the next one as one line), no wider than an em and made of
+// look-alikes only, right above a piece (the nearest line below, within
+// three ems, with symbols under it, whatever the engine's order of lines)
+// that ends with a closing bracket and opens none is that bracket's opener.
 void RepairWrappedOpeners(std::vector<Symbol>* symbols) {
   static const char* const kLookAlikes[] = {"《", "〈", "【", "[", "人", "入", "(", "（"};
-  const std::vector<Symbol>& v = *symbols;
+  auto look_alike = [](const Symbol& s) {
+    return std::count(std::begin(kLookAlikes), std::end(kLookAlikes), s.text) > 0;
+  };
+  std::vector<Symbol>& v = *symbols;
   for (size_t i = 0; i < v.size(); ++i) {
     const Symbol& s = v[i];
-    if (!std::count(std::begin(kLookAlikes), std::end(kLookAlikes), s.text)) continue;
     const int em = std::max(1, s.line_y1 - s.line_y0);
-    const bool alone = (i == 0 || v[i - 1].line != s.line || s.x0 - v[i - 1].x1 > em) &&
-                       (i + 1 == v.size() || v[i + 1].line != s.line ||
-                        v[i + 1].x0 - s.x1 > em);
-    size_t j = i + 1;
-    while (j < v.size() && v[j].line == s.line) ++j;
-    if (!alone || j == v.size() || v[j].line_y0 <= s.line_y0) continue;
+    if (!look_alike(s) || (i > 0 && v[i - 1].line == s.line && s.x0 - v[i - 1].x1 <= em)) {
+      continue;
+    }
+    size_t end = i + 1;  // the piece is [i, end)
+    while (end < v.size() && v[end].line == s.line && v[end].x0 - v[end - 1].x1 <= em) ++end;
+    const Symbol& last_of = v[end - 1];
+    if (!std::all_of(v.begin() + static_cast<ptrdiff_t>(i), v.begin() + static_cast<ptrdiff_t>(end),
+                     look_alike) ||
+        last_of.x1 - s.x0 > em + em / 4) {
+      continue;
+    }
+    int below = -1, below_y = s.line_y0 + 3 * em;
+    for (const Symbol& t : v) {
+      if (t.line_y0 > s.line_y0 && t.line_y0 < below_y && t.x1 >= s.x0 - em &&
+          t.x0 <= last_of.x1 + 2 * em) {
+        below = t.line, below_y = t.line_y0;
+      }
+    }
     std::string last;
     bool opens = false;
-    for (size_t k = j; k < v.size() && v[k].line == v[j].line; ++k) {
-      if (v[k].x1 < s.x0 - em || v[k].x0 > s.x1 + 2 * em) continue;  // not under it
-      opens = opens || v[k].text == "(" || v[k].text == "（";
-      last = v[k].text;
+    for (const Symbol& t : v) {
+      if (t.line != below || t.x1 < s.x0 - em || t.x0 > last_of.x1 + 2 * em) continue;
+      opens = opens || t.text == "(" || t.text == "（";
+      last = t.text;
     }
-    if (!opens && (last == ")" || last == "）")) {
-      (*symbols)[i].text = last == ")" ? "(" : "（";
-    }
+    if (opens || (last != ")" && last != "）")) continue;
+    v[i].text = last == ")" ? "(" : "（";
+    v[i].x1 = last_of.x1;
+    v[i].word_end = last_of.word_end;
+    v.erase(v.begin() + static_cast<ptrdiff_t>(i) + 1, v.begin() + static_cast<ptrdiff_t>(end));
   }
 }
 
