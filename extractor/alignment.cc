@@ -603,11 +603,16 @@ void AlignmentReader::FindParagraphs(
   }
   // The smallest gap between lines of the prose column; pieces of one
   // visual line (a gap too wide to join them) overlap, and are no leading.
+  // Nor is the gap beside a line box taller than a line (pieces of text at
+  // different heights taken for one line: OCR's boxes), which would set the
+  // leading too narrow and cut every paragraph into lines.
   double leading = 1e9;
   const auto& prose = col_lines[defining_];
+  auto one_line = [&](const Box& b) { return b.y1 - b.y0 <= 1.2 * line_h_; };
   for (size_t k = 1; k < prose.size(); ++k) {
-    const double gap = BoxOf(prose[k]).y0 - BoxOf(prose[k - 1]).y1;
-    if (gap >= 0) leading = std::min(leading, gap);
+    const Box above = BoxOf(prose[k - 1]), below = BoxOf(prose[k]);
+    const double gap = below.y0 - above.y1;
+    if (gap >= 0 && one_line(above) && one_line(below)) leading = std::min(leading, gap);
   }
   if (leading > line_h_) leading = 0.2 * line_h_;
   blocks_.assign(U(ncols_), {});

@@ -40,6 +40,16 @@ class PageBuilder {
     }
     return *this;
   }
+  // One glyph whose box is `h` tall: OCR's box for pieces of text at
+  // different heights read as one line.
+  PageBuilder& Tall(const std::string& utf8, double x, double y, double h) {
+    Glyph g;
+    g.text = utf8;
+    g.box = {x, y, x + 10, y + h};
+    g.font_size = 10;
+    page_.glyphs.push_back(g);
+    return *this;
+  }
   const Page& page() const { return page_; }
 
  private:
@@ -164,6 +174,30 @@ TEST(FindTable, UnruledCentredSpanNamesItsFirstRow) {
     EXPECT_EQ(CellText(g, 2, 0), "") << shift;
     EXPECT_EQ(CellText(g, 2, 2), "乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙/乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙/乙乙乙。") << shift;
   }
+}
+
+// The prose column's leading is its narrowest gap between lines; a line
+// box taller than a line (OCR's box over pieces at different heights) is
+// no measure of it: its narrow gap must not cut other paragraphs apart.
+TEST(FindTable, UnruledLeadingIgnoresLinesTallerThanALine) {
+  TableOptions options;
+  options.is_header_cell = [](const std::string& t) {
+    return t == "措施" || t == "时限" || t == "单位";
+  };
+  PageBuilder b;
+  b.Text("措施", 100, 100).Text("时限", 320, 100).Text("单位", 420, 100);
+  // Row 1: two lines 6 pt apart.
+  b.Text("甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲", 100, 130).Text("甲甲。", 100, 146);
+  b.Text("年底前", 320, 138).Text("市局", 420, 138);
+  // Row 2: a line with a 16 pt box, 2 pt above the next.
+  b.Text("乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙", 100, 170).Tall("乙", 280, 168, 16);
+  b.Text("乙乙。", 100, 186);
+  b.Text("持续", 320, 178).Text("区局", 420, 178);
+  Grid g = FindTable(b.page(), options);
+  ASSERT_EQ(g.rows(), 3);
+  EXPECT_EQ(CellText(g, 1, 0), "甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲/甲甲。");
+  EXPECT_EQ(CellText(g, 1, 1), "年底前");
+  EXPECT_EQ(CellText(g, 2, 1), "持续");
 }
 
 TEST(GroupLines, LinesTopToBottomWithSpacesAtGaps) {
