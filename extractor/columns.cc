@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include <string>
+#include <vector>
 
 #include "extractor/plan.h"
 
@@ -60,6 +61,22 @@ const HeaderRule* Rules(size_t* n) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& CommonHeaderNames() {
+  static const std::vector<std::string> kNames = {
+      "序号", "编号",
+      "任务", "重点任务", "主要任务", "工作任务", "任务名称", "工作事项", "重点项目",
+      "具体措施", "工作措施", "主要措施", "重点措施", "推进措施", "工作内容", "任务内容",
+      "主要内容", "具体内容", "主要举措", "具体工作", "工作要求", "任务要求",
+      "时限", "完成时限", "时间节点", "完成时间", "时间安排", "完成期限", "截止时间",
+      "进度安排", "完成日期",
+      "牵头单位", "牵头部门",
+      "责任单位", "主责单位", "责任部门", "负责单位", "承办单位", "实施单位", "实施主体",
+      "配合单位", "协办单位", "配合部门", "协同单位", "协助单位", "参与单位", "支持单位",
+      "备注", "说明",
+  };
+  return kNames;
+}
 
 ColumnKey ClassifyHeader(const std::string& header_text) {
   std::string compact;

@@ -35,6 +35,12 @@ const char* ColumnKeyName(ColumnKey key);  // "seq", ..., "extra"
 // 序号/编号 -> kSeq, 完成时限/完成时间/时间节点 -> kDeadline. Unknown -> kExtra.
 ColumnKey ClassifyHeader(const std::string& header_text);
 
+// Whole wordings bureaus commonly print in a plan table's header, for
+// every column ClassifyHeader knows and the notes column (备注, 说明). Each
+// classifies as its column. OCR repair (ocr::SnapHeaders) snaps a header
+// cell it misread to the nearest of them.
+const std::vector<std::string>& CommonHeaderNames();
+
 // True for page furniture: page numbers (— 50 —, -3-, 第3页, 3/8).
 bool IsPageFurniture(const std::string& line);
 

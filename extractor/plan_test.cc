@@ -65,6 +65,14 @@ TEST(ClassifyHeader, WordingsOfDifferentYears) {
   }
 }
 
+// The wordings OCR repair snaps misread header cells to name their columns.
+TEST(CommonHeaderNames, EachNamesAColumnButTheNotes) {
+  for (const std::string& name : CommonHeaderNames()) {
+    const bool notes = name == "备注" || name == "说明";
+    EXPECT_EQ(ClassifyHeader(name) == ColumnKey::kExtra, notes) << name;
+  }
+}
+
 TEST(BuildPlan, OtherWordingOrderAndAnUnknownColumn) {
   // Another year: 编号 / 主要任务 / 具体措施 / 牵头单位 / 完成时间 / 备注.
   Page p = MakeTablePage(

@@ -547,6 +547,34 @@ TEST(RepeatHeaders, MisreadRepeatedHeaderTakesTheFirstOnesText) {
   }
 }
 
+TEST(SnapHeaders, UnsureUnknownHeaderCellTakesTheNearestCommonName) {
+  struct Case {
+    const char* name;
+    std::string col1;  // column 1's header as read (the others: 序号 责任单位 完成时限)
+    double confidence;
+    int page;          // the grid's page; page 1 was OCR'd
+    std::string want;
+  };
+  const Case cases[] = {
+      {"two of four characters misread", "具评座施", 0.77, 1, "具体措施"},
+      {"one misread", "工作洪施", 0.60, 1, "工作措施"},
+      {"read surely: another column's name", "具评座施", 0.99, 1, "具评座施"},
+      {"a text layer's page is left alone", "具评座施", 0.50, 2, "具评座施"},
+      {"too far from any name", "甲乙丙施", 0.50, 1, "甲乙丙施"},
+      {"nearest names a column another cell names", "完戒时间", 0.50, 1, "完戒时间"},
+      {"as near to two names", "工作措容", 0.50, 1, "工作措容"},
+      {"a known name stays", "工作内容", 0.50, 1, "工作内容"},
+  };
+  for (const Case& c : cases) {
+    std::vector<extractor::Grid> grids = {
+        HeaderGrid(c.page, {"序号", c.col1, "责任单位", "完成时限"}, 300)};
+    grids[0].cells[1].confidence = c.confidence;
+    const std::vector<Warning> snaps = SnapHeaders({1}, &grids);
+    EXPECT_EQ(grids[0].cells[1].lines.front().text, c.want) << c.name;
+    EXPECT_EQ(snaps.size(), c.want == c.col1 ? 0u : 1u) << c.name;
+  }
+}
+
 TEST(RepeatHeaders, CopiesTakeTheReadingTheyAgreeOn) {
   struct Case {
     const char* name;

@@ -645,6 +645,72 @@ void RepeatHeaders(const std::vector<int>& ocr_pages,
   }
 }
 
+namespace {
+
+// The common header name `reading` was misread from: the one nearest, if
+// no other is as near, and at most half the reading's length away.
+std::optional<std::string> NearestHeaderName(const std::string& reading) {
+  const std::u32string have = lexicon::ToU32(reading);
+  const int limit = static_cast<int>(have.size()) / 2;
+  std::optional<std::string> found;
+  int best = limit + 1;
+  bool tie = false;
+  for (const std::string& name : extractor::CommonHeaderNames()) {
+    const int d = EditDistance(have, lexicon::ToU32(name));
+    if (d > best) continue;
+    tie = d == best;
+    best = d;
+    found = name;
+  }
+  if (tie || !found) return std::nullopt;
+  return found;
+}
+
+}  // namespace
+
+std::vector<Warning> SnapHeaders(const std::vector<int>& ocr_pages,
+                                 std::vector<extractor::Grid>* grids) {
+  std::vector<Warning> snaps;
+  for (extractor::Grid& g : *grids) {
+    if (std::find(ocr_pages.begin(), ocr_pages.end(), g.page) == ocr_pages.end()) continue;
+    std::vector<extractor::Cell*> top;
+    std::set<std::string> names;  // known columns' keys and the texts of unknown ones
+    for (extractor::Cell& c : g.cells) {
+      if (c.row != 0) continue;
+      top.push_back(&c);
+      const extractor::ColumnKey key = extractor::ClassifyHeader(CellText(c));
+      names.insert(key == extractor::ColumnKey::kExtra ? CellText(c)
+                                                       : extractor::ColumnKeyName(key));
+    }
+    const auto known = std::count_if(top.begin(), top.end(), [](const extractor::Cell* c) {
+      return extractor::ClassifyHeader(CellText(*c)) != extractor::ColumnKey::kExtra;
+    });
+    if (known < 3) continue;  // not a header row
+    for (extractor::Cell* c : top) {
+      const std::string read = CellText(*c);
+      if (read.empty() || c->confidence >= kSureGlyph ||
+          extractor::ClassifyHeader(read) != extractor::ColumnKey::kExtra) {
+        continue;
+      }
+      const std::optional<std::string> name = NearestHeaderName(read);
+      if (!name || *name == read) continue;
+      const extractor::ColumnKey key = extractor::ClassifyHeader(*name);
+      if (names.count(key == extractor::ColumnKey::kExtra ? *name
+                                                          : extractor::ColumnKeyName(key))) {
+        continue;  // another cell names that column
+      }
+      names.insert(key == extractor::ColumnKey::kExtra ? *name : extractor::ColumnKeyName(key));
+      c->lines.resize(1);
+      c->lines.front().text = *name;
+      snaps.push_back({"ocr_header",
+                       "column header read as '" + read + "' taken as '" + *name +
+                           "'; the rows are marked low-confidence",
+                       g.page});
+    }
+  }
+  return snaps;
+}
+
 int SnapDistance(const std::string& reading) {
   return CodePoints(reading) <= 6 ? 1 : 2;
 }

@@ -44,6 +44,17 @@ void SetCellConfidence(const extractor::Page& page, extractor::Grid* grid);
 void RepeatHeaders(const std::vector<int>& ocr_pages,
                    std::vector<extractor::Grid>* grids);
 
+// A header cell OCR misread may name no column, and its column then goes
+// unread (具体措施 read as 具评座施: the measures land in a notes column).
+// On the pages in `ocr_pages`, in every grid whose top row names at least
+// three known columns, a top-row cell that names none and holds a glyph
+// under kSureGlyph is taken as the nearest of extractor::CommonHeaderNames
+// when no other is as near, it is at most half the reading's length away,
+// and no other cell of the row names its column. Returns one warning
+// (ocr_header) per cell changed; the caller marks the rows low.
+std::vector<Warning> SnapHeaders(const std::vector<int>& ocr_pages,
+                                 std::vector<extractor::Grid>* grids);
+
 // How far (in code points) an OCR reading may be from a known department
 // name to be snapped to it: 1 up to 6 characters, 2 above. Readings under 4
 // characters, and edits of the first character, are never snapped.

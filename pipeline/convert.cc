@@ -347,8 +347,13 @@ Result<extractor::RawPlan> PlanOf(std::vector<extractor::Grid> grids,
     numbers.push_back(page.number);
   }
   ocr::RepeatHeaders(numbers, &grids);
+  const std::vector<Warning> header_snaps = ocr::SnapHeaders(numbers, &grids);
   Result<extractor::RawPlan> plan = extractor::BuildPlan(grids);
   if (!plan.ok() || numbers.empty()) return plan;
+  if (!header_snaps.empty()) {  // which column holds what was a guess
+    for (extractor::RawRow& row : plan->rows) row.low_confidence = true;
+    scan_warnings.insert(scan_warnings.end(), header_snaps.begin(), header_snaps.end());
+  }
   std::shared_ptr<const normalizer::DepartmentDict> dict =
       options.departments ? options.departments
                           : normalizer::DepartmentDict::BuiltIn();
