@@ -2,7 +2,9 @@
 //
 // ocr_dump FILE [page|cell]: what OCR makes of each page of an image file
 // or an image-only PDF, as the table finder sees it (rulings, grid, cell
-// text with confidence). A development tool, not installed.
+// text with confidence). A development tool, not installed. Environment:
+// OCR_DUMP_LINES, _EDGES, _RULINGS print more; OCR_DUMP_GLYPHS=N page N's
+// glyph boxes; OCR_DUMP_TEXT_LAYER reads a PDF's own text instead.
 
 #include <cstdio>
 #include <cstdlib>
@@ -90,6 +92,14 @@ int main(int argc, char** argv) {
       for (const extractor::TextLine& l : extractor::GroupLines(all)) {
         std::printf("  line %.1f-%.1f x %.1f-%.1f fs %.1f: %s\n", l.box.y0, l.box.y1,
                     l.box.x0, l.box.x1, l.font_size, l.text.c_str());
+      }
+    }
+    if (const char* only = std::getenv("OCR_DUMP_GLYPHS")) {  // a page's glyph boxes
+      if (std::atoi(only) == page.number) {
+        for (const extractor::Glyph& g : page.glyphs) {
+          std::printf("  glyph %s %.1f-%.1f x %.1f-%.1f %.2f%s\n", g.text.c_str(), g.box.y0,
+                      g.box.y1, g.box.x0, g.box.x1, g.confidence, g.space_after ? " _" : "");
+        }
       }
     }
     for (const extractor::TextLine& l : grid.above) std::printf("  above: %s\n", l.text.c_str());

@@ -502,6 +502,29 @@ TEST(RepairPlan, UnsureGlyphMakesItsRowLow) {
   EXPECT_TRUE(digital.warnings.empty());
 }
 
+TEST(PairQuotes, MarksPairWithinACell) {
+  struct Case {
+    std::vector<std::string> lines;
+    std::vector<std::string> want;
+    int changed;
+  };
+  const Case cases[] = {
+      {{"推进“双带头人”建设"}, {"推进“双带头人”建设"}, 0},
+      {{"推进“双带头人“建设"}, {"推进“双带头人”建设"}, 1},       // mirrored close
+      {{"推进”双带头人”建设"}, {"推进“双带头人”建设"}, 1},       // mirrored open
+      {{"“上半年"}, {"上半年"}, 1},                             // a speck in the gutter
+      {{"年底前”"}, {"年底前"}, 1},
+      {{"构建“通识教育+", "创新教育”体系"}, {"构建“通识教育+", "创新教育”体系"}, 0},
+      {{"“甲”和‘乙’"}, {"“甲”和‘乙’"}, 0},
+      {{"“甲“乙”"}, {"“甲”乙"}, 2},  // the mirrored close, then a stray
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> lines = c.lines;
+    EXPECT_EQ(internal::PairQuotes(&lines), c.changed) << c.lines.front();
+    EXPECT_EQ(lines, c.want) << c.lines.front();
+  }
+}
+
 // --- RepeatHeaders -------------------------------------------------------------
 
 extractor::Grid HeaderGrid(int page, const std::vector<std::string>& header,
@@ -929,6 +952,31 @@ TEST(UnreadPieces, InkThePagePassLeftIsCutIntoLinePieces) {
                std::to_string(p.w) + "x" + std::to_string(p.h) + ")";
     }
     EXPECT_EQ(PiecesText(got, c.ink), c.want) << c.name << "; pieces" << boxes;
+  }
+}
+
+TEST(TightenToInk, BoxesNarrowToTheInkInside) {
+  struct Case {
+    const char* name;
+    std::vector<InkRect> ink;
+    int x0, x1;  // the engine's box (y 50-70)
+    int want_x0, want_x1;
+  };
+  const Case cases[] = {
+      {"a box over the blank after its character", {{20, 50, 20, 20}}, 20, 80, 20, 40},
+      {"and before it", {{60, 50, 20, 20}}, 10, 80, 60, 80},
+      {"ink above or below the box is not its", {{100, 10, 20, 20}, {20, 50, 10, 20}}, 0, 200,
+       20, 30},
+      {"a box without ink is kept", {{300, 50, 20, 20}}, 20, 80, 20, 80},
+  };
+  for (const Case& c : cases) {
+    PixPtr page = DrawInk(400, 200, c.ink);
+    Symbol s;
+    s.x0 = c.x0, s.x1 = c.x1, s.y0 = 50, s.y1 = 70;
+    std::vector<Symbol> symbols = {s};
+    internal::TightenToInk(page.get(), &symbols);
+    EXPECT_EQ(symbols[0].x0, c.want_x0) << c.name;
+    EXPECT_EQ(symbols[0].x1, c.want_x1) << c.name;
   }
 }
 

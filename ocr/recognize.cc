@@ -674,6 +674,27 @@ LineBox EmBoxOf(const std::vector<Symbol>& symbols, size_t from, size_t to,
 
 namespace internal {
 
+void TightenToInk(Pix* binary, std::vector<Symbol>* symbols) {
+  const int w = pixGetWidth(binary), h = pixGetHeight(binary);
+  const l_uint32* data = pixGetData(binary);
+  const int wpl = pixGetWpl(binary);
+  for (Symbol& s : *symbols) {
+    const int x0 = std::max(0, s.x0), x1 = std::min(w, s.x1);
+    const int y0 = std::max(0, s.y0), y1 = std::min(h, s.y1);
+    int first = -1, last = -1;
+    for (int x = x0; x < x1; ++x) {
+      bool inked = false;
+      for (int y = y0; y < y1 && !inked; ++y) {
+        inked = GET_DATA_BIT(data + static_cast<ptrdiff_t>(y) * wpl, x) != 0;
+      }
+      if (!inked) continue;
+      if (first < 0) first = x;
+      last = x;
+    }
+    if (first >= 0) s.x0 = first, s.x1 = last + 1;
+  }
+}
+
 double PageEm(const std::vector<Symbol>& symbols) {
   std::vector<double> heights;
   for (const Symbol& s : symbols) {
@@ -853,7 +874,9 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
     if (same_line) {
       const Symbol& next = symbols[i + 1];
       bool cjk = IsCjk(s.text) || IsCjk(next.text);
-      if (!s.word_end || (cjk && next.x0 - x1 < height)) {
+      // The engine may run words apart by a gutter into one (配合单位时间节点):
+      // ideographs further apart than an em keep their gap.
+      if (next.x0 - x1 < height ? cjk || !s.word_end : !s.word_end && !cjk) {
         x1 = std::max(x1, next.x0);
         space = false;
       }
@@ -890,6 +913,7 @@ Result<std::vector<extractor::Glyph>> Recognize(const PreparedPage& page,
     ReadLeftovers(api, page, page.sharp.get(), 0, &line, &symbols);
   }
   api->Clear();
+  internal::TightenToInk(page.sharp.get(), &symbols);
   return GlyphsFromSymbols(std::move(symbols), page.dpi);
 }
 

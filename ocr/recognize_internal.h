@@ -86,6 +86,13 @@ struct LineBox {
 // The page's em in pixels from its ideographs' ink heights (0 if none).
 double PageEm(const std::vector<Symbol>& symbols);
 
+// Narrows each symbol's box to the columns of `binary` (the page, 1 bpp)
+// holding ink inside it. The engine's boxes come from its recogniser's
+// timesteps and may take in the blank beside a character: a word's last
+// character spanned a 16 pt gutter to the next column's header, which then
+// read as one cell (配合单位时间节点). A box without ink is kept.
+void TightenToInk(Pix* binary, std::vector<Symbol>* symbols);
+
 // Splits an engine line holding two text lines (symbols sorted by line).
 void SplitMixedLines(std::vector<Symbol>* symbols);
 

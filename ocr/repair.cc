@@ -272,6 +272,11 @@ class Repairer {
   void CheckCell(ColumnKey key, std::vector<std::string>* lines,
                  extractor::RawRow* row) {
     CheckConfidence(*lines, row);
+    const std::string read = normalizer::JoinLines(*lines);
+    if (internal::PairQuotes(lines) > 0) {
+      Flag(row, "ocr_quote",
+           "quotation marks of '" + read + "' paired (OCR mirrors marks and reads them out of specks)");
+    }
     RepairPlaceholder(key, lines, row);
     const std::string text = normalizer::JoinLines(*lines);
     if (key == ColumnKey::kLead || key == ColumnKey::kResponsible ||
@@ -721,5 +726,58 @@ void RepairPlan(const std::vector<extractor::Grid>& grids,
                 extractor::RawPlan* plan) {
   Repairer(grids, ocr_pages, dict, plan).Run();
 }
+
+namespace internal {
+
+// Pairs a cell's quotation marks (“” and ‘’ alike; a quotation never runs
+// from one cell into another, and the same kind never nests). OCR mistakes
+// one mark for its mirror image, and reads marks out of specks in the
+// gutters between columns: a second opening mark before a closing one is
+// the closing one; a closing mark with none open is an opening one when
+// another closing mark follows before any opening one; any other mark that
+// pairs with none is dropped. Returns how many marks were changed.
+int PairQuotes(std::vector<std::string>* lines) {
+  struct Mark {
+    size_t line, at;
+  };
+  std::vector<std::u32string> text;
+  for (const std::string& l : *lines) text.push_back(lexicon::ToU32(l));
+  std::vector<Mark> marks_of;  // every mark of one kind, in reading order
+  std::vector<Mark> dropped;
+  int changed = 0;
+  for (const auto& [open, close] : {std::pair{U'“', U'”'}, std::pair{U'‘', U'’'}}) {
+    marks_of.clear();
+    for (size_t i = 0; i < text.size(); ++i) {
+      for (size_t j = 0; j < text[i].size(); ++j) {
+        if (text[i][j] == open || text[i][j] == close) marks_of.push_back({i, j});
+      }
+    }
+    auto at = [&](const Mark& m) -> char32_t& { return text[m.line][m.at]; };
+    bool is_open = false;
+    for (size_t k = 0; k < marks_of.size(); ++k) {
+      char32_t& c = at(marks_of[k]);
+      if (c == open && is_open) c = close, ++changed;
+      if (c == close && !is_open) {
+        const bool closes_later = k + 1 < marks_of.size() && at(marks_of[k + 1]) == close;
+        if (closes_later) {
+          c = open, ++changed;
+        } else {
+          dropped.push_back(marks_of[k]);
+          continue;
+        }
+      }
+      is_open = c == open;
+    }
+    if (is_open) dropped.push_back(marks_of.back());
+  }
+  std::sort(dropped.begin(), dropped.end(), [](const Mark& a, const Mark& b) {
+    return a.line != b.line ? a.line > b.line : a.at > b.at;  // erase from the back
+  });
+  for (const Mark& m : dropped) text[m.line].erase(m.at, 1);
+  for (size_t i = 0; i < text.size(); ++i) (*lines)[i] = lexicon::ToUtf8(text[i]);
+  return changed + static_cast<int>(dropped.size());
+}
+
+}  // namespace internal
 
 }  // namespace plan2json::ocr

@@ -69,6 +69,20 @@ void RepairPlan(const std::vector<extractor::Grid>& grids,
                 const normalizer::DepartmentDict& dict,
                 extractor::RawPlan* plan);
 
+namespace internal {
+
+// Pairs a cell's quotation marks (“” and ‘’ alike; a quotation never runs
+// from one cell into another, and the same kind never nests). OCR mistakes
+// one mark for its mirror image, and reads marks out of specks in the
+// gutters between columns: a second opening mark before a closing one is
+// the closing one; a closing mark with none open is an opening one when
+// another closing mark follows before any opening one; any other mark that
+// pairs with none is dropped. Returns how many marks were changed; RepairPlan
+// flags the row when any was.
+int PairQuotes(std::vector<std::string>* lines);
+
+}  // namespace internal
+
 }  // namespace plan2json::ocr
 
 #endif  // PLAN2JSON_OCR_REPAIR_H_
