@@ -731,6 +731,42 @@ TEST(PreferSecond, TheReadingWhoseLeastSureSymbolIsSurerWins) {
   }
 }
 
+TEST(TakeSurerLine, ASurerReadingOfAsManySymbolsLendsItsTextOnly) {
+  struct Case {
+    const char* name;
+    const char* pass;
+    double pass_conf;
+    const char* again;
+    double again_conf;
+    std::string want;  // text, then per symbol '?' doubted or '.'
+  };
+  const Case cases[] = {
+      {"surer, as many: its text on the pass's boxes", "甲苹丙", 0.7, "甲量丙", 0.96, "甲量丙 .?."},
+      {"less sure: the pass stays", "甲量丙", 0.96, "甲苹丙", 0.7, "甲量丙 .?."},
+      {"another count: the pass stays", "甲苹丙", 0.7, "甲量", 0.99, "甲苹丙 .??"},
+      {"the same text", "甲乙", 0.9, "甲乙", 0.99, "甲乙 .."},
+  };
+  for (const Case& c : cases) {
+    auto symbols = [](const std::string& text, double conf, int x) {
+      std::vector<Symbol> out;
+      for (char32_t ch : lexicon::ToU32(text)) {
+        out.push_back(Sym(lexicon::ToUtf8(std::u32string(1, ch)), x, x + 36, 1, false));
+        out.back().confidence = conf;
+        x += 40;
+      }
+      return out;
+    };
+    std::vector<Symbol> pass = symbols(c.pass, c.pass_conf, 0);
+    internal::TakeSurerLine(symbols(c.again, c.again_conf, 500), &pass);
+    std::string got;
+    for (const Symbol& s : pass) got += s.text;
+    got += " ";
+    for (const Symbol& s : pass) got += s.confidence <= internal::kDisputed ? '?' : '.';
+    EXPECT_EQ(got, c.want) << c.name;
+    for (size_t k = 0; k < pass.size(); ++k) EXPECT_EQ(pass[k].x0, 40 * static_cast<int>(k)) << c.name;
+  }
+}
+
 TEST(DoubtDisputed, SymbolsTheOtherReadingDisagreesOnAreDoubted) {
   struct Case {
     const char* pick;

@@ -62,6 +62,13 @@ bool PreferSecond(const std::vector<Symbol>& first, const std::vector<Symbol>& s
 // comma one image shows).
 constexpr double kDisputed = 0.5;
 
+// A page pass's line `pass` read again as `again`: when `again` has as many
+// symbols and is surer (PreferSecond), they lend `pass` their text and
+// confidence one for one, and `pass` keeps its boxes (the table is found
+// from them; a line read alone gets boxes of its own, which moved rows).
+// Either way the symbols the two readings disagree on are doubted.
+void TakeSurerLine(const std::vector<Symbol>& again, std::vector<Symbol>* pass);
+
 // Lowers to kDisputed the confidence of the symbols of `pick` where `other`
 // (another reading of the same line) differs from it: the stretch between
 // their common start and common end, or, where `pick` lacks what `other`
