@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,15 @@ class PageBuilder {
  private:
   Page page_;
 };
+
+// Options for tables without rulings whose header cells are `words`.
+TableOptions HeaderWords(std::vector<std::string> words) {
+  TableOptions options;
+  options.is_header_cell = [words](const std::string& t) {
+    return std::find(words.begin(), words.end(), t) != words.end();
+  };
+  return options;
+}
 
 std::string CellText(const Grid& g, int row, int col) {
   const Cell* c = g.At(row, col);
@@ -124,10 +134,7 @@ TEST(FindTable, NoRulingsAndNoHeaderTestGivesNoGrid) {
 // gap between lines). Pieces of one visual line, apart at a wide space,
 // overlap: they are no gap, and must not make every line a paragraph.
 TEST(FindTable, UnruledLeadingIgnoresPiecesOfOneLine) {
-  TableOptions options;
-  options.is_header_cell = [](const std::string& t) {
-    return t == "措施" || t == "时限" || t == "单位";
-  };
+  const TableOptions options = HeaderWords({"措施", "时限", "单位"});
   PageBuilder b;
   b.Text("措施", 100, 100).Text("时限", 320, 100).Text("单位", 420, 100);
   // Row 1: one line, in two pieces apart at a wide space.
@@ -148,10 +155,7 @@ TEST(FindTable, UnruledLeadingIgnoresPiecesOfOneLine) {
 // and names the first: its key and text go there, whichever side of the
 // edge their ink's centre falls by a fraction of a point.
 TEST(FindTable, UnruledCentredSpanNamesItsFirstRow) {
-  TableOptions options;
-  options.is_header_cell = [](const std::string& t) {
-    return t == "序号" || t == "任务" || t == "措施" || t == "时限";
-  };
+  const TableOptions options = HeaderWords({"序号", "任务", "措施", "时限"});
   for (double shift : {-0.6, 0.0, 0.6}) {
     PageBuilder b;
     b.Text("序号", 60, 100).Text("任务", 100, 100).Text("措施", 160, 100).Text("时限", 420, 100);
@@ -180,10 +184,7 @@ TEST(FindTable, UnruledCentredSpanNamesItsFirstRow) {
 // box taller than a line (OCR's box over pieces at different heights) is
 // no measure of it: its narrow gap must not cut other paragraphs apart.
 TEST(FindTable, UnruledLeadingIgnoresLinesTallerThanALine) {
-  TableOptions options;
-  options.is_header_cell = [](const std::string& t) {
-    return t == "措施" || t == "时限" || t == "单位";
-  };
+  const TableOptions options = HeaderWords({"措施", "时限", "单位"});
   PageBuilder b;
   b.Text("措施", 100, 100).Text("时限", 320, 100).Text("单位", 420, 100);
   // Row 1: two lines 6 pt apart.
