@@ -63,6 +63,8 @@ const HeaderRule* Rules(size_t* n) {
 }  // namespace
 
 const std::vector<std::string>& CommonHeaderNames() {
+  // One line per column, in ClassifyHeader's order.
+  // clang-format off
   static const std::vector<std::string> kNames = {
       "序号", "编号",
       "任务", "重点任务", "主要任务", "工作任务", "任务名称", "工作事项", "重点项目",
@@ -75,6 +77,7 @@ const std::vector<std::string>& CommonHeaderNames() {
       "配合单位", "协办单位", "配合部门", "协同单位", "协助单位", "参与单位", "支持单位",
       "备注", "说明",
   };
+  // clang-format on
   return kNames;
 }
 

@@ -94,11 +94,13 @@ int main(int argc, char** argv) {
                     l.box.x0, l.box.x1, l.font_size, l.text.c_str());
       }
     }
-    if (const char* only = std::getenv("OCR_DUMP_GLYPHS")) {  // a page's glyph boxes
+    // A page's glyph boxes.
+    if (const char* only = std::getenv("OCR_DUMP_GLYPHS")) {
       if (std::atoi(only) == page.number) {
         for (const extractor::Glyph& g : page.glyphs) {
-          std::printf("  glyph %s %.1f-%.1f x %.1f-%.1f %.2f%s\n", g.text.c_str(), g.box.y0,
-                      g.box.y1, g.box.x0, g.box.x1, g.confidence, g.space_after ? " _" : "");
+          std::printf("  glyph %s %.1f-%.1f x %.1f-%.1f %.2f%s\n",
+                      g.text.c_str(), g.box.y0, g.box.y1, g.box.x0, g.box.x1,
+                      g.confidence, g.space_after ? " _" : "");
         }
       }
     }

@@ -386,7 +386,8 @@ void DoubtDisputed(const std::vector<Symbol>& other, std::vector<Symbol>* pick) 
   }
 }
 
-void TakeSurerLine(const std::vector<Symbol>& again, std::vector<Symbol>* pass) {
+void TakeSurerLine(const std::vector<Symbol>& again,
+                   std::vector<Symbol>* pass) {
   if (again.size() == pass->size() && PreferSecond(*pass, again)) {
     std::vector<Symbol> lent = *pass;
     for (size_t k = 0; k < lent.size(); ++k) {
@@ -489,20 +490,24 @@ double Median(std::vector<double> v) {
 void RepairWrappedOpeners(std::vector<Symbol>* symbols) {
   static const char* const kLookAlikes[] = {"《", "〈", "【", "[", "人", "入", "(", "（"};
   auto look_alike = [](const Symbol& s) {
-    return std::count(std::begin(kLookAlikes), std::end(kLookAlikes), s.text) > 0;
+    return std::count(std::begin(kLookAlikes), std::end(kLookAlikes), s.text) >
+           0;
   };
   std::vector<Symbol>& v = *symbols;
   for (size_t i = 0; i < v.size(); ++i) {
     const Symbol& s = v[i];
     const int em = std::max(1, s.line_y1 - s.line_y0);
-    if (!look_alike(s) || (i > 0 && v[i - 1].line == s.line && s.x0 - v[i - 1].x1 <= em)) {
+    if (!look_alike(s) ||
+        (i > 0 && v[i - 1].line == s.line && s.x0 - v[i - 1].x1 <= em)) {
       continue;
     }
     size_t end = i + 1;  // the piece is [i, end)
-    while (end < v.size() && v[end].line == s.line && v[end].x0 - v[end - 1].x1 <= em) ++end;
+    while (end < v.size() && v[end].line == s.line &&
+           v[end].x0 - v[end - 1].x1 <= em)
+      ++end;
     const Symbol& last_of = v[end - 1];
-    if (!std::all_of(v.begin() + static_cast<ptrdiff_t>(i), v.begin() + static_cast<ptrdiff_t>(end),
-                     look_alike) ||
+    if (!std::all_of(v.begin() + static_cast<ptrdiff_t>(i),
+                     v.begin() + static_cast<ptrdiff_t>(end), look_alike) ||
         last_of.x1 - s.x0 > em + em / 4) {
       continue;
     }
@@ -516,7 +521,8 @@ void RepairWrappedOpeners(std::vector<Symbol>* symbols) {
     std::string last;
     bool opens = false;
     for (const Symbol& t : v) {
-      if (t.line != below || t.x1 < s.x0 - em || t.x0 > last_of.x1 + 2 * em) continue;
+      if (t.line != below || t.x1 < s.x0 - em || t.x0 > last_of.x1 + 2 * em)
+        continue;
       opens = opens || t.text == "(" || t.text == "（";
       last = t.text;
     }
@@ -524,7 +530,8 @@ void RepairWrappedOpeners(std::vector<Symbol>* symbols) {
     v[i].text = last == ")" ? "(" : "（";
     v[i].x1 = last_of.x1;
     v[i].word_end = last_of.word_end;
-    v.erase(v.begin() + static_cast<ptrdiff_t>(i) + 1, v.begin() + static_cast<ptrdiff_t>(end));
+    v.erase(v.begin() + static_cast<ptrdiff_t>(i) + 1,
+            v.begin() + static_cast<ptrdiff_t>(end));
   }
 }
 
@@ -923,8 +930,10 @@ void RereadPageLines(tesseract::TessBaseAPI* api, const PreparedPage& page,
   for (size_t i = 0; i < symbols->size();) {
     size_t end = i;
     int x0 = (*symbols)[i].x0, x1 = (*symbols)[i].x1;
-    while (end < symbols->size() && (*symbols)[end].line == (*symbols)[i].line) {
-      x0 = std::min(x0, (*symbols)[end].x0), x1 = std::max(x1, (*symbols)[end].x1);
+    while (end < symbols->size() &&
+           (*symbols)[end].line == (*symbols)[i].line) {
+      x0 = std::min(x0, (*symbols)[end].x0);
+      x1 = std::max(x1, (*symbols)[end].x1);
       ++end;
     }
     std::vector<Symbol> pass(symbols->begin() + static_cast<ptrdiff_t>(i),

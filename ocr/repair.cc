@@ -275,7 +275,8 @@ class Repairer {
     const std::string read = normalizer::JoinLines(*lines);
     if (internal::PairQuotes(lines) > 0) {
       Flag(row, "ocr_quote",
-           "quotation marks of '" + read + "' paired (OCR mirrors marks and reads them out of specks)");
+           "quotation marks of '" + read +
+               "' paired (OCR mirrors marks and reads them out of specks)");
     }
     RepairPlaceholder(key, lines, row);
     const std::string text = normalizer::JoinLines(*lines);
@@ -677,19 +678,26 @@ std::vector<Warning> SnapHeaders(const std::vector<int>& ocr_pages,
                                  std::vector<extractor::Grid>* grids) {
   std::vector<Warning> snaps;
   for (extractor::Grid& g : *grids) {
-    if (std::find(ocr_pages.begin(), ocr_pages.end(), g.page) == ocr_pages.end()) continue;
+    if (std::find(ocr_pages.begin(), ocr_pages.end(), g.page) ==
+        ocr_pages.end()) {
+      continue;
+    }
     std::vector<extractor::Cell*> top;
-    std::set<std::string> names;  // known columns' keys and the texts of unknown ones
+    // The known columns' keys and the unknown cells' texts.
+    std::set<std::string> names;
     for (extractor::Cell& c : g.cells) {
       if (c.row != 0) continue;
       top.push_back(&c);
       const extractor::ColumnKey key = extractor::ClassifyHeader(CellText(c));
-      names.insert(key == extractor::ColumnKey::kExtra ? CellText(c)
-                                                       : extractor::ColumnKeyName(key));
+      names.insert(key == extractor::ColumnKey::kExtra
+                       ? CellText(c)
+                       : extractor::ColumnKeyName(key));
     }
-    const auto known = std::count_if(top.begin(), top.end(), [](const extractor::Cell* c) {
-      return extractor::ClassifyHeader(CellText(*c)) != extractor::ColumnKey::kExtra;
-    });
+    const auto known =
+        std::count_if(top.begin(), top.end(), [](const extractor::Cell* c) {
+          return extractor::ClassifyHeader(CellText(*c)) !=
+                 extractor::ColumnKey::kExtra;
+        });
     if (known < 3) continue;  // not a header row
     for (extractor::Cell* c : top) {
       const std::string read = CellText(*c);
@@ -700,16 +708,19 @@ std::vector<Warning> SnapHeaders(const std::vector<int>& ocr_pages,
       const std::optional<std::string> name = NearestHeaderName(read);
       if (!name || *name == read) continue;
       const extractor::ColumnKey key = extractor::ClassifyHeader(*name);
-      if (names.count(key == extractor::ColumnKey::kExtra ? *name
-                                                          : extractor::ColumnKeyName(key))) {
+      if (names.count(key == extractor::ColumnKey::kExtra
+                          ? *name
+                          : extractor::ColumnKeyName(key))) {
         continue;  // another cell names that column
       }
-      names.insert(key == extractor::ColumnKey::kExtra ? *name : extractor::ColumnKeyName(key));
+      names.insert(key == extractor::ColumnKey::kExtra
+                       ? *name
+                       : extractor::ColumnKeyName(key));
       c->lines.resize(1);
       c->lines.front().text = *name;
       snaps.push_back({"ocr_header",
-                       "column header read as '" + read + "' taken as '" + *name +
-                           "'; the rows are marked low-confidence",
+                       "column header read as '" + read + "' taken as '" +
+                           *name + "'; the rows are marked low-confidence",
                        g.page});
     }
   }
@@ -745,11 +756,13 @@ int PairQuotes(std::vector<std::string>* lines) {
   std::vector<Mark> marks_of;  // every mark of one kind, in reading order
   std::vector<Mark> dropped;
   int changed = 0;
-  for (const auto& [open, close] : {std::pair{U'“', U'”'}, std::pair{U'‘', U'’'}}) {
+  for (const auto& [open, close] :
+       {std::pair{U'“', U'”'}, std::pair{U'‘', U'’'}}) {
     marks_of.clear();
     for (size_t i = 0; i < text.size(); ++i) {
       for (size_t j = 0; j < text[i].size(); ++j) {
-        if (text[i][j] == open || text[i][j] == close) marks_of.push_back({i, j});
+        if (text[i][j] == open || text[i][j] == close)
+          marks_of.push_back({i, j});
       }
     }
     auto at = [&](const Mark& m) -> char32_t& { return text[m.line][m.at]; };
@@ -758,7 +771,8 @@ int PairQuotes(std::vector<std::string>* lines) {
       char32_t& c = at(marks_of[k]);
       if (c == open && is_open) c = close, ++changed;
       if (c == close && !is_open) {
-        const bool closes_later = k + 1 < marks_of.size() && at(marks_of[k + 1]) == close;
+        const bool closes_later =
+            k + 1 < marks_of.size() && at(marks_of[k + 1]) == close;
         if (closes_later) {
           c = open, ++changed;
         } else {
@@ -771,10 +785,12 @@ int PairQuotes(std::vector<std::string>* lines) {
     if (is_open) dropped.push_back(marks_of.back());
   }
   std::sort(dropped.begin(), dropped.end(), [](const Mark& a, const Mark& b) {
-    return a.line != b.line ? a.line > b.line : a.at > b.at;  // erase from the back
+    return a.line != b.line ? a.line > b.line
+                            : a.at > b.at;  // erase from the back
   });
   for (const Mark& m : dropped) text[m.line].erase(m.at, 1);
-  for (size_t i = 0; i < text.size(); ++i) (*lines)[i] = lexicon::ToUtf8(text[i]);
+  for (size_t i = 0; i < text.size(); ++i)
+    (*lines)[i] = lexicon::ToUtf8(text[i]);
   return changed + static_cast<int>(dropped.size());
 }
 

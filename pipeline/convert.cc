@@ -352,7 +352,8 @@ Result<extractor::RawPlan> PlanOf(std::vector<extractor::Grid> grids,
   if (!plan.ok() || numbers.empty()) return plan;
   if (!header_snaps.empty()) {  // which column holds what was a guess
     for (extractor::RawRow& row : plan->rows) row.low_confidence = true;
-    scan_warnings.insert(scan_warnings.end(), header_snaps.begin(), header_snaps.end());
+    scan_warnings.insert(scan_warnings.end(), header_snaps.begin(),
+                         header_snaps.end());
   }
   std::shared_ptr<const normalizer::DepartmentDict> dict =
       options.departments ? options.departments
