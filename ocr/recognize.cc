@@ -561,6 +561,31 @@ void RestoreLostNumerals(std::vector<Symbol>* symbols) {
   }
 }
 
+// A dash alone in brackets, (-) or ( - ), is a section numeral 一 read as
+// the dash it looks like; the engine's word breaks around it would cut the
+// heading in pieces at the spaces. It becomes 一, doubted (kDisputed), and
+// the three are one word.
+void RepairBracketedDashes(std::vector<Symbol>* symbols) {
+  static const char* const kDashes[] = {"-", "—", "–", "_", "~", "一"};
+  std::vector<Symbol>& v = *symbols;
+  for (size_t i = 0; i + 2 < v.size(); ++i) {
+    Symbol& open = v[i];
+    Symbol& dash = v[i + 1];
+    const Symbol& close = v[i + 2];
+    if (open.line != close.line || dash.line != open.line ||
+        (open.text != "(" && open.text != "（") ||
+        (close.text != ")" && close.text != "）") ||
+        !std::count(std::begin(kDashes), std::end(kDashes), dash.text)) {
+      continue;
+    }
+    if (dash.text != "一") {
+      dash.text = "一";
+      dash.confidence = std::min(dash.confidence, internal::kDisputed);
+    }
+    open.word_end = dash.word_end = false;
+  }
+}
+
 void RepairBrackets(std::vector<Symbol>* symbols) {
   for (size_t i = 0; i < symbols->size(); ++i) {
     std::string& t = (*symbols)[i].text;
@@ -858,6 +883,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
     s.x1 = std::max(s.x1, s.x0 + 1);
   }
   RepairWrappedOpeners(&symbols);
+  RepairBracketedDashes(&symbols);
   RepairBrackets(&symbols);
   RestoreLostNumerals(&symbols);
   RepairQuotes(&symbols);
