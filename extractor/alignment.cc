@@ -612,8 +612,9 @@ void AlignmentReader::FindParagraphs(
   for (size_t k = 1; k < prose.size(); ++k) {
     const Box above = BoxOf(prose[k - 1]), below = BoxOf(prose[k]);
     const double gap = below.y0 - above.y1;
-    if (gap >= 0 && one_line(above) && one_line(below))
+    if (gap >= 0 && one_line(above) && one_line(below)) {
       leading = std::min(leading, gap);
+    }
   }
   if (leading > line_h_) leading = 0.2 * line_h_;
   blocks_.assign(U(ncols_), {});

@@ -503,8 +503,9 @@ void RepairWrappedOpeners(std::vector<Symbol>* symbols) {
     }
     size_t end = i + 1;  // the piece is [i, end)
     while (end < v.size() && v[end].line == s.line &&
-           v[end].x0 - v[end - 1].x1 <= em)
+           v[end].x0 - v[end - 1].x1 <= em) {
       ++end;
+    }
     const Symbol& last_of = v[end - 1];
     if (!std::all_of(v.begin() + static_cast<ptrdiff_t>(i),
                      v.begin() + static_cast<ptrdiff_t>(end), look_alike) ||
@@ -521,8 +522,9 @@ void RepairWrappedOpeners(std::vector<Symbol>* symbols) {
     std::string last;
     bool opens = false;
     for (const Symbol& t : v) {
-      if (t.line != below || t.x1 < s.x0 - em || t.x0 > last_of.x1 + 2 * em)
-        continue;
+      if (t.line != below || t.x1 < s.x0 - em || t.x0 > last_of.x1 + 2 * em) {
+        continue;  // not under it
+      }
       opens = opens || t.text == "(" || t.text == "（";
       last = t.text;
     }
