@@ -2,7 +2,6 @@
 
 #include "ocr/recognize.h"
 #include "ocr/recognize_internal.h"
-#include "ocr/repair.h"
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
@@ -19,6 +18,7 @@
 #include "extractor/plan.h"
 #include "extractor/table.h"
 #include "lexicon/lexicon.h"
+#include "ocr/repair.h"  // kSureGlyph
 
 namespace plan2json::ocr {
 namespace {
@@ -970,9 +970,9 @@ void RereadPageLines(tesseract::TessBaseAPI* api, const PreparedPage& page,
                              symbols->begin() + static_cast<ptrdiff_t>(end));
     const int y0 = pass.front().line_y0, y1 = pass.front().line_y1;
     i = end;
-    const bool sure = std::all_of(pass.begin(), pass.end(), [](const Symbol& s) {
-      return s.confidence >= kSureGlyph;
-    });
+    const bool sure =
+        std::all_of(pass.begin(), pass.end(),
+                    [](const Symbol& s) { return s.confidence >= kSureGlyph; });
     if (y1 - y0 > 1.5 * em || sure) {
       out.insert(out.end(), pass.begin(), pass.end());
       continue;
