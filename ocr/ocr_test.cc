@@ -603,6 +603,12 @@ TEST(SnapHeaders, UnsureUnknownHeaderCellTakesTheNearestCommonName) {
     EXPECT_EQ(grids[0].cells[1].lines.front().text, c.want) << c.name;
     EXPECT_EQ(snaps.size(), c.want == c.col1 ? 0u : 1u) << c.name;
   }
+  // Half of an odd length rounds up: two edits in three characters.
+  std::vector<extractor::Grid> grids = {
+      HeaderGrid(1, {"序瑟一", "工作措施", "责任单位", "完成时限"}, 300)};
+  grids[0].cells[0].confidence = 0.6;
+  SnapHeaders({1}, &grids);
+  EXPECT_EQ(grids[0].cells[0].lines.front().text, "序号");
 }
 
 TEST(RepeatHeaders, CopiesTakeTheReadingTheyAgreeOn) {

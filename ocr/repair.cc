@@ -654,10 +654,11 @@ void RepeatHeaders(const std::vector<int>& ocr_pages,
 namespace {
 
 // The common header name `reading` was misread from: the one nearest, if
-// no other is as near, and at most half the reading's length away.
+// no other is as near, and at most half the reading's length away (rounded
+// up: 序瑟一 is 序号).
 std::optional<std::string> NearestHeaderName(const std::string& reading) {
   const std::u32string have = lexicon::ToU32(reading);
-  const int limit = static_cast<int>(have.size()) / 2;
+  const int limit = static_cast<int>(have.size() + 1) / 2;
   std::optional<std::string> found;
   int best = limit + 1;
   bool tie = false;

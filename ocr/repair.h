@@ -49,9 +49,9 @@ void RepeatHeaders(const std::vector<int>& ocr_pages,
 // On the pages in `ocr_pages`, in every grid whose top row names at least
 // three known columns, a top-row cell that names none and holds a glyph
 // under kSureGlyph is taken as the nearest of extractor::CommonHeaderNames
-// when no other is as near, it is at most half the reading's length away,
-// and no other cell of the row names its column. Returns one warning
-// (ocr_header) per cell changed; the caller marks the rows low.
+// when no other is as near, it is at most half the reading's length away
+// (rounded up), and no other cell of the row names its column. Returns one
+// warning (ocr_header) per cell changed; the caller marks the rows low.
 std::vector<Warning> SnapHeaders(const std::vector<int>& ocr_pages,
                                  std::vector<extractor::Grid>* grids);
 
