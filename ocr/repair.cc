@@ -762,36 +762,41 @@ int PairQuotes(std::vector<std::string>* lines) {
     marks_of.clear();
     for (size_t i = 0; i < text.size(); ++i) {
       for (size_t j = 0; j < text[i].size(); ++j) {
-        if (text[i][j] == open || text[i][j] == close)
+        if (text[i][j] == open || text[i][j] == close) {
           marks_of.push_back({i, j});
+        }
       }
     }
     auto at = [&](const Mark& m) -> char32_t& { return text[m.line][m.at]; };
     bool is_open = false;
     for (size_t k = 0; k < marks_of.size(); ++k) {
       char32_t& c = at(marks_of[k]);
-      if (c == open && is_open) c = close, ++changed;
+      if (c == open && is_open) {  // the closing mark, mirrored
+        c = close;
+        ++changed;
+      }
       if (c == close && !is_open) {
         const bool closes_later =
             k + 1 < marks_of.size() && at(marks_of[k + 1]) == close;
-        if (closes_later) {
-          c = open, ++changed;
-        } else {
+        if (!closes_later) {  // a speck
           dropped.push_back(marks_of[k]);
           continue;
         }
+        c = open;  // the opening mark, mirrored
+        ++changed;
       }
       is_open = c == open;
     }
     if (is_open) dropped.push_back(marks_of.back());
   }
+  // Erased from the back, so the positions still to erase hold.
   std::sort(dropped.begin(), dropped.end(), [](const Mark& a, const Mark& b) {
-    return a.line != b.line ? a.line > b.line
-                            : a.at > b.at;  // erase from the back
+    return a.line != b.line ? a.line > b.line : a.at > b.at;
   });
   for (const Mark& m : dropped) text[m.line].erase(m.at, 1);
-  for (size_t i = 0; i < text.size(); ++i)
+  for (size_t i = 0; i < text.size(); ++i) {
     (*lines)[i] = lexicon::ToUtf8(text[i]);
+  }
   return changed + static_cast<int>(dropped.size());
 }
 
