@@ -949,7 +949,7 @@ namespace {
 // line taller than 1.5 ems runs pieces of neighbouring columns together and
 // is left as read. On the unruled corpus scans (12 at 150-300 dpi): 3 more
 // usable rows than without it (the page method), row counts unchanged, for
-// 0.3-1.3 s more per page; re-reading sure lines too gained one more row
+// 0.3-1.4 s more per page; re-reading sure lines too gained one more row
 // for 15-45 % more time.
 void RereadPageLines(tesseract::TessBaseAPI* api, const PreparedPage& page,
                      std::vector<Symbol>* symbols) {
