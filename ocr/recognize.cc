@@ -541,54 +541,6 @@ void RepairWrappedOpeners(std::vector<Symbol>* symbols) {
 // Bracket shapes OCR confuses: 〈〉 (not used in these documents) are read
 // for （）, and an opener whose line closes with another kind takes that
 // kind (【一） and 《一） are （一）; 《书名》 stays).
-// Brackets around an em of blank paper held a character the engine lost:
-// a section enumerator's 一, the numeral with least ink (its one thin
-// stroke). It is put back at half confidence (its row is flagged), which
-// keeps the heading one piece of text instead of a gap cutting it in two.
-void RestoreLostNumerals(std::vector<Symbol>* symbols) {
-  for (size_t i = 0; i + 1 < symbols->size(); ++i) {
-    const Symbol& open = (*symbols)[i];
-    const Symbol& close = (*symbols)[i + 1];
-    const int em = open.line_y1 - open.line_y0;
-    if (open.line != close.line || (open.text != "(" && open.text != "（") ||
-        (close.text != ")" && close.text != "）") || 2 * (close.x0 - open.x1) < em) {
-      continue;
-    }
-    Symbol one = open;
-    one.text = "一";
-    one.x0 = open.x1 + 1, one.x1 = std::max(one.x0 + 1, close.x0 - 1);
-    one.word_end = false;
-    one.confidence = internal::kDisputed;
-    symbols->insert(symbols->begin() + static_cast<long>(i) + 1, one);
-    ++i;
-  }
-}
-
-// A dash alone in brackets, (-) or ( - ), is a section numeral 一 read as
-// the dash it looks like; the engine's word breaks around it would cut the
-// heading in pieces at the spaces. It becomes 一, doubted (kDisputed), and
-// the three are one word.
-void RepairBracketedDashes(std::vector<Symbol>* symbols) {
-  static const char* const kDashes[] = {"-", "—", "–", "_", "~", "一"};
-  std::vector<Symbol>& v = *symbols;
-  for (size_t i = 0; i + 2 < v.size(); ++i) {
-    Symbol& open = v[i];
-    Symbol& dash = v[i + 1];
-    const Symbol& close = v[i + 2];
-    if (open.line != close.line || dash.line != open.line ||
-        (open.text != "(" && open.text != "（") ||
-        (close.text != ")" && close.text != "）") ||
-        !std::count(std::begin(kDashes), std::end(kDashes), dash.text)) {
-      continue;
-    }
-    if (dash.text != "一") {
-      dash.text = "一";
-      dash.confidence = std::min(dash.confidence, internal::kDisputed);
-    }
-    open.word_end = dash.word_end = false;
-  }
-}
-
 void RepairBrackets(std::vector<Symbol>* symbols) {
   for (size_t i = 0; i < symbols->size(); ++i) {
     std::string& t = (*symbols)[i].text;
@@ -607,6 +559,45 @@ void RepairBrackets(std::vector<Symbol>* symbols) {
       }
       if (u == "】" || u == "]" || u == ")" || u == "（" || u == "(" || u == "》") break;
     }
+  }
+}
+
+// A section enumerator's 一, the numeral with least ink (one thin stroke),
+// is often lost between its brackets or read as the dash it looks like.
+// Brackets around an em of blank paper get it back; a lone dash between
+// them, (-) or ( - ) (also _ or ~), is it. Either is doubted (kDisputed:
+// the row is flagged), and the three are one word, so the heading stays
+// one piece of text instead of being cut at the gap or the spaces.
+void RestoreBracketedNumerals(std::vector<Symbol>* symbols) {
+  auto opens = [](const Symbol& s) { return s.text == "(" || s.text == "（"; };
+  auto closes = [](const Symbol& s) { return s.text == ")" || s.text == "）"; };
+  auto dash = [](const Symbol& s) {
+    const char32_t c = FirstCodePoint(s.text);
+    return s.text.size() <= 3 &&
+           (lexicon::IsDash(c) || c == U'一' || c == U'_' || c == U'~');
+  };
+  std::vector<Symbol>& v = *symbols;
+  for (size_t i = 0; i + 1 < v.size(); ++i) {
+    if (!opens(v[i]) || v[i + 1].line != v[i].line) continue;
+    const Symbol open = v[i];  // a copy: inserting after it moves v[i]
+    const int em = open.line_y1 - open.line_y0;
+    if (closes(v[i + 1]) && 2 * (v[i + 1].x0 - open.x1) >= em) {
+      Symbol one = open;
+      one.x0 = open.x1 + 1, one.x1 = std::max(one.x0 + 1, v[i + 1].x0 - 1);
+      one.text = "一";
+      one.confidence = internal::kDisputed;
+      v.insert(v.begin() + static_cast<ptrdiff_t>(i) + 1, one);
+    } else if (!(i + 2 < v.size() && v[i + 2].line == open.line &&
+                 closes(v[i + 2]) && dash(v[i + 1]))) {
+      continue;
+    }
+    Symbol& numeral = v[i + 1];
+    if (numeral.text != "一") {
+      numeral.text = "一";
+      numeral.confidence = std::min(numeral.confidence, internal::kDisputed);
+    }
+    v[i].word_end = numeral.word_end = false;
+    ++i;
   }
 }
 
@@ -724,23 +715,16 @@ LineBox EmBoxOf(const std::vector<Symbol>& symbols, size_t from, size_t to,
 namespace internal {
 
 void TightenToInk(Pix* binary, std::vector<Symbol>* symbols) {
-  const int w = pixGetWidth(binary), h = pixGetHeight(binary);
-  const l_uint32* data = pixGetData(binary);
-  const int wpl = pixGetWpl(binary);
   for (Symbol& s : *symbols) {
-    const int x0 = std::max(0, s.x0), x1 = std::min(w, s.x1);
-    const int y0 = std::max(0, s.y0), y1 = std::min(h, s.y1);
-    int first = -1, last = -1;
-    for (int x = x0; x < x1; ++x) {
-      bool inked = false;
-      for (int y = y0; y < y1 && !inked; ++y) {
-        inked = GET_DATA_BIT(data + static_cast<ptrdiff_t>(y) * wpl, x) != 0;
-      }
-      if (!inked) continue;
-      if (first < 0) first = x;
-      last = x;
+    if (s.x1 <= s.x0 || s.y1 <= s.y0) continue;
+    Box* area = boxCreate(s.x0, s.y0, s.x1 - s.x0, s.y1 - s.y0);
+    Box* ink = nullptr;
+    if (pixClipBoxToForeground(binary, area, nullptr, &ink) == 0 &&
+        ink != nullptr) {
+      s.x0 = ink->x, s.x1 = ink->x + ink->w;
     }
-    if (first >= 0) s.x0 = first, s.x1 = last + 1;
+    boxDestroy(&ink);
+    boxDestroy(&area);
   }
 }
 
@@ -886,9 +870,8 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
     s.x1 = std::max(s.x1, s.x0 + 1);
   }
   RepairWrappedOpeners(&symbols);
-  RepairBracketedDashes(&symbols);
   RepairBrackets(&symbols);
-  RestoreLostNumerals(&symbols);
+  RestoreBracketedNumerals(&symbols);
   RepairQuotes(&symbols);
   RepairOpeningClosers(&symbols);
   RepairDashes(&symbols);

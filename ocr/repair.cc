@@ -525,17 +525,22 @@ std::string CellText(const extractor::Cell& c) {
   return lexicon::Compact(text);
 }
 
-// The first grid whose top row names at least three known columns.
+// Whether `g`'s top row is a header: it names at least three known columns.
+bool HeaderRow(const extractor::Grid& g) {
+  int known = 0;
+  for (const extractor::Cell& c : g.cells) {
+    if (c.row == 0 && extractor::ClassifyHeader(CellText(c)) !=
+                          extractor::ColumnKey::kExtra) {
+      ++known;
+    }
+  }
+  return known >= 3;
+}
+
+// The first grid whose top row is a header.
 const extractor::Grid* FirstHeader(const std::vector<extractor::Grid>& grids) {
   for (const extractor::Grid& g : grids) {
-    int known = 0;
-    for (const extractor::Cell& c : g.cells) {
-      if (c.row == 0 && extractor::ClassifyHeader(CellText(c)) !=
-                            extractor::ColumnKey::kExtra) {
-        ++known;
-      }
-    }
-    if (known >= 3) return &g;
+    if (HeaderRow(g)) return &g;
   }
   return nullptr;
 }
@@ -677,48 +682,35 @@ std::optional<std::string> NearestHeaderName(const std::string& reading) {
 
 std::vector<Warning> SnapHeaders(const std::vector<int>& ocr_pages,
                                  std::vector<extractor::Grid>* grids) {
+  // What a header cell names: a known column's key, else its own text.
+  auto column_of = [](const std::string& text) -> std::string {
+    const extractor::ColumnKey key = extractor::ClassifyHeader(text);
+    return key == extractor::ColumnKey::kExtra ? text
+                                               : extractor::ColumnKeyName(key);
+  };
   std::vector<Warning> snaps;
   for (extractor::Grid& g : *grids) {
     if (std::find(ocr_pages.begin(), ocr_pages.end(), g.page) ==
-        ocr_pages.end()) {
+            ocr_pages.end() ||
+        !HeaderRow(g)) {
       continue;
     }
-    std::vector<extractor::Cell*> top;
-    // The known columns' keys and the unknown cells' texts.
-    std::set<std::string> names;
-    for (extractor::Cell& c : g.cells) {
-      if (c.row != 0) continue;
-      top.push_back(&c);
-      const extractor::ColumnKey key = extractor::ClassifyHeader(CellText(c));
-      names.insert(key == extractor::ColumnKey::kExtra
-                       ? CellText(c)
-                       : extractor::ColumnKeyName(key));
+    std::set<std::string> named;
+    for (const extractor::Cell& c : g.cells) {
+      if (c.row == 0) named.insert(column_of(CellText(c)));
     }
-    const auto known =
-        std::count_if(top.begin(), top.end(), [](const extractor::Cell* c) {
-          return extractor::ClassifyHeader(CellText(*c)) !=
-                 extractor::ColumnKey::kExtra;
-        });
-    if (known < 3) continue;  // not a header row
-    for (extractor::Cell* c : top) {
-      const std::string read = CellText(*c);
-      if (read.empty() || c->confidence >= kSureGlyph ||
+    for (extractor::Cell& c : g.cells) {
+      const std::string read = CellText(c);
+      if (c.row != 0 || read.empty() || c.confidence >= kSureGlyph ||
           extractor::ClassifyHeader(read) != extractor::ColumnKey::kExtra) {
         continue;
       }
       const std::optional<std::string> name = NearestHeaderName(read);
-      if (!name || *name == read) continue;
-      const extractor::ColumnKey key = extractor::ClassifyHeader(*name);
-      if (names.count(key == extractor::ColumnKey::kExtra
-                          ? *name
-                          : extractor::ColumnKeyName(key))) {
-        continue;  // another cell names that column
+      if (!name || *name == read || !named.insert(column_of(*name)).second) {
+        continue;  // none, or another cell names that column
       }
-      names.insert(key == extractor::ColumnKey::kExtra
-                       ? *name
-                       : extractor::ColumnKeyName(key));
-      c->lines.resize(1);
-      c->lines.front().text = *name;
+      c.lines.resize(1);
+      c.lines.front().text = *name;
       snaps.push_back({"ocr_header",
                        "column header read as '" + read + "' taken as '" +
                            *name + "'; the rows are marked low-confidence",
@@ -754,12 +746,11 @@ int PairQuotes(std::vector<std::string>* lines) {
   };
   std::vector<std::u32string> text;
   for (const std::string& l : *lines) text.push_back(lexicon::ToU32(l));
-  std::vector<Mark> marks_of;  // every mark of one kind, in reading order
   std::vector<Mark> dropped;
   int changed = 0;
   for (const auto& [open, close] :
        {std::pair{U'“', U'”'}, std::pair{U'‘', U'’'}}) {
-    marks_of.clear();
+    std::vector<Mark> marks_of;  // every mark of this kind, in reading order
     for (size_t i = 0; i < text.size(); ++i) {
       for (size_t j = 0; j < text[i].size(); ++j) {
         if (text[i][j] == open || text[i][j] == close) {
