@@ -55,6 +55,15 @@ Result<extractor::Page> ScanOne(Pix* pix, double source_dpi, int number,
                                  "° askew and has been straightened",
                              number});
   }
+  if (prepared->noise > kNoisy) {
+    out->warnings.push_back(
+        {"scan_noise",
+         "page " + std::to_string(number) + " is speckled (" +
+             Fixed1(prepared->noise * 100) +
+             " % of its pixels are isolated dots); the dots were "
+             "removed before OCR (expect more misreadings)",
+         number});
+  }
   if (source_dpi > 0 && source_dpi < kLowSourceDpi) {
     out->warnings.push_back({"scan_resolution",
                              "page " + std::to_string(number) + " is scanned at " +
