@@ -890,6 +890,42 @@ TEST(DoubtDisputed, SymbolsTheOtherReadingDisagreesOnAreDoubted) {
   }
 }
 
+TEST(TakeSurerSymbols, EachDifferingSymbolFromTheSurerReading) {
+  struct Case {
+    const char* pick;
+    std::vector<double> pick_conf;
+    const char* other;
+    std::vector<double> other_conf;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"成都敬", {0.99, 0.99, 0.6}, "成都蓉", {0.98, 0.98, 0.9}, "成都蓉"},
+      {"成都蓉", {0.99, 0.99, 0.9}, "成都敬", {0.99, 0.99, 0.6}, "成都蓉"},
+      {"甲乙",
+       {0.99, 0.7},
+       "甲丙丁",
+       {0.99, 0.9, 0.9},
+       "甲乙"},  // counts differ
+      {"甲乙", {0.99, 0.99}, "丙乙", {0.999, 0.99}, "丙乙"},
+  };
+  auto symbols = [](const std::string& text, const std::vector<double>& conf) {
+    std::vector<Symbol> out;
+    for (char32_t c : lexicon::ToU32(text)) {
+      out.push_back(
+          Sym(lexicon::ToUtf8(std::u32string(1, c)), 0, 10, 1, false));
+      out.back().confidence = conf[out.size() - 1];
+    }
+    return out;
+  };
+  for (const Case& c : cases) {
+    std::vector<Symbol> pick = symbols(c.pick, c.pick_conf);
+    internal::TakeSurerSymbols(symbols(c.other, c.other_conf), &pick);
+    std::string got;
+    for (const Symbol& s : pick) got += s.text;
+    EXPECT_EQ(got, c.want) << c.pick << " against " << c.other;
+  }
+}
+
 // At 300 dpi a band must be 12 px thick to be a line of its own.
 TEST(TextLineBands, CellInkCutIntoLinesAtBlankRows) {
   struct Case {
@@ -1106,6 +1142,38 @@ TEST(TightenToInk, BoxesNarrowToTheInkInside) {
     internal::TightenToInk(page.get(), &symbols);
     EXPECT_EQ(symbols[0].x0, c.want_x0) << c.name;
     EXPECT_EQ(symbols[0].x1, c.want_x1) << c.name;
+  }
+}
+
+TEST(EmptySpeckCells, ACellOfSpecksOnlyIsEmpty) {
+  // The page's em is 40 px (ideographs 36 px tall, in a second cell).
+  struct Case {
+    const char* name;
+    std::vector<InkRect> ink;  // in the first cell, (0,0)-(300,100)
+    bool emptied;
+  };
+  const Case cases[] = {
+      {"one speck", {{100, 40, 3, 3}}, true},
+      {"specks spread over the cell",
+       {{10, 10, 4, 2}, {150, 60, 3, 3}, {280, 20, 7, 2}},
+       true},
+      {"a placeholder dash, half an em", {{100, 50, 20, 3}}, false},
+      {"a point beside a character", {{10, 10, 30, 36}, {45, 40, 3, 3}}, false},
+  };
+  for (const Case& c : cases) {
+    std::vector<InkRect> ink = c.ink;
+    ink.push_back({400, 10, 36, 36});
+    PixPtr page = DrawInk(800, 100, ink);
+    std::vector<internal::CellRect> rects(2);
+    rects[0].box = boxCreate(0, 0, 300, 100);
+    rects[1].box = boxCreate(350, 0, 300, 100);
+    Symbol dash = Sym("-", 100, 120, 1, true),
+           word = Sym("字", 400, 436, 2, true);
+    std::vector<std::vector<Symbol>> cells = {{dash}, {word, word, word}};
+    internal::EmptySpeckCells(page.get(), rects, &cells);
+    EXPECT_EQ(cells[0].empty(), c.emptied) << c.name;
+    EXPECT_EQ(cells[1].size(), 3u) << c.name;
+    for (internal::CellRect& r : rects) boxDestroy(&r.box);
   }
 }
 

