@@ -1177,6 +1177,46 @@ TEST(EmptySpeckCells, ACellOfSpecksOnlyIsEmpty) {
   }
 }
 
+TEST(DropSpecks, ALoneCharacterReadFromSpecksIsDropped) {
+  // em 40 px: a piece is a speck under 8 px either way. Symbols y 100-136.
+  struct Case {
+    const char* name;
+    std::vector<InkRect> ink;
+    std::vector<Symbol> symbols;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"和 read from a speck in a gutter",
+       {{20, 110, 36, 30}, {200, 115, 3, 3}},
+       {Sym("任", 20, 56, 1, false), Sym("和", 195, 210, 1, false)},
+       "任"},
+      {"a character with ink of its own",
+       {{20, 110, 36, 30}, {200, 110, 30, 30}},
+       {Sym("任", 20, 56, 1, false), Sym("务", 200, 230, 1, false)},
+       "任务"},
+      {"beside another character: its box is too rough to judge",
+       {{20, 110, 36, 30}, {60, 115, 3, 3}},
+       {Sym("任", 20, 56, 1, false), Sym("务", 58, 70, 1, false)},
+       "任务"},
+      {"punctuation as small as a speck stays",
+       {{20, 110, 36, 30}, {200, 130, 4, 4}},
+       {Sym("任", 20, 56, 1, false), Sym(".", 198, 206, 1, false)},
+       "任."},
+      {"a box without ink stays",
+       {{20, 110, 36, 30}},
+       {Sym("任", 20, 56, 1, false), Sym("和", 195, 210, 1, false)},
+       "任和"},
+  };
+  for (const Case& c : cases) {
+    PixPtr page = DrawInk(400, 200, c.ink);
+    std::vector<Symbol> symbols = c.symbols;
+    internal::DropSpecks(page.get(), 40, &symbols);
+    std::string got;
+    for (const Symbol& s : symbols) got += s.text;
+    EXPECT_EQ(got, c.want) << c.name;
+  }
+}
+
 // Ideographs fill 0.9 of their em: 36 px of ink is a 40 px em.
 Symbol InkSymbol(const std::string& text, int y0, int y1, int line) {
   Symbol s;

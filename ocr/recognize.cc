@@ -1,13 +1,13 @@
 // Copyright 2026 The plan2json Authors.
 
 #include "ocr/recognize.h"
-#include "ocr/recognize_internal.h"
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -18,6 +18,7 @@
 #include "extractor/plan.h"
 #include "extractor/table.h"
 #include "lexicon/lexicon.h"
+#include "ocr/recognize_internal.h"
 #include "ocr/repair.h"  // kSureGlyph
 
 namespace plan2json::ocr {
@@ -766,6 +767,50 @@ void EmptySpeckCells(Pix* binary, const std::vector<CellRect>& rects,
   }
 }
 
+void DropSpecks(Pix* binary, double em, std::vector<Symbol>* symbols) {
+  const int piece = static_cast<int>(em / 5);
+  if (piece < 1) return;
+  PixPtr big(pixSelectBySize(binary, piece, piece, 8, L_SELECT_IF_EITHER,
+                             L_SELECT_IF_GTE, nullptr));
+  auto inked = [](Pix* pix, Box* box) {
+    Box* ink = nullptr;
+    const bool any =
+        pixClipBoxToForeground(pix, box, nullptr, &ink) == 0 && ink != nullptr;
+    boxDestroy(&ink);
+    return any;
+  };
+  // Alone: no symbol of its line within an em (the engine's boxes of
+  // characters inside a line are too rough to judge their ink by).
+  auto alone = [&](size_t i) {
+    const Symbol& s = (*symbols)[i];
+    for (size_t j : {i - 1, i + 1}) {
+      if (j >= symbols->size() || (*symbols)[j].line != s.line) continue;
+      const Symbol& t = (*symbols)[j];
+      if (t.x0 <= s.x1 + em && t.x1 >= s.x0 - em) return false;
+    }
+    return true;
+  };
+  std::vector<bool> drop(symbols->size());
+  for (size_t i = 0; i < symbols->size(); ++i) {
+    const Symbol& s = (*symbols)[i];
+    const char32_t c = FirstCodePoint(s.text);
+    const bool sizable = IsIdeograph(s.text) || lexicon::IsDash(c) ||
+                         (c < 0x80 && std::isalnum(static_cast<int>(c)));
+    if (!sizable || big == nullptr || s.x1 <= s.x0 || s.y1 <= s.y0 || !alone(i))
+      continue;
+    Box* box = boxCreate(s.x0, s.y0, s.x1 - s.x0, s.y1 - s.y0);
+    drop[i] = inked(binary, box) && !inked(big.get(), box);
+    boxDestroy(&box);
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < symbols->size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) (*symbols)[kept] = std::move((*symbols)[i]);
+    ++kept;
+  }
+  symbols->resize(kept);
+}
+
 double PageEm(const std::vector<Symbol>& symbols) {
   std::vector<double> heights;
   for (const Symbol& s : symbols) {
@@ -1035,6 +1080,7 @@ Result<std::vector<extractor::Glyph>> Recognize(const PreparedPage& page,
   }
   api->Clear();
   internal::TightenToInk(page.sharp.get(), &symbols);
+  internal::DropSpecks(page.sharp.get(), internal::PageEm(symbols), &symbols);
   return GlyphsFromSymbols(std::move(symbols), page.dpi);
 }
 

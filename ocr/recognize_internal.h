@@ -114,6 +114,15 @@ double PageEm(const std::vector<Symbol>& symbols);
 // read as one cell (配合单位时间节点). A box without ink is kept.
 void TightenToInk(Pix* binary, std::vector<Symbol>* symbols);
 
+// Drops the symbols read as an ideograph, a letter, a digit or a dash,
+// alone (no symbol of their line within an em), over ink that is all
+// specks: their box meets ink in `binary` but no piece of it over a fifth
+// of `em` either way (noise read as 和 in a header's gutter made a column of
+// its own). Punctuation can be as small as a speck and is left to the
+// repairs that doubt it; a box without ink is kept. Symbols sorted by line,
+// then x.
+void DropSpecks(Pix* binary, double em, std::vector<Symbol>* symbols);
+
 // Splits an engine line holding two text lines (symbols sorted by line).
 void SplitMixedLines(std::vector<Symbol>* symbols);
 
