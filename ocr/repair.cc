@@ -394,10 +394,11 @@ class Repairer {
   }
 
   // Restores role words in brackets misread by one character (（奉头） is
-  // （牵头）) or missing their opening bracket (市商务局牵头）).
+  // （牵头）), missing their opening bracket (市商务局牵头）) or with their
+  // closing one read as a look-alike (（牵头八各区: 八 is ）、 run together).
   bool RepairRoleWords(std::vector<std::string>* lines, extractor::RawRow* row) {
     const std::u32string text = lexicon::ToU32(normalizer::JoinLines(*lines));
-    bool changed = false;
+    bool changed = RepairRoleClosers(text, lines, row);
     for (size_t at = text.find(U'）'); at != std::u32string::npos;
          at = text.find(U'）', at + 1)) {
       if (at < 3) continue;
@@ -418,6 +419,38 @@ class Repairer {
       changed = true;
       Flag(row, "ocr_snapped",
            "'" + lexicon::ToUtf8(from) + "' taken as '" + lexicon::ToUtf8(to) + "'");
+    }
+    return changed;
+  }
+
+  bool RepairRoleClosers(const std::u32string& text,
+                         std::vector<std::string>* lines,
+                         extractor::RawRow* row) {
+    // What a closing bracket, alone or with the enumeration comma after it,
+    // is read as beside a role word.
+    static const std::pair<char32_t, std::u32string_view> kClosers[] = {
+        {U'八', U"）、"},
+        {U'】', U"）"},
+        {U'〕', U"）"},
+        {U'」', U"）"},
+        {U'丿', U"）"}};
+    bool changed = false;
+    for (std::u32string_view role : kBracketRoles) {
+      const std::u32string opened = U"（" + std::u32string(role);
+      for (size_t at = text.find(opened); at != std::u32string::npos;
+           at = text.find(opened, at + 1)) {
+        const size_t next = at + opened.size();
+        if (next >= text.size()) continue;
+        for (const auto& [reading, closer] : kClosers) {
+          if (text[next] != reading) continue;
+          const std::string from = lexicon::ToUtf8(opened + reading);
+          const std::string to =
+              lexicon::ToUtf8(opened + std::u32string(closer));
+          if (!ReplaceAcrossLines(lines, from, to)) continue;
+          changed = true;
+          Flag(row, "ocr_snapped", "'" + from + "' taken as '" + to + "'");
+        }
+      }
     }
     return changed;
   }
