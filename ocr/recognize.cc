@@ -748,8 +748,9 @@ void TightenToInk(Pix* binary, std::vector<Symbol>* symbols) {
 void EmptySpeckCells(Pix* binary, const std::vector<CellRect>& rects,
                      std::vector<std::vector<Symbol>>* cells) {
   std::vector<Symbol> all;
-  for (const std::vector<Symbol>& c : *cells)
+  for (const std::vector<Symbol>& c : *cells) {
     all.insert(all.end(), c.begin(), c.end());
+  }
   const double em = PageEm(all);
   if (em <= 0) return;
   for (size_t i = 0; i < rects.size(); ++i) {
@@ -760,7 +761,7 @@ void EmptySpeckCells(Pix* binary, const std::vector<CellRect>& rects,
     for (int k = 0; specks && k < boxaGetCount(pieces); ++k) {
       l_int32 x, y, w, h;
       boxaGetBoxGeometry(pieces, k, &x, &y, &w, &h);
-      specks = std::max(w, h) < em / 5;
+      specks = std::max(w, h) < em * kSpeck;
     }
     boxaDestroy(&pieces);
     if (specks) (*cells)[i].clear();
@@ -768,7 +769,7 @@ void EmptySpeckCells(Pix* binary, const std::vector<CellRect>& rects,
 }
 
 void DropSpecks(Pix* binary, double em, std::vector<Symbol>* symbols) {
-  const int piece = static_cast<int>(em / 5);
+  const int piece = static_cast<int>(em * kSpeck);  // rounded down
   if (piece < 1) return;
   PixPtr big(pixSelectBySize(binary, piece, piece, 8, L_SELECT_IF_EITHER,
                              L_SELECT_IF_GTE, nullptr));
@@ -781,14 +782,14 @@ void DropSpecks(Pix* binary, double em, std::vector<Symbol>* symbols) {
   };
   // Alone: no symbol of its line within an em (the engine's boxes of
   // characters inside a line are too rough to judge their ink by).
+  auto near = [&](const Symbol& s, size_t j) {
+    const Symbol& t = (*symbols)[j];
+    return t.line == s.line && t.x0 <= s.x1 + em && t.x1 >= s.x0 - em;
+  };
   auto alone = [&](size_t i) {
     const Symbol& s = (*symbols)[i];
-    for (size_t j : {i - 1, i + 1}) {
-      if (j >= symbols->size() || (*symbols)[j].line != s.line) continue;
-      const Symbol& t = (*symbols)[j];
-      if (t.x0 <= s.x1 + em && t.x1 >= s.x0 - em) return false;
-    }
-    return true;
+    return !(i > 0 && near(s, i - 1)) &&
+           !(i + 1 < symbols->size() && near(s, i + 1));
   };
   std::vector<bool> drop(symbols->size());
   for (size_t i = 0; i < symbols->size(); ++i) {

@@ -49,11 +49,15 @@ void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
                         const std::vector<CellRect>& rects, int* line,
                         std::vector<std::vector<Symbol>>* cells);
 
+// A piece of ink under this fraction of the page's em both ways is a speck
+// (the smallest mark a cell holds alone, a placeholder dash, is half an em
+// wide; a 1 % salt-and-pepper speck scaled to 300 dpi, a tenth).
+inline constexpr double kSpeck = 0.2;
+
 // Empties the cells whose ink in `binary` is all specks, pieces each
-// within a fifth of the page's em each way (PageEm over every cell's
+// under kSpeck of the page's em each way (PageEm over every cell's
 // symbols): dust, noise, a ruling's stub, whatever the engine read in them
-// (a dash, a point that made an empty task cell look like a new task). The
-// smallest mark a cell holds alone, a placeholder dash, is half an em wide.
+// (a dash, a point that made an empty task cell look like a new task).
 void EmptySpeckCells(Pix* binary, const std::vector<CellRect>& rects,
                      std::vector<std::vector<Symbol>>* cells);
 
@@ -116,9 +120,9 @@ void TightenToInk(Pix* binary, std::vector<Symbol>* symbols);
 
 // Drops the symbols read as an ideograph, a letter, a digit or a dash,
 // alone (no symbol of their line within an em), over ink that is all
-// specks: their box meets ink in `binary` but no piece of it over a fifth
-// of `em` either way (noise read as 和 in a header's gutter made a column of
-// its own). Punctuation can be as small as a speck and is left to the
+// specks: their box meets ink in `binary` but no piece of it of kSpeck of
+// `em` or more either way (noise read as 和 in a header's gutter made a column
+// of its own). Punctuation can be as small as a speck and is left to the
 // repairs that doubt it; a box without ink is kept. Symbols sorted by line,
 // then x.
 void DropSpecks(Pix* binary, double em, std::vector<Symbol>* symbols);
