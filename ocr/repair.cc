@@ -3,6 +3,7 @@
 #include "ocr/repair.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -663,12 +664,16 @@ void RepeatHeaders(const std::vector<int>& ocr_pages,
   for (const extractor::Cell& want : header.cells) {
     if (want.row >= header_rows) continue;
     // The copies of this cell: the cell at its place on every repeat.
-    std::vector<extractor::Cell*> copies;
+    // Copies OCR read nothing in lost the word: they take the reading too.
+    std::vector<extractor::Cell*> copies, blanks;
     for (extractor::Grid* g_ptr : repeats) {
       extractor::Grid& g = *g_ptr;
       for (extractor::Cell& c : g.cells) {
-        if (c.row == want.row && c.col == want.col && !CellText(c).empty()) {
+        if (c.row != want.row || c.col != want.col) continue;
+        if (!CellText(c).empty()) {
           copies.push_back(&c);
+        } else if (is_ocr(c.page)) {
+          blanks.push_back(&c);
         }
       }
     }
@@ -686,24 +691,38 @@ void RepeatHeaders(const std::vector<int>& ocr_pages,
         c->lines = lines;
       }
     }
+    for (extractor::Cell* c : blanks) c->lines = lines;
   }
 }
 
 namespace {
 
 // The common header name `reading` was misread from: the one nearest, if
-// no other is as near, and at most half the reading's length away (rounded
-// up: 序瑟一 is 序号).
+// every other as near names the same column (人措施 is as near 工作措施 as
+// 具体措施: measures either way), and at most half the reading's length
+// away (rounded up: 序瑟一 is 序号). Marks read out of specks (”, .) are
+// not counted.
 std::optional<std::string> NearestHeaderName(const std::string& reading) {
-  const std::u32string have = lexicon::ToU32(reading);
+  std::u32string have;
+  for (char32_t c : lexicon::ToU32(reading)) {
+    const bool word = (c >= 0x3400 && c <= 0x9FFF) ||
+                      (c >= 0xF900 && c <= 0xFAFF) ||
+                      (c < 0x80 && std::isalnum(static_cast<int>(c)));
+    if (word) have.push_back(c);
+  }
   const int limit = static_cast<int>(have.size() + 1) / 2;
   std::optional<std::string> found;
-  int best = limit + 1;
-  bool tie = false;
+  int best = limit;
+  bool tie = false;  // with a name of another column
   for (const std::string& name : extractor::CommonHeaderNames()) {
     const int d = EditDistance(have, lexicon::ToU32(name));
-    if (d > best) continue;
-    tie = d == best;
+    if (d > best || have.empty()) continue;
+    if (d == best && found) {
+      tie = tie || extractor::ClassifyHeader(name) !=
+                       extractor::ClassifyHeader(*found);
+      continue;
+    }
+    tie = false;
     best = d;
     found = name;
   }

@@ -36,11 +36,11 @@ void SetCellConfidence(const extractor::Page& page, extractor::Grid* grid);
 // agree on one reading: a text layer's if a copy has one, else a known
 // column name over an unknown one, else the commonest, then the surest
 // (cell confidence). On the OCR'd pages in `ocr_pages`, a copy a few
-// characters off that reading, or one read with a glyph under kSureGlyph,
-// takes it. So one misread header word, on the first page or a later one,
-// does not give a column a wrong name or cost a page its column meanings.
-// The first header is the first grid whose top row names at least three
-// known columns (extractor::ClassifyHeader).
+// characters off that reading, one read with a glyph under kSureGlyph, or
+// one OCR read nothing in, takes it. So one misread or lost header word, on the
+// first page or a later one, does not give a column a wrong name or cost a page
+// its column meanings. The first header is the first grid whose top row names
+// at least three known columns (extractor::ClassifyHeader).
 void RepeatHeaders(const std::vector<int>& ocr_pages,
                    std::vector<extractor::Grid>* grids);
 
