@@ -1305,6 +1305,63 @@ TEST(DropSpecks, ALoneCharacterReadFromSpecksIsDropped) {
   }
 }
 
+TEST(DropDoubleReadings, OneInkReadByTwoLinesIsKeptOnce) {
+  // Each symbol: text, x0 (40 px wide), line, confidence, y0 (36 px tall).
+  struct S {
+    const char* text;
+    int x0, line;
+    double confidence;
+    int y0;
+  };
+  struct Case {
+    const char* name;
+    std::vector<S> symbols;
+    const char* want;  // the kept symbols' text, in order
+  };
+  const Case cases[] = {
+      {"two readings of one line: the surer",
+       {{"生", 0, 1, 0.99, 100},
+        {"物", 40, 1, 0.99, 100},
+        {"约", 80, 1, 0.7, 100},
+        {"生", 2, 2, 0.98, 102},
+        {"物", 42, 2, 0.99, 102},
+        {"药", 82, 2, 0.99, 102}},
+       "生物药"},
+      {"a piece of a line read again goes, the line stays",
+       {{"市", 0, 1, 0.9, 100},
+        {"科", 40, 1, 0.9, 100},
+        {"技", 80, 1, 0.9, 100},
+        {"局", 120, 1, 0.9, 100},
+        {"技", 82, 2, 0.99, 100},
+        {"局", 122, 2, 0.99, 100}},
+       "市科技局"},
+      {"lines side by side stay",
+       {{"甲", 0, 1, 0.9, 100},
+        {"乙", 40, 1, 0.9, 100},
+        {"丙", 300, 2, 0.9, 100},
+        {"丁", 340, 2, 0.9, 100}},
+       "甲乙丙丁"},
+      {"lines one above the other stay",
+       {{"甲", 0, 1, 0.9, 100},
+        {"乙", 40, 1, 0.9, 100},
+        {"丙", 0, 2, 0.9, 160},
+        {"丁", 40, 2, 0.9, 160}},
+       "甲乙丙丁"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Symbol> symbols;
+    for (const S& s : c.symbols) {
+      symbols.push_back(Sym(s.text, s.x0, s.x0 + 40, s.line, false));
+      symbols.back().confidence = s.confidence;
+      symbols.back().y0 = s.y0, symbols.back().y1 = s.y0 + 36;
+    }
+    internal::DropDoubleReadings(&symbols);
+    std::string got;
+    for (const Symbol& s : symbols) got += s.text;
+    EXPECT_EQ(got, c.want) << c.name;
+  }
+}
+
 // Ideographs fill 0.9 of their em: 36 px of ink is a 40 px em.
 Symbol InkSymbol(const std::string& text, int y0, int y1, int line) {
   Symbol s;

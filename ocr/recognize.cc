@@ -812,6 +812,66 @@ void DropSpecks(Pix* binary, double em, std::vector<Symbol>* symbols) {
   symbols->resize(kept);
 }
 
+void DropDoubleReadings(std::vector<Symbol>* symbols) {
+  struct Span {
+    size_t from, to;
+  };
+  std::vector<Span> lines;
+  for (size_t i = 0; i < symbols->size();) {
+    size_t end = i;
+    while (end < symbols->size() && (*symbols)[end].line == (*symbols)[i].line)
+      ++end;
+    lines.push_back({i, end});
+    i = end;
+  }
+  const std::vector<Symbol>& v = *symbols;
+  // How many symbols of `a` sit on a symbol of `b`.
+  auto on = [&](const Span& a, const Span& b) {
+    int n = 0;
+    for (size_t i = a.from; i < a.to; ++i) {
+      const double cx = (v[i].x0 + v[i].x1) / 2.0,
+                   cy = (v[i].y0 + v[i].y1) / 2.0;
+      for (size_t j = b.from; j < b.to; ++j) {
+        if (cx >= v[j].x0 - 2 && cx <= v[j].x1 + 2 && cy >= v[j].y0 &&
+            cy <= v[j].y1) {
+          ++n;
+          break;
+        }
+      }
+    }
+    return n;
+  };
+  std::vector<bool> dropped(lines.size());
+  for (size_t a = 0; a < lines.size(); ++a) {
+    for (size_t b = a + 1; b < lines.size() && !dropped[a]; ++b) {
+      if (dropped[b]) continue;
+      const Span& la = lines[a];
+      const Span& lb = lines[b];
+      const int na = static_cast<int>(la.to - la.from);
+      const int nb = static_cast<int>(lb.to - lb.from);
+      const bool a_on_b = 2 * on(la, lb) > na, b_on_a = 2 * on(lb, la) > nb;
+      if (a_on_b && b_on_a) {  // two readings of one line: the surer
+        const std::vector<Symbol> ra(
+            v.begin() + static_cast<ptrdiff_t>(la.from),
+            v.begin() + static_cast<ptrdiff_t>(la.to));
+        const std::vector<Symbol> rb(
+            v.begin() + static_cast<ptrdiff_t>(lb.from),
+            v.begin() + static_cast<ptrdiff_t>(lb.to));
+        dropped[PreferSecond(ra, rb) ? a : b] = true;
+      } else if (a_on_b || b_on_a) {  // a piece read again: the line stays
+        dropped[a_on_b ? a : b] = true;
+      }
+    }
+  }
+  std::vector<Symbol> kept;
+  for (size_t l = 0; l < lines.size(); ++l) {
+    if (dropped[l]) continue;
+    kept.insert(kept.end(), v.begin() + static_cast<ptrdiff_t>(lines[l].from),
+                v.begin() + static_cast<ptrdiff_t>(lines[l].to));
+  }
+  *symbols = std::move(kept);
+}
+
 double PageEm(const std::vector<Symbol>& symbols) {
   std::vector<double> heights;
   for (const Symbol& s : symbols) {
@@ -946,6 +1006,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   std::stable_sort(symbols.begin(), symbols.end(),
                    [](const Symbol& a, const Symbol& b) { return a.line < b.line; });
   internal::SplitMixedLines(&symbols);
+  internal::DropDoubleReadings(&symbols);
   for (size_t i = 1; i < symbols.size(); ++i) {
     Symbol& s = symbols[i];
     const Symbol& prev = symbols[i - 1];

@@ -127,6 +127,15 @@ void TightenToInk(Pix* binary, std::vector<Symbol>* symbols);
 // then x.
 void DropSpecks(Pix* binary, double em, std::vector<Symbol>* symbols);
 
+// Drops one of two engine lines that read the same ink: the engine's layout
+// analysis may give it to two overlapping text lines (a page straightened
+// by 1°: 生物物药技术创创新新中中心心, the two readings interleaved). A line
+// over half of whose symbols have their centre on a symbol of another line
+// is a reading of that line's ink: when each is so on the other, the one
+// PreferSecond picks is kept; otherwise the piece goes and the line stays.
+// Symbols sorted by line.
+void DropDoubleReadings(std::vector<Symbol>* symbols);
+
 // Splits an engine line holding two text lines (symbols sorted by line).
 void SplitMixedLines(std::vector<Symbol>* symbols);
 
