@@ -812,52 +812,70 @@ void DropSpecks(Pix* binary, double em, std::vector<Symbol>* symbols) {
   symbols->resize(kept);
 }
 
-void DropDoubleReadings(std::vector<Symbol>* symbols) {
-  struct Span {
-    size_t from, to;
-  };
-  std::vector<Span> lines;
-  for (size_t i = 0; i < symbols->size();) {
-    size_t end = i;
-    while (end < symbols->size() && (*symbols)[end].line == (*symbols)[i].line)
-      ++end;
-    lines.push_back({i, end});
-    i = end;
+namespace {
+
+// A line of symbols [from, to) and the box their centres can fall in.
+struct LineSpan {
+  size_t from, to;
+  int x0, x1, y0, y1;
+};
+
+std::vector<LineSpan> LineSpans(const std::vector<Symbol>& v) {
+  std::vector<LineSpan> lines;
+  for (size_t i = 0; i < v.size();) {
+    LineSpan l{i, i, v[i].x0, v[i].x1, v[i].y0, v[i].y1};
+    for (; l.to < v.size() && v[l.to].line == v[i].line; ++l.to) {
+      l.x0 = std::min(l.x0, v[l.to].x0), l.x1 = std::max(l.x1, v[l.to].x1);
+      l.y0 = std::min(l.y0, v[l.to].y0), l.y1 = std::max(l.y1, v[l.to].y1);
+    }
+    lines.push_back(l);
+    i = l.to;
   }
-  const std::vector<Symbol>& v = *symbols;
-  // How many symbols of `a` sit on a symbol of `b`.
-  auto on = [&](const Span& a, const Span& b) {
-    int n = 0;
-    for (size_t i = a.from; i < a.to; ++i) {
-      const double cx = (v[i].x0 + v[i].x1) / 2.0,
-                   cy = (v[i].y0 + v[i].y1) / 2.0;
-      for (size_t j = b.from; j < b.to; ++j) {
-        if (cx >= v[j].x0 - 2 && cx <= v[j].x1 + 2 && cy >= v[j].y0 &&
-            cy <= v[j].y1) {
-          ++n;
-          break;
-        }
+  return lines;
+}
+
+// How many symbols of line `a` have their centre on a symbol of line `b`.
+int SymbolsOn(const std::vector<Symbol>& v, const LineSpan& a,
+              const LineSpan& b) {
+  if (a.x1 < b.x0 - 2 || a.x0 > b.x1 + 2 || a.y1 < b.y0 || a.y0 > b.y1)
+    return 0;
+  int n = 0;
+  for (size_t i = a.from; i < a.to; ++i) {
+    const double cx = (v[i].x0 + v[i].x1) / 2.0, cy = (v[i].y0 + v[i].y1) / 2.0;
+    for (size_t j = b.from; j < b.to; ++j) {
+      if (cx >= v[j].x0 - 2 && cx <= v[j].x1 + 2 && cy >= v[j].y0 &&
+          cy <= v[j].y1) {
+        ++n;
+        break;
       }
     }
-    return n;
-  };
+  }
+  return n;
+}
+
+std::vector<Symbol> SymbolsOf(const std::vector<Symbol>& v, const LineSpan& l) {
+  return {v.begin() + static_cast<ptrdiff_t>(l.from),
+          v.begin() + static_cast<ptrdiff_t>(l.to)};
+}
+
+}  // namespace
+
+void DropDoubleReadings(std::vector<Symbol>* symbols) {
+  const std::vector<Symbol>& v = *symbols;
+  const std::vector<LineSpan> lines = LineSpans(v);
   std::vector<bool> dropped(lines.size());
   for (size_t a = 0; a < lines.size(); ++a) {
     for (size_t b = a + 1; b < lines.size() && !dropped[a]; ++b) {
       if (dropped[b]) continue;
-      const Span& la = lines[a];
-      const Span& lb = lines[b];
-      const int na = static_cast<int>(la.to - la.from);
-      const int nb = static_cast<int>(lb.to - lb.from);
-      const bool a_on_b = 2 * on(la, lb) > na, b_on_a = 2 * on(lb, la) > nb;
+      const LineSpan& la = lines[a];
+      const LineSpan& lb = lines[b];
+      const bool a_on_b =
+          2 * SymbolsOn(v, la, lb) > static_cast<int>(la.to - la.from);
+      const bool b_on_a =
+          2 * SymbolsOn(v, lb, la) > static_cast<int>(lb.to - lb.from);
       if (a_on_b && b_on_a) {  // two readings of one line: the surer
-        const std::vector<Symbol> ra(
-            v.begin() + static_cast<ptrdiff_t>(la.from),
-            v.begin() + static_cast<ptrdiff_t>(la.to));
-        const std::vector<Symbol> rb(
-            v.begin() + static_cast<ptrdiff_t>(lb.from),
-            v.begin() + static_cast<ptrdiff_t>(lb.to));
-        dropped[PreferSecond(ra, rb) ? a : b] = true;
+        dropped[PreferSecond(SymbolsOf(v, la), SymbolsOf(v, lb)) ? a : b] =
+            true;
       } else if (a_on_b || b_on_a) {  // a piece read again: the line stays
         dropped[a_on_b ? a : b] = true;
       }
@@ -865,9 +883,10 @@ void DropDoubleReadings(std::vector<Symbol>* symbols) {
   }
   std::vector<Symbol> kept;
   for (size_t l = 0; l < lines.size(); ++l) {
-    if (dropped[l]) continue;
-    kept.insert(kept.end(), v.begin() + static_cast<ptrdiff_t>(lines[l].from),
-                v.begin() + static_cast<ptrdiff_t>(lines[l].to));
+    if (!dropped[l]) {
+      const std::vector<Symbol> line = SymbolsOf(v, lines[l]);
+      kept.insert(kept.end(), line.begin(), line.end());
+    }
   }
   *symbols = std::move(kept);
 }
