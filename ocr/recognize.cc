@@ -208,7 +208,9 @@ void ReadArea(tesseract::TessBaseAPI* api, Pix* image, l_uint32 white, double dp
 // ruled corpus scans at 200 dpi, 70 rows were usable from the binary image
 // alone, 67 from the grey alone, 77 from the pick (CER 0.5-3.5 % to
 // 0.3-2.2 %), for 1.5x the time. Readings of as many symbols then swap
-// symbols (TakeSurerSymbols): 78 -> 81 usable rows on the same scans.
+// symbols (TakeSurerSymbols): 78 -> 81 usable rows on the same scans; over
+// all 24 clean corpus scans 395 either way (+4 at 200 and 300 dpi, -4 at
+// 150).
 void RecognizeArea(tesseract::TessBaseAPI* api, const PreparedPage& page, Box* area,
                    tesseract::PageSegMode mode, int* line, std::vector<Symbol>* out) {
   std::vector<Symbol> binary, grey;
