@@ -48,6 +48,10 @@ std::string NormCompact(std::string_view utf8);
 // Bopomofo, or East_Asian_Width Wide/Fullwidth (so ，。（） and full-width
 // digits count as CJK).
 bool IsCjk(char32_t c);
+// A Han ideograph: CJK Unified Ideographs with Extension A (U+3400-9FFF),
+// the compatibility block (U+F900-FAFF) and the supplementary planes
+// (U+20000-3FFFF). Unlike IsCjk, no punctuation, kana or full-width forms.
+bool IsIdeograph(char32_t c);
 // Dash-like characters: - ‐ ‑ ‒ – — ― ─ ━ － and ⁃ ﹣ ﹘.
 bool IsDash(char32_t c);
 

@@ -57,6 +57,21 @@ TEST(Utf8, IsCjk) {
   }
 }
 
+TEST(Utf8, IsIdeograph) {
+  struct Case {
+    char32_t c;
+    bool want;
+  };
+  const std::vector<Case> cases = {
+      {U'市', true},  {U'㐀', true},  {U'豈', true},  {U'𠀀', true},
+      {U'，', false}, {U'か', false}, {U'１', false}, {U'a', false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(IsIdeograph(c.c), c.want)
+        << "IsIdeograph(U+" << std::hex << static_cast<unsigned>(c.c) << ")";
+  }
+}
+
 TEST(Lines, EndsSentence) {
   RunBool("EndsSentence", EndsSentence,
           {

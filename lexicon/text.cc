@@ -127,6 +127,11 @@ bool IsCjk(char32_t c) {
   return normalizer::internal::Classify(c) == normalizer::internal::CharClass::kCjk;
 }
 
+bool IsIdeograph(char32_t c) {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3FFFF);
+}
+
 bool IsDash(char32_t c) {
   return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == U'─' ||
          c == U'━' || c == U'－' || c == U'⁃' || c == U'﹣' || c == U'﹘' ||

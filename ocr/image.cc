@@ -14,6 +14,8 @@ namespace plan2json::ocr {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
+// A skew under this many degrees is left as scanned.
+constexpr double kMinSkew = 0.1;
 
 // Leptonica reports every failed call on stderr; ours are the diagnostics
 // users see.
@@ -154,7 +156,8 @@ double FindSkew(Pix* binary) {
   constexpr double kSkewAgree = 0.3;
   l_float32 angle = 0, conf = 0;
   if (pixFindSkew(binary, &angle, &conf) != 0 || conf <= 0) return 0;
-  if (conf >= 3.0f) return angle;
+  // An angle under kMinSkew is not undone: nothing to confirm.
+  if (conf >= 3.0f || std::fabs(angle) < kMinSkew) return angle;
   const int w = pixGetWidth(binary), h = pixGetHeight(binary);
   for (int left : {0, w / 2}) {
     Box* half = boxCreate(left, 0, w / 2, h);
@@ -260,7 +263,7 @@ Result<PreparedPage> Prepare(Pix* pix, double source_dpi, double dpi) {
   grey = Scale(std::move(grey), scale);
   PixPtr binary = Binarise(grey.get());
   const double angle = FindSkew(binary.get());
-  if (std::fabs(angle) >= 0.1) {
+  if (std::fabs(angle) >= kMinSkew) {
     page.skew_degrees = angle;
     grey = Rotate(std::move(grey), angle);
     binary = Binarise(grey.get());

@@ -489,9 +489,7 @@ void RecognizeCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
 }
 
 bool IsIdeograph(const std::string& s) {
-  char32_t c = FirstCodePoint(s);
-  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x3FFFF);
+  return lexicon::IsIdeograph(FirstCodePoint(s));
 }
 
 double Median(std::vector<double> v) {

@@ -705,8 +705,7 @@ namespace {
 std::optional<std::string> NearestHeaderName(const std::string& reading) {
   std::u32string have;
   for (char32_t c : lexicon::ToU32(reading)) {
-    const bool word = (c >= 0x3400 && c <= 0x9FFF) ||
-                      (c >= 0xF900 && c <= 0xFAFF) ||
+    const bool word = lexicon::IsIdeograph(c) ||
                       (c < 0x80 && std::isalnum(static_cast<int>(c)));
     if (word) have.push_back(c);
   }
