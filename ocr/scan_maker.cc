@@ -40,15 +40,24 @@ void Damage1(Pix** pix, Damage damage, std::mt19937* rng) {
 std::vector<std::string> RenderPages(const ScanRecipe& r, const fs::path& dir,
                                      Pixa* pixa) {
   const std::string prefix = (dir / "page").string();
+  auto page_images = [&dir] {  // pdftoppm's names: page-1.png, page-01.png
+    std::vector<std::string> found;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      const std::string name = e.path().filename().string();
+      if (name.rfind("page-", 0) == 0 && e.path().extension() == ".png") {
+        found.push_back(e.path().string());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  // Pages a scan made earlier in this directory left are not this one's.
+  for (const std::string& stale : page_images()) fs::remove(stale);
   if (!Run("pdftoppm -r " + std::to_string(r.dpi) + " -gray -png '" + r.pdf +
            "' '" + prefix + "'")) {
     return {};
   }
-  std::vector<std::string> pages;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.path().extension() == ".png") pages.push_back(e.path().string());
-  }
-  std::sort(pages.begin(), pages.end());
+  std::vector<std::string> pages = page_images();
   std::mt19937 rng(12);
   for (const std::string& page : pages) {
     Pix* pix = pixRead(page.c_str());

@@ -28,9 +28,9 @@ struct ScanRecipe {
   Container container = Container::kPdf;
 };
 
-// Writes the scan into the existing directory `dir` (page images too) and
-// returns its path, or "" when a tool failed. Deterministic: the noise comes
-// from a fixed seed.
+// Writes the scan into the existing directory `dir` (page images too,
+// replacing those an earlier scan left there) and returns its path, or ""
+// when a tool failed. Deterministic: the noise comes from a fixed seed.
 std::string MakeScan(const ScanRecipe& recipe, const std::string& dir);
 
 // "clean", "rotated", "noisy"; false for another word.
