@@ -48,7 +48,7 @@ PixPtr FromGrey(const GreyImage& image);
 struct PreparedPage {
   PixPtr grey;        // 8 bpp, deskewed, smooth (resampled, or a 3x3 mean)
   PixPtr text;        // 1 bpp from `grey`, specks and ruling lines removed
-  PixPtr clean_grey;  // 8 bpp, `grey` made white away from `text`'s ink
+  PixPtr clean_grey;  // 8 bpp, `grey` with rulings and specks made white
   PixPtr sharp;       // `text` before smoothing: for whole-page passes
   std::vector<extractor::Ruling> rulings;  // in points, top-left origin
   double dpi = 0;

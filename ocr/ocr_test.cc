@@ -281,6 +281,39 @@ TEST(Prepare, SaltAndPepperGoesThinStrokesAndRulingsStay) {
   }
 }
 
+// The darkest value of `grey` in the rectangle (x, y, w, h).
+l_uint32 Darkest(Pix* grey, int x, int y, int w, int h) {
+  l_uint32 darkest = 255;
+  for (int j = y; j < y + h; ++j) {
+    for (int i = x; i < x + w; ++i) {
+      l_uint32 v = 255;
+      pixGetPixel(grey, i, j, &v);
+      darkest = std::min(darkest, v);
+    }
+  }
+  return darkest;
+}
+
+// The grey image lines are read from keeps what the threshold lost (a
+// stroke anti-aliasing left light, far from other ink) and loses rulings.
+TEST(Prepare, CleanGreyKeepsLightStrokesAndLosesRulings) {
+  PixPtr pix = NoisyPage(false);
+  Box* light = boxCreate(300, 400, 40, 1);
+  pixSetInRectArbitrary(pix.get(), light, 200);
+  boxDestroy(&light);
+  Result<PreparedPage> page = Prepare(pix.get(), 200, 300);
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  // At 300 dpi the light stroke is near y 600, x 450-510; the ruling at
+  // y 150, x 75-675.
+  PixPtr text(pixConvertTo8(page->text.get(), 0));  // ink 0, paper 255
+  ASSERT_EQ(Darkest(text.get(), 455, 594, 50, 12), 255u)
+      << "the threshold kept the light stroke: nothing to test";
+  EXPECT_LT(Darkest(page->clean_grey.get(), 455, 594, 50, 12), 240u)
+      << "the light stroke was made white";
+  EXPECT_EQ(Darkest(page->clean_grey.get(), 100, 144, 500, 12), 255u)
+      << "the ruling is still in the grey image";
+}
+
 // A table page of Chinese text, rendered at 200 dpi and turned: leptonica's
 // sweep finds the angle but scores it under its own threshold of 3 (2.0-2.6
 // on such pages); the halves of the page confirm it.
@@ -1447,9 +1480,40 @@ TEST(SplitMixedLines, EngineLineOverTwoTextLinesSplitsAtHalfAnEm) {
   }
 }
 
-
 // Digits drawn with leptonica's bitmap font in a column of ruled cells, of
 // which the first page pass read two as look-alike ideographs.
+// ReadPage finds the lines in the binary image and reads them from the
+// grey one: here the two hold different words at the same place.
+TEST(ReadPage, LayoutFromTheBinaryImageTextFromTheGrey) {
+  Result<tesseract::TessBaseAPI*> latin = internal::EngineFor("eng");
+  ASSERT_TRUE(latin.ok()) << latin.status().message();
+  L_BMF* font = bmfCreate(nullptr, 20);
+  ASSERT_NE(font, nullptr);
+  auto drawn = [&](int depth, const char* text) {
+    PixPtr pix(pixCreate(900, 200, depth));
+    if (depth == 8) pixSetAllArbitrary(pix.get(), 255);
+    pixSetTextline(pix.get(), font, text, depth == 8 ? 0 : 1, 60, 110, nullptr,
+                   nullptr);
+    return pix;
+  };
+  PixPtr layout = drawn(1, "ZZZZZ QQQQQ");
+  PixPtr grey = drawn(8, "PLAN TABLE");
+  PixPtr blank(pixCreate(900, 200, 1));
+  bmfDestroy(&font);
+  auto read = [&](Pix* layout_image) {
+    std::vector<Symbol> symbols;
+    int line = 0;
+    internal::ReadPage(*latin, layout_image, grey.get(), 300, &line, &symbols);
+    std::string text;
+    for (const Symbol& s : symbols) text += s.text;
+    return text;
+  };
+  const std::string text = read(layout.get());
+  EXPECT_NE(text.find("PLANTABLE"), std::string::npos) << text;
+  EXPECT_EQ(text.find_first_of("ZQ"), std::string::npos) << text;
+  EXPECT_EQ(read(blank.get()), "") << "no line in the layout image";
+}
+
 TEST(RereadDigitColumns, LatinModelReadsTheColumnsDigitsAgain) {
   // The page's own engine is only the fallback for a missing Latin model.
   Result<tesseract::TessBaseAPI*> latin = internal::EngineFor("eng");
