@@ -147,6 +147,26 @@ TEST(GlyphsFromSymbols, SpacesOnlyBetweenLatinWords) {
       {"two text lines stay apart",
        {Sym("年", 0, 36, 1, true), Sym("底", 0, 36, 2, true)},
        "年|底|"},
+      {"no pause follows a line's opening sequence number: dropped",
+       {Sym("3", 0, 16, 1, false), Sym(".", 18, 24, 1, false), Sym("，", 40, 50, 1, true),
+        Sym("，", 100, 110, 1, false), Sym("支", 120, 156, 1, true)},
+       "3. 支|"},
+      {"... nor after 、",
+       {Sym("1", 0, 16, 1, false), Sym("2", 18, 34, 1, false), Sym("、", 36, 72, 1, false),
+        Sym("；", 76, 86, 1, false), Sym("市", 110, 146, 1, true)},
+       "12、市|"},
+      {"an opening quote after the number stays",
+       {Sym("1", 0, 16, 1, false), Sym(".", 18, 24, 1, false), Sym("“", 40, 76, 1, false),
+        Sym("科", 80, 116, 1, true)},
+       "1.“科|"},
+      {"a decimal point is no sequence number",
+       {Sym("1", 0, 16, 1, false), Sym(".", 18, 24, 1, false), Sym("2", 26, 42, 1, false),
+        Sym("，", 44, 54, 1, false), Sym("万", 80, 116, 1, true)},
+       "1.2，万|"},
+      {"nor a number inside the line",
+       {Sym("年", 0, 36, 1, false), Sym("3", 40, 56, 1, false), Sym(".", 58, 64, 1, false),
+        Sym("，", 66, 76, 1, false), Sym("万", 100, 136, 1, true)},
+       "年3.，万|"},
   };
   for (const Case& c : cases) {
     std::vector<Symbol> symbols = c.symbols;
@@ -191,6 +211,16 @@ TEST(GlyphsFromSymbols, LatinPointBetweenIdeographsIsUnsure) {
     for (const auto& g : GlyphsFromSymbols(symbols, 300)) low = std::min(low, g.confidence);
     EXPECT_DOUBLE_EQ(low, c.want_min_confidence) << LineText(GlyphsFromSymbols(symbols, 300));
   }
+}
+
+TEST(GlyphsFromSymbols, PauseDroppedAfterASequenceNumberDoubtsIt) {
+  std::vector<Symbol> symbols = {Sym("3", 0, 16, 1, false), Sym(".", 18, 24, 1, false),
+                                 Sym("，", 40, 50, 1, true), Sym("支", 120, 156, 1, true)};
+  for (Symbol& s : symbols) s.confidence = 0.99;
+  std::vector<extractor::Glyph> glyphs = GlyphsFromSymbols(symbols, 300);
+  ASSERT_EQ(LineText(glyphs), "3. 支|");
+  EXPECT_DOUBLE_EQ(glyphs[0].confidence, 0.5) << "the number";
+  EXPECT_DOUBLE_EQ(glyphs.back().confidence, 0.99) << "the text after it";
 }
 
 TEST(GlyphsFromSymbols, BoxesInPointsWithConfidence) {

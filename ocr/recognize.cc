@@ -717,6 +717,52 @@ void RepairDashes(std::vector<Symbol>* symbols) {
   }
 }
 
+// Erases the symbols whose `drop` is set, keeping the others' order.
+void EraseMarked(const std::vector<bool>& drop, std::vector<Symbol>* symbols) {
+  size_t kept = 0;
+  for (size_t i = 0; i < symbols->size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) (*symbols)[kept] = std::move((*symbols)[i]);
+    ++kept;
+  }
+  symbols->resize(kept);
+}
+
+// A line that opens with a sequence number (digits, then . ． or 、) never
+// goes on with a pause or a stop (，、。；：,;:): one read there is the
+// recogniser's filling of the gap after the number (3.， ，支持 from the
+// grey image of a turned page, where the binary one read 3. 支持; the
+// number did not start a row, and two rows ran together). It is dropped
+// and the number doubted.
+void DropPausesAfterNumbers(std::vector<Symbol>* symbols) {
+  static const std::set<std::string> kPauses = {"，", "、", "。", "；",
+                                                "：", ",",  ";",  ":"};
+  std::vector<bool> drop(symbols->size());
+  for (size_t from = 0; from < symbols->size();) {
+    size_t to = from;
+    while (to < symbols->size() &&
+           (*symbols)[to].line == (*symbols)[from].line) {
+      ++to;
+    }
+    size_t i = from;
+    while (i < to && AllDigits((*symbols)[i].text)) ++i;
+    const bool marker =
+        i > from && i < to &&
+        ((*symbols)[i].text == "." || (*symbols)[i].text == "．" ||
+         (*symbols)[i].text == "、");
+    for (size_t k = i + 1;
+         marker && k < to && kPauses.count((*symbols)[k].text); ++k) {
+      drop[k] = true;
+      for (size_t n = from; n <= i; ++n) {
+        (*symbols)[n].confidence =
+            std::min((*symbols)[n].confidence, internal::kDisputed);
+      }
+    }
+    from = to;
+  }
+  EraseMarked(drop, symbols);
+}
+
 // Chinese text quotes with “”; OCR reads some as ASCII ". In a line with
 // ideographs, a " closes the “ left open before it on the line, else opens
 // when an ideograph follows it, else closes.
@@ -854,13 +900,7 @@ void DropSpecks(Pix* binary, double em, std::vector<Symbol>* symbols) {
     drop[i] = inked(binary, box) && !inked(big.get(), box);
     boxDestroy(&box);
   }
-  size_t kept = 0;
-  for (size_t i = 0; i < symbols->size(); ++i) {
-    if (drop[i]) continue;
-    if (kept != i) (*symbols)[kept] = std::move((*symbols)[i]);
-    ++kept;
-  }
-  symbols->resize(kept);
+  EraseMarked(drop, symbols);
 }
 
 namespace {
@@ -1090,6 +1130,7 @@ std::vector<extractor::Glyph> GlyphsFromSymbols(std::vector<Symbol> symbols,
   RepairQuotes(&symbols);
   RepairOpeningClosers(&symbols);
   RepairDashes(&symbols);
+  DropPausesAfterNumbers(&symbols);
   DoubtLatinPoints(&symbols);
   const double pt = 72.0 / dpi;
   std::vector<extractor::Glyph> glyphs;
