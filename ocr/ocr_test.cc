@@ -1544,6 +1544,65 @@ TEST(ReadPage, LayoutFromTheBinaryImageTextFromTheGrey) {
   EXPECT_EQ(read(blank.get()), "") << "no line in the layout image";
 }
 
+// A table without rulings read whole: its column of line-opening numbers
+// (three read right) lends the Latin model an opener the Chinese one
+// misread; a header word there stays.
+TEST(RereadSeqOpeners, MisreadNumberInTheColumnIsReadAgain) {
+  struct Line {
+    const char* drawn;  // at the column's place
+    const char* read;   // the opener the page pass gave
+    std::string want;   // after
+  };
+  const Line lines[] = {{"1.", "1.", "1."}, {"2.", "2.", "2."}, {"3.", "3.", "3."},
+                        // the bitmap font's point is a 2-px dot the
+                        // model leaves out
+                        {"4.", "十", "4"}, {"5.", "编号", "编号"}};
+  const int kPitch = 90;
+  PreparedPage page;
+  page.dpi = 300;
+  page.text.reset(pixCreate(800, kPitch * static_cast<int>(std::size(lines)), 1));
+  L_BMF* font = bmfCreate(nullptr, 20);
+  ASSERT_NE(font, nullptr);
+  std::vector<Symbol> symbols;
+  for (size_t i = 0; i < std::size(lines); ++i) {
+    const int y = kPitch * static_cast<int>(i);
+    pixSetTextline(page.text.get(), font, lines[i].drawn, 1, 40, y + 60, nullptr, nullptr);
+    std::vector<Symbol> opener = CellSymbols(lines[i].read);
+    opener.push_back(CellSymbols("甲").front());  // the text after a gap
+    for (size_t k = 0; k < opener.size(); ++k) {
+      Symbol& s = opener[k];
+      const bool text = k + 1 == opener.size();
+      // A lone misread symbol's box spans all the number's ink (4. as 十).
+      const int width = text ? 36 : opener.size() == 2 ? 40 : 18;
+      s.x0 = text ? 500 : 36 + 20 * static_cast<int>(k);
+      s.x1 = s.x0 + width;
+      s.y0 = y + 24, s.y1 = y + 60;  // 36 px ideographs: a 40 px em
+      s.line_y0 = y + 20, s.line_y1 = y + 66;
+      s.line = static_cast<int>(i);
+      s.confidence = 0.99;
+      symbols.push_back(s);
+    }
+  }
+  bmfDestroy(&font);
+  page.sharp.reset(pixCopy(nullptr, page.text.get()));
+  page.clean_grey.reset(pixConvertTo8(page.text.get(), 0));
+  Result<tesseract::TessBaseAPI*> chinese = internal::EngineFor("chi_sim");
+  ASSERT_TRUE(chinese.ok()) << chinese.status().message();
+  internal::RereadSeqOpeners(*chinese, page, &symbols);
+  for (size_t i = 0; i < std::size(lines); ++i) {
+    std::string opener;
+    double least = 1;
+    for (const Symbol& s : symbols) {
+      if (s.line != static_cast<int>(i) || s.text == "甲") continue;
+      opener += s.text;
+      least = std::min(least, s.confidence);
+    }
+    EXPECT_EQ(opener, lines[i].want) << "drawn " << lines[i].drawn << ", read "
+                                     << lines[i].read;
+    EXPECT_EQ(least <= internal::kDisputed, opener != lines[i].read) << opener;
+  }
+}
+
 TEST(RereadDigitColumns, LatinModelReadsTheColumnsDigitsAgain) {
   // The page's own engine is only the fallback for a missing Latin model.
   Result<tesseract::TessBaseAPI*> latin = internal::EngineFor("eng");

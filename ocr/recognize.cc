@@ -1228,7 +1228,101 @@ void RereadPageLines(tesseract::TessBaseAPI* api, const PreparedPage& page,
   *symbols = std::move(out);
 }
 
+// An engine line of `symbols` (grouped by line): [begin, end), its opener
+// [begin, cut), the symbols before its first gap over `em` in `inked` (the
+// same symbols with boxes cut to their ink), and the text of both.
+struct OpenerLine {
+  size_t begin, cut, end;
+  std::string opener, text;
+};
+
+std::vector<OpenerLine> OpenerLines(const std::vector<Symbol>& symbols,
+                                    const std::vector<Symbol>& inked,
+                                    double em) {
+  std::vector<OpenerLine> lines;
+  for (size_t i = 0; i < symbols.size();) {
+    OpenerLine l{i, i + 1, i + 1, symbols[i].text, symbols[i].text};
+    bool cut = false;
+    for (; l.end < symbols.size() && symbols[l.end].line == symbols[i].line;
+         ++l.end) {
+      cut = cut || inked[l.end].x0 - inked[l.end - 1].x1 > em;
+      if (!cut) l.opener += symbols[l.end].text, l.cut = l.end + 1;
+      l.text += symbols[l.end].text;
+    }
+    lines.push_back(l);
+    i = l.end;
+  }
+  return lines;
+}
+
 }  // namespace
+
+namespace internal {
+
+void RereadSeqOpeners(tesseract::TessBaseAPI* api, const PreparedPage& page,
+                      std::vector<Symbol>* symbols) {
+  const double em = PageEm(*symbols);
+  if (em <= 0) return;
+  // Gaps are judged on boxes cut to their ink: the engine's box of a
+  // misread number can span the gap after it.
+  std::vector<Symbol> inked = *symbols;
+  TightenToInk(page.sharp.get(), &inked);
+  const std::vector<OpenerLine> lines = OpenerLines(*symbols, inked, em);
+  std::vector<double> column;  // left edges of openers that are numbers
+  for (const OpenerLine& l : lines) {
+    if (lexicon::ParseSeq(l.opener)) column.push_back(inked[l.begin].x0);
+  }
+  if (column.size() < 3) return;
+  const double x = Median(column);
+  Result<tesseract::TessBaseAPI*> latin = EngineFor(kDigitLang);
+  tesseract::TessBaseAPI* digits = latin.ok() ? *latin : api;
+  digits->SetVariable("tessedit_char_whitelist", "0123456789.()");
+  std::map<size_t, std::vector<Symbol>> readings;  // by the line's begin
+  for (const OpenerLine& l : lines) {
+    const Symbol& first = inked[l.begin];
+    if (l.cut - l.begin > 2 || std::fabs(first.x0 - x) > em ||
+        lexicon::ParseSeq(l.opener) || lexicon::SectionLevel(l.text) > 0 ||
+        extractor::ClassifyHeader(l.opener) != extractor::ColumnKey::kExtra) {
+      continue;
+    }
+    int x1 = first.x1;
+    for (size_t k = l.begin; k < l.cut; ++k) x1 = std::max(x1, inked[k].x1);
+    Box* box = boxCreate(first.x0, first.line_y0, x1 - first.x0,
+                         first.line_y1 - first.line_y0);
+    std::vector<Symbol> again;
+    int unused = 0;
+    RecognizeCell(digits, page, box, &unused, &again);
+    boxDestroy(&box);
+    const bool sure =
+        std::all_of(again.begin(), again.end(),
+                    [](const Symbol& s) { return s.confidence >= kSureGlyph; });
+    if (!sure || !lexicon::ParseSeq(TextOf(again))) continue;
+    for (Symbol& s : again) {
+      s.line = first.line;
+      s.line_y0 = first.line_y0, s.line_y1 = first.line_y1;
+      s.confidence = std::min(s.confidence, kDisputed);
+    }
+    readings[l.begin] = std::move(again);
+  }
+  digits->SetVariable("tessedit_char_whitelist", "");
+  if (readings.empty()) return;
+  std::vector<Symbol> out;
+  for (size_t i = 0; i < symbols->size(); ++i) {
+    auto it = readings.find(i);
+    if (it == readings.end()) {
+      out.push_back(std::move((*symbols)[i]));
+      continue;
+    }
+    out.insert(out.end(), it->second.begin(), it->second.end());
+    const auto line =
+        std::find_if(lines.begin(), lines.end(),
+                     [i](const OpenerLine& l) { return l.begin == i; });
+    i = line->cut - 1;  // the opener's symbols are replaced
+  }
+  *symbols = std::move(out);
+}
+
+}  // namespace internal
 
 Result<std::vector<extractor::Glyph>> Recognize(const PreparedPage& page,
                                                 const std::string& lang,
@@ -1246,7 +1340,10 @@ Result<std::vector<extractor::Glyph>> Recognize(const PreparedPage& page,
     int line = 0;
     internal::ReadPage(api, page.sharp.get(), PageLines(page), page.dpi, &line,
                        &symbols);
-    if (method == Method::kCell) RereadPageLines(api, page, &symbols);
+    if (method == Method::kCell) {
+      RereadPageLines(api, page, &symbols);
+      internal::RereadSeqOpeners(api, page, &symbols);
+    }
     ReadLeftovers(api, page, page.sharp.get(), 0, &line, &symbols);
   }
   api->Clear();

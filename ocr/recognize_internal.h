@@ -62,6 +62,20 @@ void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
                         const std::vector<CellRect>& rects, int* line,
                         std::vector<std::vector<Symbol>>* cells);
 
+// On a page read whole (a table without rulings), the column of sequence
+// numbers that open engine lines (the symbols before the line's first gap
+// over an em, judged on boxes cut to their ink; at least three that
+// lexicon::ParseSeq reads, their left edges' median its place): an opener
+// of one or two symbols within an em of it that is no number nor a header
+// word, on a line that is no section heading, is read again by the Latin
+// model (digits, point and brackets only) and takes that reading, doubted
+// (kDisputed), when it is a number read with every symbol sure
+// (kSureGlyph). Read from the grey image, a
+// turned suzhou word page gave 4. as 十, which started no row: two rows ran
+// together. Symbols grouped by line.
+void RereadSeqOpeners(tesseract::TessBaseAPI* api, const PreparedPage& page,
+                      std::vector<Symbol>* symbols);
+
 // A piece of ink under this fraction of the page's em both ways is a speck
 // (the smallest mark a cell holds alone, a placeholder dash, is half an em
 // wide; a 1 % salt-and-pepper speck scaled to 300 dpi, a tenth).
