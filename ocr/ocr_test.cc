@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -214,8 +215,9 @@ TEST(GlyphsFromSymbols, LatinPointBetweenIdeographsIsUnsure) {
 }
 
 TEST(GlyphsFromSymbols, PauseDroppedAfterASequenceNumberDoubtsIt) {
-  std::vector<Symbol> symbols = {Sym("3", 0, 16, 1, false), Sym(".", 18, 24, 1, false),
-                                 Sym("，", 40, 50, 1, true), Sym("支", 120, 156, 1, true)};
+  std::vector<Symbol> symbols = {
+      Sym("3", 0, 16, 1, false), Sym(".", 18, 24, 1, false),
+      Sym("，", 40, 50, 1, true), Sym("支", 120, 156, 1, true)};
   for (Symbol& s : symbols) s.confidence = 0.99;
   std::vector<extractor::Glyph> glyphs = GlyphsFromSymbols(symbols, 300);
   ASSERT_EQ(LineText(glyphs), "3. 支|");
@@ -1553,20 +1555,25 @@ TEST(RereadSeqOpeners, MisreadNumberInTheColumnIsReadAgain) {
     const char* read;   // the opener the page pass gave
     std::string want;   // after
   };
-  const Line lines[] = {{"1.", "1.", "1."}, {"2.", "2.", "2."}, {"3.", "3.", "3."},
+  const Line lines[] = {{"1.", "1.", "1."},
+                        {"2.", "2.", "2."},
+                        {"3.", "3.", "3."},
                         // the bitmap font's point is a 2-px dot the
                         // model leaves out
-                        {"4.", "十", "4"}, {"5.", "编号", "编号"}};
+                        {"4.", "十", "4"},
+                        {"5.", "编号", "编号"}};
   const int kPitch = 90;
   PreparedPage page;
   page.dpi = 300;
-  page.text.reset(pixCreate(800, kPitch * static_cast<int>(std::size(lines)), 1));
+  page.text.reset(
+      pixCreate(800, kPitch * static_cast<int>(std::size(lines)), 1));
   L_BMF* font = bmfCreate(nullptr, 20);
   ASSERT_NE(font, nullptr);
   std::vector<Symbol> symbols;
   for (size_t i = 0; i < std::size(lines); ++i) {
     const int y = kPitch * static_cast<int>(i);
-    pixSetTextline(page.text.get(), font, lines[i].drawn, 1, 40, y + 60, nullptr, nullptr);
+    pixSetTextline(page.text.get(), font, lines[i].drawn, 1, 40, y + 60,
+                   nullptr, nullptr);
     std::vector<Symbol> opener = CellSymbols(lines[i].read);
     opener.push_back(CellSymbols("甲").front());  // the text after a gap
     for (size_t k = 0; k < opener.size(); ++k) {
@@ -1597,8 +1604,8 @@ TEST(RereadSeqOpeners, MisreadNumberInTheColumnIsReadAgain) {
       opener += s.text;
       least = std::min(least, s.confidence);
     }
-    EXPECT_EQ(opener, lines[i].want) << "drawn " << lines[i].drawn << ", read "
-                                     << lines[i].read;
+    EXPECT_EQ(opener, lines[i].want)
+        << "drawn " << lines[i].drawn << ", read " << lines[i].read;
     EXPECT_EQ(least <= internal::kDisputed, opener != lines[i].read) << opener;
   }
 }
@@ -1636,6 +1643,9 @@ TEST(RereadDigitColumns, LatinModelReadsTheColumnsDigitsAgain) {
   bmfDestroy(&font);
   int line = 0;
   internal::RereadDigitColumns(*latin, page, rects, &line, &cells);
+  std::string whitelist = "?";
+  (*latin)->GetVariableAsString("tessedit_char_whitelist", &whitelist);
+  EXPECT_EQ(whitelist, "") << "the engine stays restricted to digits";
   for (size_t i = 0; i < std::size(cases); ++i) {
     std::string got;
     for (const Symbol& s : cells[i]) got += s.text;

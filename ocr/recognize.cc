@@ -459,15 +459,41 @@ bool PreferSecond(const std::vector<Symbol>& first,
 // look-alike character (1 as 工, 7 as 了), another digit or not at all; the
 // column's cells, header words aside, are read again by the Latin model as
 // digits only, and take that reading when there is one.
+}  // namespace internal
+
+namespace {
+
+// The Latin model (else `fallback`, the page's own engine), restricted to
+// `chars` while this lives: it reads a lone digit far better than
+// chi_sim's, which has no context to go on (a clean 1 read as 工, a 5 as
+// nothing). The restriction ends with it, so that a fallback engine reads
+// the next page in full.
+class DigitReader {
+ public:
+  DigitReader(tesseract::TessBaseAPI* fallback, const char* chars) {
+    Result<tesseract::TessBaseAPI*> latin = internal::EngineFor(kDigitLang);
+    api_ = latin.ok() ? *latin : fallback;
+    api_->SetVariable("tessedit_char_whitelist", chars);
+  }
+  ~DigitReader() { api_->SetVariable("tessedit_char_whitelist", ""); }
+  DigitReader(const DigitReader&) = delete;
+  DigitReader& operator=(const DigitReader&) = delete;
+  tesseract::TessBaseAPI* get() const { return api_; }
+
+ private:
+  tesseract::TessBaseAPI* api_;
+};
+
+}  // namespace
+
+namespace internal {
+
 void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
                         const std::vector<CellRect>& rects, int* line,
                         std::vector<std::vector<Symbol>>* cells) {
   const std::set<int> columns = internal::DigitColumns(rects, *cells);
-  // The Latin model reads a lone digit far better than chi_sim's, which
-  // has no context to go on (a clean 1 read as 工, a 5 as nothing).
-  Result<tesseract::TessBaseAPI*> latin = EngineFor(kDigitLang);
-  tesseract::TessBaseAPI* digits = latin.ok() ? *latin : api;
-  digits->SetVariable("tessedit_char_whitelist", "0123456789");
+  DigitReader reader(api, "0123456789");
+  tesseract::TessBaseAPI* digits = reader.get();
   for (size_t i = 0; i < rects.size(); ++i) {
     if (!rects[i].one_column || !columns.count(rects[i].col)) continue;
     const std::string text = TextOf((*cells)[i]);
@@ -750,13 +776,13 @@ void DropPausesAfterNumbers(std::vector<Symbol>* symbols) {
         i > from && i < to &&
         ((*symbols)[i].text == "." || (*symbols)[i].text == "．" ||
          (*symbols)[i].text == "、");
-    for (size_t k = i + 1;
-         marker && k < to && kPauses.count((*symbols)[k].text); ++k) {
+    size_t k = i + 1;
+    for (; marker && k < to && kPauses.count((*symbols)[k].text); ++k) {
       drop[k] = true;
-      for (size_t n = from; n <= i; ++n) {
-        (*symbols)[n].confidence =
-            std::min((*symbols)[n].confidence, internal::kDisputed);
-      }
+    }
+    for (size_t n = from; k > i + 1 && n <= i; ++n) {
+      (*symbols)[n].confidence =
+          std::min((*symbols)[n].confidence, internal::kDisputed);
     }
     from = to;
   }
@@ -1274,10 +1300,9 @@ void RereadSeqOpeners(tesseract::TessBaseAPI* api, const PreparedPage& page,
   }
   if (column.size() < 3) return;
   const double x = Median(column);
-  Result<tesseract::TessBaseAPI*> latin = EngineFor(kDigitLang);
-  tesseract::TessBaseAPI* digits = latin.ok() ? *latin : api;
-  digits->SetVariable("tessedit_char_whitelist", "0123456789.()");
-  std::map<size_t, std::vector<Symbol>> readings;  // by the line's begin
+  DigitReader reader(api, "0123456789.()");
+  // By the line's first symbol: its opener's end and what replaces it.
+  std::map<size_t, std::pair<size_t, std::vector<Symbol>>> readings;
   for (const OpenerLine& l : lines) {
     const Symbol& first = inked[l.begin];
     if (l.cut - l.begin > 2 || std::fabs(first.x0 - x) > em ||
@@ -1291,7 +1316,7 @@ void RereadSeqOpeners(tesseract::TessBaseAPI* api, const PreparedPage& page,
                          first.line_y1 - first.line_y0);
     std::vector<Symbol> again;
     int unused = 0;
-    RecognizeCell(digits, page, box, &unused, &again);
+    RecognizeCell(reader.get(), page, box, &unused, &again);
     boxDestroy(&box);
     const bool sure =
         std::all_of(again.begin(), again.end(),
@@ -1302,9 +1327,8 @@ void RereadSeqOpeners(tesseract::TessBaseAPI* api, const PreparedPage& page,
       s.line_y0 = first.line_y0, s.line_y1 = first.line_y1;
       s.confidence = std::min(s.confidence, kDisputed);
     }
-    readings[l.begin] = std::move(again);
+    readings[l.begin] = {l.cut, std::move(again)};
   }
-  digits->SetVariable("tessedit_char_whitelist", "");
   if (readings.empty()) return;
   std::vector<Symbol> out;
   for (size_t i = 0; i < symbols->size(); ++i) {
@@ -1313,11 +1337,9 @@ void RereadSeqOpeners(tesseract::TessBaseAPI* api, const PreparedPage& page,
       out.push_back(std::move((*symbols)[i]));
       continue;
     }
-    out.insert(out.end(), it->second.begin(), it->second.end());
-    const auto line =
-        std::find_if(lines.begin(), lines.end(),
-                     [i](const OpenerLine& l) { return l.begin == i; });
-    i = line->cut - 1;  // the opener's symbols are replaced
+    const auto& [cut, again] = it->second;
+    out.insert(out.end(), again.begin(), again.end());
+    i = cut - 1;  // the opener's symbols are replaced
   }
   *symbols = std::move(out);
 }
