@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -403,6 +404,8 @@ class AlignmentReader {
   void SplitRunTogetherKeys();
   bool FindRowEdges();  // pass 6
   double QuietestY(double lo, double hi) const;
+  bool ReadsAsRow(const GlyphLine& line) const;
+  bool ClosedBetween(double y0, double y1) const;
   void ChooseAnchors();
   void ShareOutCentred();  // pass 7
   void PlaceBlocks();
@@ -419,7 +422,8 @@ class AlignmentReader {
   bool continued_ = false;
   double line_h_ = 0, last_y1_ = 0;
   int ncols_ = 0;
-  std::vector<Block> spans_;  // full-width lines
+  std::vector<Box> furniture_;  // page furniture below the header
+  std::vector<Block> spans_;    // full-width lines
   Columns blocks_;
   size_t defining_ = 0;  // the prose column
   int key_ = -1;         // the key column, or -1
@@ -491,8 +495,9 @@ bool AlignmentReader::FindHeader() {
 }
 
 // Pass 2. The body: lines below the header up to the first wide vertical
-// gap (what follows is page furniture); furniture lines go below. False
-// when nothing follows the header.
+// gap (what follows is page furniture), unless a row of the table follows
+// it (ReadsAsRow) and nothing closes the table in it (ClosedBetween);
+// furniture lines go below. False when nothing follows the header.
 bool AlignmentReader::FindBody() {
   std::vector<double> heights;
   for (size_t i = header_end_; i < lines_.size(); ++i)
@@ -511,15 +516,20 @@ bool AlignmentReader::FindBody() {
         std::stable_partition(first, lines_.end(), [&](const GlyphLine& l) {
           return !options_.is_furniture(MakeLine(l, 0.25).text);
         });
-    for (auto it = keep; it != lines_.end(); ++it)
+    for (auto it = keep; it != lines_.end(); ++it) {
       grid_.below.push_back(MakeLine(*it, 0.25));
+      furniture_.push_back(BoxOf(*it));
+    }
     lines_.erase(keep, lines_.end());
   }
   while (body_end_ < lines_.size()) {
     Box b = BoxOf(lines_[body_end_]);
     // The rule under a header (三线表) leaves more room above the first row.
     const double max_gap = (body_end_ == header_end_ ? 4.0 : 1.5) * line_h_;
-    if (b.y0 - last_y1_ > max_gap) break;
+    if (b.y0 - last_y1_ > max_gap &&
+        (ClosedBetween(last_y1_, b.y0) || !ReadsAsRow(lines_[body_end_]))) {
+      break;
+    }
     last_y1_ = std::max(last_y1_, b.y1);
     ++body_end_;
   }
@@ -528,6 +538,50 @@ bool AlignmentReader::FindBody() {
   for (size_t i = body_end_; i < lines_.size(); ++i)
     grid_.below.push_back(MakeLine(lines_[i], 0.25));
   return true;
+}
+
+// Whether a line below a wide gap still reads as a row of the table: its
+// pieces (apart by an em or more) lie under at least two different columns
+// (between the midpoints of neighbouring header cells, or a continued
+// page's edges). A note or a signature under a table is one piece; OCR
+// that lost a table's lines leaves a gap inside it (with no rule across
+// it: ClosedBetween).
+bool AlignmentReader::ReadsAsRow(const GlyphLine& line) const {
+  std::vector<double> edges = options_.continued_columns;
+  if (!continued_) {
+    edges.clear();
+    for (size_t c = 1; c < header_.size(); ++c) {
+      edges.push_back((header_[c - 1].box.x1 + header_[c].box.x0) / 2);
+    }
+  }
+  std::set<long> columns;
+  for (const GlyphLine& piece : SplitAtGaps(line, 1.0)) {
+    columns.insert(
+        std::upper_bound(edges.begin(), edges.end(), BoxOf(piece).cx()) -
+        edges.begin());
+  }
+  return columns.size() >= 2;
+}
+
+// Whether something that closes a table lies between y0 and y1: page
+// furniture (a page number), or a horizontal rule at least half the
+// table's width (the bottom rule of a 三线表, the rules of a colophon: 抄送,
+// 印发). A table's body goes on past neither.
+bool AlignmentReader::ClosedBetween(double y0, double y1) const {
+  const double x0 =
+      continued_ ? options_.continued_columns.front() : header_.front().box.x0;
+  const double x1 =
+      continued_ ? options_.continued_columns.back() : header_.back().box.x1;
+  for (const Box& f : furniture_) {
+    if (f.y0 >= y0 && f.y1 <= y1) return true;
+  }
+  for (const Ruling& r : page_.rulings) {
+    if (r.axis == Ruling::Axis::kHorizontal && r.pos > y0 && r.pos < y1 &&
+        std::min(r.to, x1) - std::max(r.from, x0) >= (x1 - x0) / 2) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Pass 3. Column edges: the least-covered x between neighbouring header

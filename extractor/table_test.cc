@@ -201,6 +201,49 @@ TEST(FindTable, UnruledLeadingIgnoresLinesTallerThanALine) {
   EXPECT_EQ(CellText(g, 2, 1), "持续");
 }
 
+// Without rulings, the body ends at a gap of over 1.5 lines, unless the line
+// below it still reads as a row (pieces under two columns or more: OCR lost
+// the lines between) and nothing closes the table in the gap (a rule across
+// it, a page number). A note under the table, one piece, stays below it.
+TEST(FindTable, UnruledBodyGoesOnPastAGapWhenARowFollows) {
+  TableOptions options = HeaderWords({"措施", "时限", "单位"});
+  options.is_furniture = [](const std::string& t) { return t == "第1页"; };
+  enum class After { kRow, kNote, kRowPastARule, kRowPastAPageNumber };
+  struct Case {
+    const char* what;
+    After after;
+    int want_rows;  // header included
+  };
+  const Case cases[] = {{"a row after the gap", After::kRow, 4},
+                        {"a note after the gap", After::kNote, 3},
+                        {"a row past a rule", After::kRowPastARule, 3},
+                        {"a row past a page number", After::kRowPastAPageNumber, 3}};
+  for (const Case& c : cases) {
+    PageBuilder b;
+    b.Text("措施", 100, 100).Text("时限", 320, 100).Text("单位", 420, 100);
+    b.Text("甲甲甲；", 100, 130).Text("年底前", 320, 130).Text("市局", 420, 130);
+    b.Text("乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙", 100, 154)
+        .Text("乙乙乙。", 100, 166);
+    b.Text("持续", 320, 160).Text("区局", 420, 160);
+    // A gap of over two lines (12 pt pitch): OCR lost them.
+    if (c.after == After::kNote) {
+      b.Text("注：丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙。",
+             100, 206);
+    } else {
+      b.Text("丙丙丙。", 100, 206).Text("6月", 320, 206).Text("县局", 420, 206);
+    }
+    if (c.after == After::kRowPastARule) b.H(190, 90, 460);
+    if (c.after == After::kRowPastAPageNumber) b.Text("第1页", 260, 186);
+    Grid g = FindTable(b.page(), options);
+    ASSERT_EQ(g.rows(), c.want_rows) << c.what;
+    if (c.after == After::kRow) {
+      EXPECT_EQ(CellText(g, 3, 1), "6月") << c.what;
+    } else {
+      EXPECT_FALSE(g.below.empty()) << c.what;
+    }
+  }
+}
+
 TEST(GroupLines, LinesTopToBottomWithSpacesAtGaps) {
   PageBuilder b;
   b.Text("下行", 100, 130).Text("上行", 100, 100).Text("40", 130, 100);
