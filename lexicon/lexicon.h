@@ -186,6 +186,11 @@ bool IsDeadlinePrefix(std::string_view text);
 //    least two characters before the suffix ("东城区", "天府新区"; not
 //    "示范区").
 bool LooksLikeDepartment(std::string_view name);
+// A name for several departments that names none: optionally 各, a level
+// (省 市 区 县 乡 镇, with or without 级) and 各 again, then 有关 or 相关, then
+// 部门 or 单位 ("市级有关部门", "各相关单位", "有关部门"; not "有关部门负责人").
+// Well-formed whether a list of names holds it or not.
+bool IsCollectiveName(std::string_view name);
 // Ends (before trailing bracketed remarks) in an organisational head as
 // LooksLikeDepartment reads them -- not a place or a bare collective: "有关
 // 单位", "市水务局", "学生工作部（处）" yes; "东城区", "各区", "天府新区" no.

@@ -506,6 +506,16 @@ TEST(Names, LooksLikeDepartment) {
           });
 }
 
+TEST(Names, IsCollectiveName) {
+  for (const char* yes : {"市级有关部门", "有关部门", "各相关单位", "区级相关部门", "省有关单位",
+                          "各区有关部门", "市各有关部门"}) {
+    EXPECT_TRUE(IsCollectiveName(yes)) << yes;
+  }
+  for (const char* no : {"有关部门负责人", "市有关", "市科技局", "级有关部门", "各部门", ""}) {
+    EXPECT_FALSE(IsCollectiveName(no)) << no;
+  }
+}
+
 TEST(Names, HasOrganisationHead) {
   RunBool("HasOrganisationHead", HasOrganisationHead,
           {

@@ -168,6 +168,27 @@ std::u32string_view StripRemarks(std::u32string_view u) {
 
 }  // namespace
 
+bool IsCollectiveName(std::string_view name) {
+  if (name.size() > 120) return false;
+  const std::u32string u = ToU32(NormCompact(name));
+  std::u32string_view rest(u);
+  auto take = [&rest](std::u32string_view word) {
+    if (rest.substr(0, word.size()) != word) return false;
+    rest.remove_prefix(word.size());
+    return true;
+  };
+  take(U"各");
+  for (std::u32string_view level : {U"省", U"市", U"区", U"县", U"乡", U"镇"}) {
+    if (take(level)) {
+      take(U"级");
+      break;
+    }
+  }
+  take(U"各");
+  if (!take(U"有关") && !take(U"相关")) return false;
+  return rest == U"部门" || rest == U"单位";
+}
+
 bool LooksLikeDepartment(std::string_view name) {
   if (name.size() > 240) return false;
   const std::u32string u = ToU32(NormCompact(name));

@@ -444,7 +444,7 @@ extractor::RawPlan OnePlan(const std::vector<std::string>& responsible,
 
 TEST(RepairPlan, SnapsFlagsAndLeavesCleanRowsAlone) {
   const auto dict = normalizer::DepartmentDict::FromNames(
-      {"市园林绿化局", "市水务局", "省应急管理厅"});
+      {"市园林绿化局", "市水务局", "省应急管理厅", "市有关部门"});
   struct Case {
     const char* name;
     std::vector<std::string> responsible;
@@ -483,6 +483,13 @@ TEST(RepairPlan, SnapsFlagsAndLeavesCleanRowsAlone) {
        {"市水务局"},
        true,
        "ocr_deadline"},
+      {"a collective name is not snapped to a listed one",
+       {"市水务局、市级有关部门"},
+       "年底前",
+       "1",
+       {"市水务局、市级有关部门"},
+       false,
+       ""},
       {"sequence number without a digit",
        {"市水务局"},
        "年底前",

@@ -378,14 +378,15 @@ class Repairer {
   }
 
   // The names of a department cell, role words aside, that the dictionary
-  // does not know.
+  // does not know and that are no collective (lexicon::IsCollectiveName:
+  // 市级有关部门 read right was taken as the listed 市有关部门).
   std::vector<std::string> UnknownNames(const std::vector<std::string>& lines) const {
     const normalizer::RoledDepartments roled = normalizer::SplitRoledDepartments(
         lines, normalizer::Role::kResponsible, false, dict_);
     std::vector<std::string> unknown;
     for (const auto* list : {&roled.lead, &roled.responsible, &roled.assisting}) {
       for (const std::string& name : *list) {
-        if (!dict_.Contains(name) &&
+        if (!dict_.Contains(name) && !lexicon::IsCollectiveName(name) &&
             std::find(unknown.begin(), unknown.end(), name) == unknown.end()) {
           unknown.push_back(name);
         }
