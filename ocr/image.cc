@@ -81,13 +81,20 @@ double GuessDpi(Pix* pix) {
   return std::max(pixGetWidth(pix), pixGetHeight(pix)) / 11.69;
 }
 
+// A ruling and its box in pixels.
+struct FoundRuling {
+  extractor::Ruling ruling;
+  l_int32 x, y, w, h;
+};
+
 // Rulings of one axis from a mask holding only long runs of that axis: the
 // components long enough and thin enough (a bold title's strokes are thicker
-// than a table's rules); their boxes are painted into `drawn`.
-void AddRulings(Pix* mask, bool horizontal, double dpi, int min_length,
-                Pix* drawn, std::vector<extractor::Ruling>* out) {
+// than a table's rules).
+std::vector<FoundRuling> RulingsIn(Pix* mask, bool horizontal, double dpi,
+                                   int min_length) {
+  std::vector<FoundRuling> found;
   Boxa* boxes = pixConnComp(mask, nullptr, 8);
-  if (boxes == nullptr) return;
+  if (boxes == nullptr) return found;
   const double pt = 72.0 / dpi;
   const int max_thickness = std::max(2, static_cast<int>(dpi * 2 / 72));
   for (int i = 0; i < boxaGetCount(boxes); ++i) {
@@ -105,12 +112,70 @@ void AddRulings(Pix* mask, bool horizontal, double dpi, int min_length,
       r = {extractor::Ruling::Axis::kVertical, (x + w / 2.0) * pt, y * pt,
            (y + h) * pt};
     }
+    found.push_back({r, x, y, w, h});
+  }
+  boxaDestroy(&boxes);
+  return found;
+}
+
+// Whether a horizontal and a vertical ruling meet (within 2 pt: a scanned
+// table's rules may stop short of each other at a corner).
+bool Meet(const extractor::Ruling& h, const extractor::Ruling& v) {
+  constexpr double kTol = 2;
+  return v.pos >= h.from - kTol && v.pos <= h.to + kTol &&
+         h.pos >= v.from - kTol && h.pos <= v.to + kTol;
+}
+
+// The fraction of a ruling's length along which `binary` has ink beside
+// it, `from` to `to` pixels past its box on either side.
+double InkBeside(Pix* binary, const FoundRuling& f, bool horizontal, int from,
+                 int to) {
+  const int length = horizontal ? f.w : f.h;
+  const int w = pixGetWidth(binary), h = pixGetHeight(binary);
+  int touched = 0;
+  for (int i = 0; i < length; ++i) {
+    bool ink = false;
+    for (int d = from; d <= to && !ink; ++d) {
+      for (int side : {-1, 1}) {
+        const int x = horizontal ? f.x + i
+                      : side < 0 ? f.x - d
+                                 : f.x + f.w - 1 + d;
+        const int y =
+            horizontal ? (side < 0 ? f.y - d : f.y + f.h - 1 + d) : f.y + i;
+        l_uint32 v = 0;
+        if (x >= 0 && y >= 0 && x < w && y < h) pixGetPixel(binary, x, y, &v);
+        ink = ink || v != 0;
+      }
+    }
+    touched += ink ? 1 : 0;
+  }
+  return length > 0 ? static_cast<double>(touched) / length : 0;
+}
+
+// Keeps the rulings of `found` (along the axis `horizontal`) but the runs
+// of characters' strokes: a run that meets none of `across`, is shorter
+// than kLoneRuling, and has ink of `binary` beside it (0.015 to 0.04 inch
+// past its box: nearer is a rule's own blur) along more than half its
+// length. Their boxes are painted into `drawn`.
+void KeepRulings(const std::vector<FoundRuling>& found,
+                 const std::vector<FoundRuling>& across, bool horizontal,
+                 Pix* binary, double dpi, Pix* drawn,
+                 std::vector<extractor::Ruling>* out) {
+  const int from = std::max(1, static_cast<int>(dpi * 0.015));
+  const int to = std::max(from, static_cast<int>(dpi * 0.04));
+  for (const FoundRuling& f : found) {
+    const extractor::Ruling& r = f.ruling;
+    bool keep = r.to - r.from >= kLoneRuling * 72;
+    for (size_t k = 0; !keep && k < across.size(); ++k) {
+      const extractor::Ruling& a = across[k].ruling;
+      keep = horizontal ? Meet(r, a) : Meet(a, r);
+    }
+    if (!keep && InkBeside(binary, f, horizontal, from, to) > 0.5) continue;
     out->push_back(r);
-    Box* box = boxCreate(x, y, w, h);
+    Box* box = boxCreate(f.x, f.y, f.w, f.h);
     pixSetInRect(drawn, box);
     boxDestroy(&box);
   }
-  boxaDestroy(&boxes);
 }
 
 // PNG ends with an IEND chunk, JPEG with an EOI marker (allowing trailing
@@ -238,9 +303,12 @@ std::vector<extractor::Ruling> FindRulings(Pix* binary, double dpi,
   PixPtr closed_v = Own(pixCloseBrick(nullptr, binary, 1, 3));
   PixPtr v = Own(pixOpenBrick(nullptr, closed_v.get(), 1, min_length));
   PixPtr drawn = Own(pixCreate(pixGetWidth(binary), pixGetHeight(binary), 1));
+  const std::vector<FoundRuling> hs = RulingsIn(h.get(), true, dpi, min_length);
+  const std::vector<FoundRuling> vs =
+      RulingsIn(v.get(), false, dpi, min_length);
   std::vector<extractor::Ruling> rulings;
-  AddRulings(h.get(), true, dpi, min_length, drawn.get(), &rulings);
-  AddRulings(v.get(), false, dpi, min_length, drawn.get(), &rulings);
+  KeepRulings(hs, vs, true, binary, dpi, drawn.get(), &rulings);
+  KeepRulings(vs, hs, false, binary, dpi, drawn.get(), &rulings);
   if (lines != nullptr) *lines = std::move(drawn);
   return rulings;
 }

@@ -260,6 +260,51 @@ TEST(FindRulings, LongThinRunsOnlyAndInPoints) {
   EXPECT_EQ(v, 3);
 }
 
+// A short run that meets no ruling across it is no ruling when ink lies
+// beside most of its length (the tops of bold characters set solid); alone
+// (a drawn placeholder dash, also one a turned scan left slanting), meeting
+// a vertical, or an inch long, it is one.
+TEST(FindRulings, ShortRunAlongCharacterStrokesIsNoRuling) {
+  struct Case {
+    const char* what;
+    int length;    // px at 300 dpi
+    bool crossed;  // a vertical run meets it
+    bool strokes;  // short vertical strokes hang from it, 3 px below
+    bool want;
+    int slant = 0;  // px its right end lies lower
+  };
+  const Case cases[] = {
+      {"half an inch, strokes under it", 150, false, true, false},
+      {"half an inch, alone", 150, false, false, true},
+      {"half an inch, alone, slanting", 150, false, false, true, 3},
+      {"half an inch, strokes under it, meeting a vertical", 150, true, true,
+       true},
+      {"an inch and a half, strokes under it", 450, false, true, true},
+  };
+  for (const Case& c : cases) {
+    PixPtr pix(pixCreate(1200, 900, 1));
+    pixRenderLine(pix.get(), 300, 400, 300 + c.length, 400 + c.slant, 3,
+                  L_SET_PIXELS);
+    if (c.crossed) {
+      pixRenderLine(pix.get(), 300, 300, 300, 500, 3, L_SET_PIXELS);
+    }
+    for (int x = 300; c.strokes && x < 300 + c.length; x += 3) {
+      pixRenderLine(pix.get(), x, 405, x, 435, 2, L_SET_PIXELS);
+    }
+    PixPtr lines;
+    std::vector<Ruling> rulings = FindRulings(pix.get(), 300, &lines);
+    int h = 0;
+    for (const Ruling& r : rulings) {
+      h += r.axis == Ruling::Axis::kHorizontal ? 1 : 0;
+    }
+    EXPECT_EQ(h, c.want ? 1 : 0) << c.what;
+    l_uint32 at = 0;
+    pixGetPixel(lines.get(), 300 + c.length / 2, 400 + c.slant / 2, &at);
+    EXPECT_EQ(at != 0, c.want)
+        << c.what << ": the run is erased only as a ruling";
+  }
+}
+
 // A 500 x 500 grey page at 200 dpi: a ruling one pixel thin, two blocks of
 // ink, and a one-pixel stroke (a Song horizontal at 200 dpi); with `noise`,
 // a seeded 1 % of its pixels set black or white.
