@@ -101,6 +101,10 @@ bool IsCjk(const std::string& s) {
          (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
 }
 
+bool IsIdeograph(const std::string& s) {
+  return lexicon::IsIdeograph(FirstCodePoint(s));
+}
+
 // Appends the symbols of the last Recognize() call, shifted by (dx, dy);
 // line numbers continue from `*line`.
 void CollectSymbols(tesseract::TessBaseAPI* api, int dx, int dy, int* line,
@@ -463,26 +467,50 @@ bool PreferSecond(const std::vector<Symbol>& first,
 
 namespace {
 
-// The Latin model (else `fallback`, the page's own engine), restricted to
-// `chars` while this lives: it reads a lone digit far better than
-// chi_sim's, which has no context to go on (a clean 1 read as 工, a 5 as
-// nothing). The restriction ends with it, so that a fallback engine reads
-// the next page in full.
-class DigitReader {
+// An engine restricted to reading `chars` while this lives. The restriction
+// ends with it, so that the engine reads the next page in full.
+class RestrictedReader {
  public:
-  DigitReader(tesseract::TessBaseAPI* fallback, const char* chars) {
-    Result<tesseract::TessBaseAPI*> latin = internal::EngineFor(kDigitLang);
-    api_ = latin.ok() ? *latin : fallback;
+  RestrictedReader(tesseract::TessBaseAPI* api, const char* chars) : api_(api) {
     api_->SetVariable("tessedit_char_whitelist", chars);
   }
-  ~DigitReader() { api_->SetVariable("tessedit_char_whitelist", ""); }
-  DigitReader(const DigitReader&) = delete;
-  DigitReader& operator=(const DigitReader&) = delete;
+  ~RestrictedReader() { api_->SetVariable("tessedit_char_whitelist", ""); }
+  RestrictedReader(const RestrictedReader&) = delete;
+  RestrictedReader& operator=(const RestrictedReader&) = delete;
   tesseract::TessBaseAPI* get() const { return api_; }
 
  private:
   tesseract::TessBaseAPI* api_;
 };
+
+// The Latin model (else `fallback`, the page's own engine), restricted to
+// `chars`: it reads a lone digit far better than chi_sim's, which has no
+// context to go on (a clean 1 read as 工, a 5 as nothing).
+class DigitReader : public RestrictedReader {
+ public:
+  DigitReader(tesseract::TessBaseAPI* fallback, const char* chars)
+      : RestrictedReader(LatinOr(fallback), chars) {}
+
+ private:
+  static tesseract::TessBaseAPI* LatinOr(tesseract::TessBaseAPI* fallback) {
+    Result<tesseract::TessBaseAPI*> latin = internal::EngineFor(kDigitLang);
+    return latin.ok() ? *latin : fallback;
+  }
+};
+
+// Whether the ideographs of `symbols` that are sure (kSureGlyph) appear, in
+// order, among the code points of `text`.
+bool KeepsSureIdeographs(const std::vector<Symbol>& symbols,
+                         const std::u32string& text) {
+  size_t at = 0;
+  for (const Symbol& s : symbols) {
+    if (s.confidence < kSureGlyph || !IsIdeograph(s.text)) continue;
+    at = text.find(FirstCodePoint(s.text), at);
+    if (at == std::u32string::npos) return false;
+    ++at;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -503,6 +531,64 @@ void RereadDigitColumns(tesseract::TessBaseAPI* api, const PreparedPage& page,
     std::vector<Symbol> again;
     RecognizeCell(digits, page, rects[i].box, line, &again);
     if (AllDigits(TextOf(again))) (*cells)[i] = std::move(again);
+  }
+}
+
+std::string HeaderAlphabet() {
+  static const std::string alphabet = [] {
+    std::u32string chars;
+    for (const std::string& name : extractor::CommonHeaderNames()) {
+      for (char32_t c : lexicon::ToU32(name)) {
+        if (chars.find(c) == std::u32string::npos) chars += c;
+      }
+    }
+    return lexicon::ToUtf8(chars);
+  }();
+  return alphabet;
+}
+
+void RereadHeaderWords(tesseract::TessBaseAPI* api, const PreparedPage& page,
+                       const std::vector<PixelRect>& rects,
+                       std::vector<std::vector<Symbol>>* pieces) {
+  std::set<extractor::ColumnKey> named;
+  int known = 0;
+  for (const std::vector<Symbol>& piece : *pieces) {
+    const extractor::ColumnKey key = extractor::ClassifyHeader(TextOf(piece));
+    if (key == extractor::ColumnKey::kExtra) continue;
+    named.insert(key);
+    ++known;
+  }
+  if (known < 3) return;
+  const std::vector<std::string>& names = extractor::CommonHeaderNames();
+  const std::string alphabet = HeaderAlphabet();
+  RestrictedReader reader(api, alphabet.c_str());
+  for (size_t i = 0; i < pieces->size(); ++i) {
+    std::vector<Symbol>& piece = (*pieces)[i];
+    const bool unsure =
+        std::any_of(piece.begin(), piece.end(),
+                    [](const Symbol& s) { return s.confidence < kSureGlyph; });
+    if (piece.empty() || !unsure ||
+        extractor::ClassifyHeader(TextOf(piece)) !=
+            extractor::ColumnKey::kExtra) {
+      continue;
+    }
+    std::vector<Symbol> again;
+    int unused = 0;
+    Box* box = boxCreate(rects[i].x, rects[i].y, rects[i].w, rects[i].h);
+    RecognizeCell(reader.get(), page, box, &unused, &again);
+    boxDestroy(&box);
+    const std::string text = lexicon::Compact(TextOf(again));
+    if (std::find(names.begin(), names.end(), text) == names.end() ||
+        !named.insert(extractor::ClassifyHeader(text)).second ||
+        !KeepsSureIdeographs(piece, lexicon::ToU32(text))) {
+      continue;
+    }
+    for (Symbol& s : again) {
+      s.line = piece.front().line;
+      s.line_y0 = piece.front().line_y0, s.line_y1 = piece.front().line_y1;
+      s.confidence = std::min(s.confidence, kDisputed);
+    }
+    piece = std::move(again);
   }
 }
 
@@ -533,6 +619,102 @@ Pix* PageLines(const PreparedPage& page) {
   return page.noise > kNoisy ? page.sharp.get() : page.clean_grey.get();
 }
 
+PixelRect RectOf(Box* box) {
+  l_int32 x, y, w, h;
+  boxGetGeometry(box, &x, &y, &w, &h);
+  return {x, y, w, h};
+}
+
+// The header words of each row of ruled cells (RereadHeaderWords).
+void RereadHeaderCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
+                       const std::vector<CellRect>& rects,
+                       std::vector<std::vector<Symbol>>* cells) {
+  std::map<int, std::vector<size_t>> rows;
+  for (size_t i = 0; i < rects.size(); ++i) {
+    if (rects[i].one_column) rows[rects[i].row].push_back(i);
+  }
+  for (const auto& [row, at] : rows) {
+    if (at.size() < 3) continue;
+    std::vector<PixelRect> pieces_at;
+    std::vector<std::vector<Symbol>> pieces;
+    for (size_t i : at) {
+      pieces_at.push_back(RectOf(rects[i].box));
+      pieces.push_back((*cells)[i]);
+    }
+    internal::RereadHeaderWords(api, page, pieces_at, &pieces);
+    for (size_t k = 0; k < at.size(); ++k) {
+      (*cells)[at[k]] = std::move(pieces[k]);
+    }
+  }
+}
+
+// A run of a page pass's symbols [begin, end) and the rectangle it covers.
+struct Piece {
+  size_t begin, end;
+  PixelRect at;
+};
+
+// The pieces of each engine line of `symbols` (grouped by line): the runs
+// between gaps over `em`, judged on `inked` (the same symbols with boxes cut
+// to their ink), each as tall as its line.
+std::vector<Piece> PiecesApart(const std::vector<Symbol>& inked, double em) {
+  std::vector<Piece> pieces;
+  for (size_t k = 0; k < inked.size(); ++k) {
+    const Symbol& s = inked[k];
+    if (k == 0 || s.line != inked[k - 1].line || s.x0 - inked[k - 1].x1 > em) {
+      pieces.push_back({k, k, {s.x0, s.line_y0, 0, s.line_y1 - s.line_y0}});
+    }
+    pieces.back().end = k + 1;
+    pieces.back().at.w =
+        std::max(pieces.back().at.w, s.x1 - pieces.back().at.x);
+  }
+  return pieces;
+}
+
+// The header words of a page pass (RereadHeaderWords). The engine reads a
+// header's words as lines of their own, so its pieces (PiecesApart) side by
+// side, with centres within the first one's line, are read as one row.
+// Symbols grouped by line.
+void RereadHeaderLines(tesseract::TessBaseAPI* api, const PreparedPage& page,
+                       std::vector<Symbol>* symbols) {
+  const double em = internal::PageEm(*symbols);
+  if (em <= 0) return;
+  std::vector<Symbol> inked = *symbols;
+  internal::TightenToInk(page.sharp.get(), &inked);
+  const std::vector<Piece> pieces = PiecesApart(inked, em);
+  auto centre = [&](size_t k) { return pieces[k].at.y + pieces[k].at.h / 2; };
+  std::vector<size_t> order(pieces.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return centre(a) < centre(b); });
+  auto text_of = [&](size_t k) {
+    return std::vector<Symbol>(
+        symbols->begin() + static_cast<ptrdiff_t>(pieces[k].begin),
+        symbols->begin() + static_cast<ptrdiff_t>(pieces[k].end));
+  };
+  std::vector<std::vector<Symbol>> read(pieces.size());
+  for (size_t b = 0; b < order.size();) {
+    const PixelRect& first = pieces[order[b]].at;
+    size_t e = b + 1;
+    while (e < order.size() && centre(order[e]) <= first.y + first.h) ++e;
+    std::vector<PixelRect> at;
+    std::vector<std::vector<Symbol>> row;
+    for (size_t k = b; k < e; ++k) {
+      at.push_back(pieces[order[k]].at);
+      row.push_back(text_of(order[k]));
+    }
+    if (row.size() >= 3) internal::RereadHeaderWords(api, page, at, &row);
+    for (size_t k = b; k < e; ++k) read[order[k]] = std::move(row[k - b]);
+    b = e;
+  }
+  std::vector<Symbol> out;
+  for (std::vector<Symbol>& r : read) {
+    out.insert(out.end(), std::make_move_iterator(r.begin()),
+               std::make_move_iterator(r.end()));
+  }
+  *symbols = std::move(out);
+}
+
 void RecognizeCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
                     const std::vector<CellRect>& rects, std::vector<Symbol>* out) {
   // Outside the table first: the page with the table's area blanked.
@@ -557,16 +739,13 @@ void RecognizeCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
   for (size_t i = 0; i < rects.size(); ++i) {
     RecognizeCell(api, page, rects[i].box, &line, &cells[i]);
   }
+  RereadHeaderCells(api, page, rects, &cells);
   internal::RereadDigitColumns(api, page, rects, &line, &cells);
   internal::EmptySpeckCells(page.sharp.get(), rects, &cells);
   for (std::vector<Symbol>& c : cells) {
     out->insert(out->end(), std::make_move_iterator(c.begin()),
                 std::make_move_iterator(c.end()));
   }
-}
-
-bool IsIdeograph(const std::string& s) {
-  return lexicon::IsIdeograph(FirstCodePoint(s));
 }
 
 double Median(std::vector<double> v) {
@@ -1364,6 +1543,7 @@ Result<std::vector<extractor::Glyph>> Recognize(const PreparedPage& page,
                        &symbols);
     if (method == Method::kCell) {
       RereadPageLines(api, page, &symbols);
+      RereadHeaderLines(api, page, &symbols);
       internal::RereadSeqOpeners(api, page, &symbols);
     }
     ReadLeftovers(api, page, page.sharp.get(), 0, &line, &symbols);

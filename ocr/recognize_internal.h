@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "ocr/recognize.h"
+#include "ocr/repair.h"  // kSureGlyph, kDisputed
 
 namespace tesseract {
 class TessBaseAPI;
@@ -102,10 +103,7 @@ void TakeSurerSymbols(const std::vector<Symbol>& other,
 // they picked 76, on the four ruled corpus scans at 200 dpi.)
 bool PreferSecond(const std::vector<Symbol>& first, const std::vector<Symbol>& second);
 
-// The confidence of a symbol two readings of its line disagree on: a coin
-// toss between them (the engine's own confidence stays high when it drops a
-// comma one image shows).
-constexpr double kDisputed = 0.5;
+using ::plan2json::ocr::kDisputed;
 
 // A page pass's line `pass` read again as `again`: when `again` has as many
 // symbols and is surer (PreferSecond), they lend `pass` their text and
@@ -129,6 +127,25 @@ struct PixelRect {
 // pass's, in line order) leave unread, each to be read like a cell.
 std::vector<PixelRect> UnreadPieces(Pix* image, double dpi,
                                     const std::vector<Symbol>& read);
+
+// The characters of the column names extractor::CommonHeaderNames knows,
+// each once, in order of first use.
+std::string HeaderAlphabet();
+
+// A header word OCR misread names no column, and that column's cells are
+// then read as something else (具体措施 read as 具剑证肥 on a turned 150 dpi
+// scan: the measures went into a notes column and no row was right). Of
+// `pieces` (the cells of one table row, or the pieces of one page line,
+// read in `rects`), when at least three name a known column
+// (extractor::ClassifyHeader), each that names none and holds a symbol
+// under kSureGlyph is read again restricted to HeaderAlphabet(). The
+// reading is taken, doubted (kDisputed), when it is one of the names
+// (extractor::CommonHeaderNames), its column is named by no other piece,
+// and its ideographs hold, in order, every ideograph the first reading
+// was sure of.
+void RereadHeaderWords(tesseract::TessBaseAPI* api, const PreparedPage& page,
+                       const std::vector<PixelRect>& rects,
+                       std::vector<std::vector<Symbol>>* pieces);
 
 // A text line's em box in pixels.
 struct LineBox {

@@ -753,8 +753,15 @@ std::vector<Warning> SnapHeaders(const std::vector<int>& ocr_pages,
     }
     for (extractor::Cell& c : g.cells) {
       const std::string read = CellText(c);
-      if (c.row != 0 || read.empty() || c.confidence >= kSureGlyph ||
-          extractor::ClassifyHeader(read) != extractor::ColumnKey::kExtra) {
+      if (c.row != 0 || read.empty() || c.confidence >= kSureGlyph) continue;
+      if (extractor::ClassifyHeader(read) != extractor::ColumnKey::kExtra) {
+        if (c.confidence <= kDisputed) {
+          snaps.push_back({"ocr_header",
+                           "column header '" + read +
+                               "' was read two ways or read again; the rows "
+                               "are marked low-confidence",
+                           g.page});
+        }
         continue;
       }
       const std::optional<std::string> name = NearestHeaderName(read);

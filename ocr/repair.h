@@ -26,6 +26,12 @@ namespace plan2json::ocr {
 // mostly lower (0.62-0.94), a few not (a dropped digit at 0.97).
 constexpr double kSureGlyph = 0.95;
 
+// The confidence of a symbol two readings of its line disagree on, or one
+// read again under a restriction (a header word in the header names'
+// characters): a coin toss between readings (the engine's own confidence
+// stays high when it drops a comma one image shows).
+constexpr double kDisputed = 0.5;
+
 // Gives each cell of `grid` the lowest confidence of the glyphs of `page`
 // whose centre lies in it (never raising a cell's confidence).
 void SetCellConfidence(const extractor::Page& page, extractor::Grid* grid);
@@ -50,8 +56,11 @@ void RepeatHeaders(const std::vector<int>& ocr_pages,
 // three known columns, a top-row cell that names none and holds a glyph
 // under kSureGlyph is taken as the nearest of extractor::CommonHeaderNames
 // when no other is as near, it is at most half the reading's length away
-// (rounded up), and no other cell of the row names its column. Returns one
-// warning (ocr_header) per cell changed; the caller marks the rows low.
+// (rounded up), and no other cell of the row names its column. A top-row
+// cell that names a column with a glyph at kDisputed or under (two
+// readings disagreed, or it was read again in the header names'
+// characters) is a guess too. Returns one warning (ocr_header) per cell
+// changed or guessed; the caller marks the rows low.
 std::vector<Warning> SnapHeaders(const std::vector<int>& ocr_pages,
                                  std::vector<extractor::Grid>* grids);
 
