@@ -852,12 +852,13 @@ TEST(SnapHeaders, UnsureUnknownHeaderCellTakesTheNearestCommonName) {
       {"a text layer's page is left alone", "具评座施", 0.50, 2, "具评座施", false},
       {"too far from any name", "甲乙丙施", 0.50, 1, "甲乙丙施", false},
       {"nearest names a column another cell names", "完戒时间", 0.50, 1,
-       "完戒时间", true},  // it names the deadline column itself, unsure
+       "完戒时间", false},  // it names the deadline column itself
       {"as near to names of two columns", "完成单位", 0.50, 1, "完成单位", false},
       {"as near to names of one column: the first", "工作措容", 0.50, 1,
        "工作措施", true},
-      {"a known name read two ways stays, a guess", "工作内容", 0.50, 1, "工作内容", true},
-      {"a known name read a little unsure", "工作内容", 0.90, 1, "工作内容", false},
+      {"a known name read again under a restriction stays, a guess", "工作内容", 0.25, 1,
+       "工作内容", true},
+      {"a known name read two ways", "工作内容", 0.50, 1, "工作内容", false},
       {"a known name read surely", "工作内容", 0.99, 1, "工作内容", false},
   };
   for (const Case& c : cases) {

@@ -586,7 +586,7 @@ void RereadHeaderWords(tesseract::TessBaseAPI* api, const PreparedPage& page,
     for (Symbol& s : again) {
       s.line = piece.front().line;
       s.line_y0 = piece.front().line_y0, s.line_y1 = piece.front().line_y1;
-      s.confidence = std::min(s.confidence, kDisputed);
+      s.confidence = std::min(s.confidence, kGuessed);
     }
     piece = std::move(again);
   }

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "ocr/recognize.h"
-#include "ocr/repair.h"  // kSureGlyph, kDisputed
+#include "ocr/repair.h"  // kSureGlyph, kDisputed, kGuessed
 
 namespace tesseract {
 class TessBaseAPI;
@@ -104,6 +104,7 @@ void TakeSurerSymbols(const std::vector<Symbol>& other,
 bool PreferSecond(const std::vector<Symbol>& first, const std::vector<Symbol>& second);
 
 using ::plan2json::ocr::kDisputed;
+using ::plan2json::ocr::kGuessed;
 
 // A page pass's line `pass` read again as `again`: when `again` has as many
 // symbols and is surer (PreferSecond), they lend `pass` their text and
@@ -133,13 +134,14 @@ std::vector<PixelRect> UnreadPieces(Pix* image, double dpi,
 std::string HeaderAlphabet();
 
 // A header word OCR misread names no column, and that column's cells are
-// then read as something else (具体措施 read as 具剑证肥 on a turned 150 dpi
-// scan: the measures went into a notes column and no row was right). Of
+// then read as something else (具体措施 read as 具诗活记 on a noisy 150 dpi
+// scan: the measures went into a notes column). Of
 // `pieces` (the cells of one table row, or the pieces of one page line,
 // read in `rects`), when at least three name a known column
 // (extractor::ClassifyHeader), each that names none and holds a symbol
 // under kSureGlyph is read again restricted to HeaderAlphabet(). The
-// reading is taken, doubted (kDisputed), when it is one of the names
+// reading is taken, as a guess (kGuessed: SnapHeaders marks the rows low),
+// when it is one of the names
 // (extractor::CommonHeaderNames), its column is named by no other piece,
 // and its ideographs hold, in order, every ideograph the first reading
 // was sure of.

@@ -755,11 +755,12 @@ std::vector<Warning> SnapHeaders(const std::vector<int>& ocr_pages,
       const std::string read = CellText(c);
       if (c.row != 0 || read.empty() || c.confidence >= kSureGlyph) continue;
       if (extractor::ClassifyHeader(read) != extractor::ColumnKey::kExtra) {
-        if (c.confidence <= kDisputed) {
+        if (c.confidence < kDisputed) {
           snaps.push_back({"ocr_header",
                            "column header '" + read +
-                               "' was read two ways or read again; the rows "
-                               "are marked low-confidence",
+                               "' is a guess (read with characters under "
+                               "50 % confidence); the rows are marked "
+                               "low-confidence",
                            g.page});
         }
         continue;

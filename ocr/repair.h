@@ -26,11 +26,15 @@ namespace plan2json::ocr {
 // mostly lower (0.62-0.94), a few not (a dropped digit at 0.97).
 constexpr double kSureGlyph = 0.95;
 
-// The confidence of a symbol two readings of its line disagree on, or one
-// read again under a restriction (a header word in the header names'
-// characters): a coin toss between readings (the engine's own confidence
-// stays high when it drops a comma one image shows).
+// The confidence of a symbol two readings of its line disagree on: a coin
+// toss between them (the engine's own confidence stays high when it drops a
+// comma one image shows).
 constexpr double kDisputed = 0.5;
+
+// The confidence of a symbol read again restricted to the characters
+// expected there (a header word in the header names' characters): the
+// restriction, as much as the ink, chose it.
+constexpr double kGuessed = 0.25;
 
 // Gives each cell of `grid` the lowest confidence of the glyphs of `page`
 // whose centre lies in it (never raising a cell's confidence).
@@ -57,10 +61,9 @@ void RepeatHeaders(const std::vector<int>& ocr_pages,
 // under kSureGlyph is taken as the nearest of extractor::CommonHeaderNames
 // when no other is as near, it is at most half the reading's length away
 // (rounded up), and no other cell of the row names its column. A top-row
-// cell that names a column with a glyph at kDisputed or under (two
-// readings disagreed, or it was read again in the header names'
-// characters) is a guess too. Returns one warning (ocr_header) per cell
-// changed or guessed; the caller marks the rows low.
+// cell that names a column with a glyph under kDisputed (read again in the
+// header names' characters: kGuessed) is a guess too. Returns one warning
+// (ocr_header) per cell changed or guessed; the caller marks the rows low.
 std::vector<Warning> SnapHeaders(const std::vector<int>& ocr_pages,
                                  std::vector<extractor::Grid>* grids);
 
