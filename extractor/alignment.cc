@@ -39,6 +39,7 @@
 
 #include "extractor/table.h"
 #include "extractor/table_lines.h"
+#include "lexicon/lexicon.h"
 
 namespace plan2json::extractor {
 namespace {
@@ -543,10 +544,13 @@ bool AlignmentReader::FindBody() {
 // Whether a line below a wide gap still reads as a row of the table: its
 // pieces (apart by an em or more) lie under at least two different columns
 // (between the midpoints of neighbouring header cells, or a continued
-// page's edges). A note or a signature under a table is one piece; OCR
+// page's edges), and it is no note or closing line (lexicon::IsNoteLine,
+// IsColophon: 抄送…, …印发). A signature under a table is one piece; OCR
 // that lost a table's lines leaves a gap inside it (with no rule across
 // it: ClosedBetween).
 bool AlignmentReader::ReadsAsRow(const GlyphLine& line) const {
+  const std::string text = MakeLine(line, 0.25).text;
+  if (lexicon::IsNoteLine(text) || lexicon::IsColophon(text)) return false;
   std::vector<double> edges = options_.continued_columns;
   if (!continued_) {
     edges.clear();

@@ -208,16 +208,24 @@ TEST(FindTable, UnruledLeadingIgnoresLinesTallerThanALine) {
 TEST(FindTable, UnruledBodyGoesOnPastAGapWhenARowFollows) {
   TableOptions options = HeaderWords({"措施", "时限", "单位"});
   options.is_furniture = [](const std::string& t) { return t == "第1页"; };
-  enum class After { kRow, kNote, kRowPastARule, kRowPastAPageNumber };
+  enum class After {
+    kRow,
+    kNote,
+    kColophon,
+    kRowPastARule,
+    kRowPastAPageNumber
+  };
   struct Case {
     const char* what;
     After after;
     int want_rows;  // header included
   };
-  const Case cases[] = {{"a row after the gap", After::kRow, 4},
-                        {"a note after the gap", After::kNote, 3},
-                        {"a row past a rule", After::kRowPastARule, 3},
-                        {"a row past a page number", After::kRowPastAPageNumber, 3}};
+  const Case cases[] = {
+      {"a row after the gap", After::kRow, 4},
+      {"a note after the gap", After::kNote, 3},
+      {"a colophon in pieces after the gap", After::kColophon, 3},
+      {"a row past a rule", After::kRowPastARule, 3},
+      {"a row past a page number", After::kRowPastAPageNumber, 3}};
   for (const Case& c : cases) {
     PageBuilder b;
     b.Text("措施", 100, 100).Text("时限", 320, 100).Text("单位", 420, 100);
@@ -229,6 +237,8 @@ TEST(FindTable, UnruledBodyGoesOnPastAGapWhenARowFollows) {
     if (c.after == After::kNote) {
       b.Text("注：丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙丙。",
              100, 206);
+    } else if (c.after == After::kColophon) {
+      b.Text("市政府办公厅", 100, 206).Text("2023年1月5日印发", 320, 206);
     } else {
       b.Text("丙丙丙。", 100, 206).Text("6月", 320, 206).Text("县局", 420, 206);
     }
