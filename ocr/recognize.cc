@@ -1445,17 +1445,16 @@ std::vector<OpenerLine> OpenerLines(const std::vector<Symbol>& symbols,
                                     const std::vector<Symbol>& inked,
                                     double em) {
   std::vector<OpenerLine> lines;
-  for (size_t i = 0; i < symbols.size();) {
-    OpenerLine l{i, i + 1, i + 1, symbols[i].text, symbols[i].text};
-    bool cut = false;
-    for (; l.end < symbols.size() && symbols[l.end].line == symbols[i].line;
-         ++l.end) {
-      cut = cut || inked[l.end].x0 - inked[l.end - 1].x1 > em;
-      if (!cut) l.opener += symbols[l.end].text, l.cut = l.end + 1;
-      l.text += symbols[l.end].text;
+  for (const Piece& p : PiecesApart(inked, em)) {
+    const bool opens =
+        lines.empty() || symbols[p.begin].line != symbols[lines.back().begin].line;
+    if (opens) lines.push_back({p.begin, p.end, p.end, "", ""});
+    OpenerLine& l = lines.back();
+    for (size_t k = p.begin; k < p.end; ++k) {
+      if (opens) l.opener += symbols[k].text;
+      l.text += symbols[k].text;
     }
-    lines.push_back(l);
-    i = l.end;
+    l.end = p.end;
   }
   return lines;
 }
