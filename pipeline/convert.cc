@@ -8,7 +8,6 @@
 // sample PDF, for the same hashing code (SHA-NI where the CPU has it).
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/sha.h>
-#include <re2/re2.h>
 
 #include <algorithm>
 #include <cctype>
@@ -68,15 +67,6 @@ Result<std::string> ReadWholeFile(const std::string& path, size_t max_bytes) {
     return Status(Status::Code::kIoError, path + ": read failed");
   }
   return bytes;
-}
-
-// The plan's year: the first 4-digit year (19xx/20xx) followed by 年 in the
-// title, else 0.
-int YearOf(const std::string& title) {
-  static const RE2 kYear(R"(((?:19|20)\d\d)\s*年)");
-  int year = 0;
-  if (RE2::PartialMatch(title, kYear, &year)) return year;
-  return 0;
 }
 
 ordered_json TextOrNull(const std::vector<std::string>& lines) {
@@ -158,7 +148,9 @@ ordered_json Emit(const extractor::RawPlan& plan, const SourceInfo& src,
   doc["source"] = std::move(source);
 
   ordered_json title = TextOrNull(plan.title);
-  int year = title.is_string() ? YearOf(title.get<std::string>()) : 0;
+  int year = title.is_string()
+                 ? lexicon::TitleYear(title.get<std::string>()).value_or(0)
+                 : 0;
   ordered_json document;
   document["attachment"] = TextOrNull(plan.attachment);
   document["title"] = title;
