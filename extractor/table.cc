@@ -229,7 +229,7 @@ TextLine MakeLine(const GlyphLine& cl, double space_factor) {
   TextLine line;
   line.box = cl.front()->box;
   int bold = 0;
-  double size_sum = 0;
+  std::vector<double> sizes;
   const Glyph* prev = nullptr;
   for (const Glyph* g : cl) {
     if (prev != nullptr) {
@@ -240,10 +240,15 @@ TextLine MakeLine(const GlyphLine& cl, double space_factor) {
     line.text += g->text;
     line.box.Extend(g->box);
     bold += g->bold ? 1 : 0;
-    size_sum += g->font_size;
+    sizes.push_back(g->font_size);
     prev = g;
   }
-  line.font_size = size_sum / static_cast<double>(cl.size());
+  // The size most of its glyphs are set in: a scan's sizes are measured,
+  // and a short piece of a title (digits, a bracket) measures smaller.
+  std::nth_element(sizes.begin(),
+                   sizes.begin() + static_cast<ptrdiff_t>(sizes.size() / 2),
+                   sizes.end());
+  line.font_size = sizes[sizes.size() / 2];
   line.bold = bold * 2 > static_cast<int>(cl.size());
   return line;
 }

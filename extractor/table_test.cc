@@ -265,6 +265,26 @@ TEST(GroupLines, LinesTopToBottomWithSpacesAtGaps) {
   EXPECT_EQ(lines[1].text, "下行");
 }
 
+// A line's size is the one most of its glyphs are set in: a scan's title
+// line measures its digits shorter than its ideographs.
+TEST(GroupLines, LineSizeIsMostGlyphsSize) {
+  std::vector<Glyph> owned;
+  double x = 100;
+  for (double size : {22.0, 22.0, 22.0, 15.0, 15.0, 15.0, 15.0, 22.0, 22.0}) {
+    Glyph g;
+    g.text = "\xe5\xb9\xb4";  // 年
+    g.box = {x, 100, x + 20, 122};
+    g.font_size = size;
+    owned.push_back(g);
+    x += 20;
+  }
+  std::vector<const Glyph*> glyphs;
+  for (const Glyph& g : owned) glyphs.push_back(&g);
+  std::vector<TextLine> lines = GroupLines(glyphs);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_DOUBLE_EQ(lines[0].font_size, 22.0);
+}
+
 // bench/bounded.sh: n horizontal and n vertical rulings crossing each other
 // (O(n) bytes of PDF) made an n x n grid: 1000 each way took 1.5 s and
 // 130 MB, 10,000 each way would take minutes and 13 GB. Grids above
