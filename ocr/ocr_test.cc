@@ -9,6 +9,7 @@
 #include <tesseract/baseapi.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <random>
@@ -26,6 +27,7 @@
 #include "ocr/recognize_internal.h"
 #include "ocr/repair.h"
 #include "ocr/scan.h"
+#include "ocr/scan_maker.h"
 #include "ocr/scan_score.h"
 
 namespace plan2json::ocr {
@@ -1525,6 +1527,14 @@ TEST(LineBoxes, EmBoxesUniformAcrossThePage) {
       {"a title's bigger em (1.5 times the body's) is its own",
        {Ideographs(5, 100, 36, 1), Ideographs(5, 200, 54, 2), Ideographs(5, 300, 36, 3)},
        "1:[98,138) 2:[197,257) 3:[298,338) "},
+      {"... and so is a short piece's (fewer than five ideographs) far taller one",
+       {Ideographs(5, 100, 36, 1), Ideographs(3, 200, 54, 2), Ideographs(5, 300, 36, 3)},
+       "1:[98,138) 2:[197,257) 3:[298,338) "},
+      {"... but not one of two heights (a misread box spanning lines)",
+       {Ideographs(5, 100, 36, 1),
+        {InkSymbol("中", 200, 254, 2), InkSymbol("中", 200, 290, 2)},
+        Ideographs(5, 300, 36, 3)},
+       "1:[98,138) 2:[225,265) 3:[298,338) "},
       {"a line without ideographs keeps its line's extent when far off an em",
        {Ideographs(5, 100, 36, 1), {InkSymbol("1", 200, 212, 2), InkSymbol("2", 201, 211, 2)}},
        "1:[98,138) 2:[198,214) "},
@@ -1822,6 +1832,62 @@ TEST(RereadHeaderWords, MisreadHeaderWordIsReadInTheNamesCharacters) {
   EXPECT_EQ((*engine)->GetStringVariable("tessedit_char_whitelist"),
             std::string())
       << "the engine is left unrestricted";
+}
+
+// The text above a ruled table (attachment label, title) is read from the
+// page with the table blanked. On chengdu latex page 4 scanned at 150 dpi
+// the engine's layout analysis of that page finds no text at all ("Empty
+// page"); the ink it left is read piece by piece.
+TEST(ScanPdfPages, TextAboveARuledTableIsRead) {
+  const std::string pdf =
+      std::string(PLAN2JSON_CORPUS_DIR) + "/chengdu-digital-2022.latex.pdf";
+  std::ifstream in(pdf, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  std::vector<extractor::Glyph> want_glyphs;
+  extractor::PdfInfo info;
+  extractor::ReadPdf(bytes, "chengdu", extractor::PdfOptions(), &info,
+                     [&](extractor::Page&& p) {
+                       if (p.number == 4) want_glyphs = std::move(p.glyphs);
+                     });
+  const std::string dir = testing::TempDir() + "/chengdu-150";
+  std::filesystem::create_directories(dir);
+  ScanRecipe recipe;
+  recipe.pdf = pdf;
+  recipe.dpi = 150;
+  const std::string scan_file = MakeScan(recipe, dir);
+  ASSERT_FALSE(scan_file.empty()) << "no scan made (pdftoppm, img2pdf)";
+  std::ifstream scan_in(scan_file, std::ios::binary);
+  const std::string scan((std::istreambuf_iterator<char>(scan_in)), {});
+  Result<ScanResult> read = ScanPdfPages(scan, "chengdu-150", "", {4}, {});
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  ASSERT_EQ(read->pages.size(), 1u);
+  const extractor::Page& page = read->pages[0];
+  double top = 1e9;
+  for (const Ruling& r : page.rulings) {
+    if (r.axis == Ruling::Axis::kHorizontal) top = std::min(top, r.pos);
+  }
+  auto above = [top](const std::vector<extractor::Glyph>& glyphs) {
+    std::u32string text;
+    for (const extractor::Glyph& g : glyphs) {
+      if (g.box.y1 < top) text += lexicon::ToU32(g.text);
+    }
+    return text;
+  };
+  const std::u32string want = above(want_glyphs), got = above(page.glyphs);
+  ASSERT_GE(want.size(), 20u) << "the PDF has no title above the table";
+  // Characters of the PDF's read in order (longest common subsequence).
+  std::vector<size_t> lcs(got.size() + 1, 0);
+  for (char32_t c : want) {
+    size_t diagonal = 0;
+    for (size_t j = 1; j <= got.size(); ++j) {
+      const size_t up = lcs[j];
+      lcs[j] = c == got[j - 1] ? diagonal + 1 : std::max(lcs[j], lcs[j - 1]);
+      diagonal = up;
+    }
+  }
+  EXPECT_GE(lcs[got.size()], want.size() * 8 / 10)
+      << "read above the table: " << lexicon::ToUtf8(got)
+      << "\nthe PDF's: " << lexicon::ToUtf8(want);
 }
 }  // namespace
 }  // namespace plan2json::ocr

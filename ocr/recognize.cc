@@ -734,7 +734,11 @@ void RecognizeCells(tesseract::TessBaseAPI* api, const PreparedPage& page,
   }
   boxDestroy(&table);
   int line = 0;
+  const size_t from = out->size();
   internal::ReadPage(api, rest.get(), rest_lines.get(), page.dpi, &line, out);
+  // The engine's layout analysis may find no text at all on a page whose
+  // table is blanked (a bold title alone above it: "Empty page").
+  ReadLeftovers(api, page, rest.get(), from, &line, out);
   std::vector<std::vector<Symbol>> cells(rects.size());
   for (size_t i = 0; i < rects.size(); ++i) {
     RecognizeCell(api, page, rects[i].box, &line, &cells[i]);
@@ -1006,11 +1010,18 @@ void DoubtLatinPoints(std::vector<Symbol>* symbols) {
   }
 }
 
+// An em this many times the page's, or more, is a size of its own (a
+// title's); nearer, it is the page's (LineBoxes).
+constexpr double kOwnSize = 1.45;
+// Ink heights of ideographs of one size differ by less than this factor.
+constexpr double kOneHeight = 1.15;
+
 // The em box of a text line in pixels. Ideographs are drawn centred in their
 // em square and fill about 0.9 of it, so the median of their ink boxes gives
-// the line's centre and em (a line of fewer than five takes the page's em);
-// a line without any keeps its ink extent. Like the PDF reader's font
-// boxes, this does not wobble with which characters a line holds.
+// the line's centre and em (a line of fewer than five takes the page's em,
+// unless two or more of one height are kOwnSize times it); a line without
+// any keeps its ink extent. Like the PDF reader's font boxes, this does not
+// wobble with which characters a line holds.
 LineBox EmBoxOf(const std::vector<Symbol>& symbols, size_t from, size_t to,
                 double page_em) {
   std::vector<double> centres, heights;
@@ -1024,7 +1035,15 @@ LineBox EmBoxOf(const std::vector<Symbol>& symbols, size_t from, size_t to,
     return {static_cast<double>(symbols[from].line_y0),
             static_cast<double>(std::max(symbols[from].line_y1, symbols[from].line_y0 + 1))};
   }
+  // Fewer give no reliable median (一 is flat; a misread box may span
+  // lines), but a title's short piece (成都市, read apart from 2022) has
+  // ideographs of one height, each far taller than the page's em.
   double em = centres.size() >= 5 || page_em <= 0 ? Median(heights) / 0.9 : page_em;
+  const auto [low, high] = std::minmax_element(heights.begin(), heights.end());
+  if (centres.size() < 5 && heights.size() >= 2 &&
+      *high<kOneHeight* * low&& * low / 0.9> kOwnSize * page_em) {
+    em = *low / 0.9;
+  }
   double centre = Median(centres);
   return {centre - em / 2, centre + em / 2};
 }
@@ -1257,7 +1276,7 @@ std::map<int, LineBox> LineBoxes(const std::vector<Symbol>& symbols, double page
     // at 300 dpi: 48 -> 46 rows for 29, CER 27 -> 24 %; suzhou word 24 -> 26
     // rows for 25, CER 16 -> 4.4 %, no silent row). A title (1.5 times the
     // body size and more) keeps its own.
-    if (page_em > 0 && std::fabs(em / page_em - 1) < 0.45) em = page_em;
+    if (page_em > 0 && std::fabs(em / page_em - 1) < kOwnSize - 1) em = page_em;
     lines.push_back({symbols[i].line, (box.y0 + box.y1) / 2, em});
     i = end;
   }
