@@ -54,6 +54,11 @@ bool IsCjk(char32_t c);
 bool IsIdeograph(char32_t c);
 // Dash-like characters: - ‐ ‑ ‒ – — ― ─ ━ － and ⁃ ﹣ ﹘.
 bool IsDash(char32_t c);
+// A pause or stop that never starts a text (the line-start rule of Chinese
+// typesetting, which a cell's start obeys in every producer): 、，。．；：！？
+// and , . ; : ! ? (a wrapped line of a cell may start with one; a cell may
+// not).
+bool IsNeverFirst(char32_t c);
 
 // ---------------------------------------------------------------------------
 // Lines and cells

@@ -72,6 +72,23 @@ TEST(Utf8, IsIdeograph) {
   }
 }
 
+TEST(Utf8, IsNeverFirst) {
+  struct Case {
+    char32_t c;
+    bool want;
+  };
+  const std::vector<Case> cases = {
+      {U'、', true},  {U'，', true},  {U'。', true},  {U'；', true},
+      {U'：', true},  {U'.', true},   {U',', true},   {U'（', false},
+      {U'“', false}, {U'《', false}, {U'—', false}, {U'…', false},
+      {U'1', false}, {U'市', false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(IsNeverFirst(c.c), c.want)
+        << "IsNeverFirst(U+" << std::hex << static_cast<unsigned>(c.c) << ")";
+  }
+}
+
 TEST(Lines, EndsSentence) {
   RunBool("EndsSentence", EndsSentence,
           {

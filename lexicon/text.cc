@@ -138,6 +138,11 @@ bool IsDash(char32_t c) {
          c == U'—';
 }
 
+bool IsNeverFirst(char32_t c) {
+  return std::u32string_view(U"、，。．；：！？,.;:!?").find(c) !=
+         std::u32string_view::npos;
+}
+
 namespace internal {
 
 int DigitValue(char32_t c) {

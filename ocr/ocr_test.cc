@@ -603,6 +603,44 @@ TEST(RepairPlan, SnapsFlagsAndLeavesCleanRowsAlone) {
   }
 }
 
+// No cell starts with a pause or stop; OCR reads one out of a speck.
+TEST(RepairPlan, LeadingPausesOfACellAreDropped) {
+  const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
+  struct Case {
+    std::vector<std::string> measure;
+    std::vector<std::string> want;
+    bool want_low;
+  };
+  const Case cases[] = {
+      {{"开展专项整治。"}, {"开展专项整治。"}, false},
+      {{"、开展专项整治。"}, {"开展专项整治。"}, true},
+      {{"。， 开展专项", "整治。"}, {"开展专项", "整治。"}, true},
+      {{"、", "开展专项整治。"}, {"开展专项整治。"}, true},
+      // a wrapped line of the cell may start with one
+      {{"开展专项整治", "，完成验收。"},
+       {"开展专项整治", "，完成验收。"},
+       false},
+      {{"“专项整治”行动"}, {"“专项整治”行动"}, false},
+      {{"。"}, {}, true},
+  };
+  for (const Case& c : cases) {
+    extractor::RawPlan plan = OnePlan({"市水务局"}, "年底前", "1");
+    plan.rows[0].cells[1] = c.measure;
+    RepairPlan({}, {1}, *dict, &plan);
+    EXPECT_EQ(plan.rows[0].cells[1], c.want)
+        << ::testing::PrintToString(c.measure);
+    EXPECT_EQ(plan.rows[0].low_confidence, c.want_low)
+        << ::testing::PrintToString(c.measure);
+  }
+  // The year of the title resolves the deadline once the pause is gone.
+  extractor::RawPlan plan = OnePlan({"市水务局"}, "、年底前", "1");
+  RepairPlan({}, {1}, *dict, &plan);
+  EXPECT_EQ(plan.rows[0].cells[3], std::vector<std::string>{"年底前"});
+  for (const Warning& w : plan.warnings) {
+    EXPECT_NE(w.code, "ocr_deadline") << w.message;
+  }
+}
+
 TEST(RepairPlan, RareReadingTakesTheDocumentsCommonerOne) {
   const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
   struct Case {

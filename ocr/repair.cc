@@ -27,22 +27,6 @@ size_t CodePoints(const std::string& s) {
   return n;
 }
 
-// The plan's year: four digits 19xx/20xx right before 年 in the title.
-int YearOf(const std::vector<std::string>& title) {
-  const std::string text = normalizer::JoinLines(title);
-  for (size_t at = text.find("年"); at != std::string::npos;
-       at = text.find("年", at + 1)) {
-    if (at < 4) continue;
-    const std::string digits = text.substr(at - 4, 4);
-    if (std::all_of(digits.begin(), digits.end(),
-                    [](char c) { return c >= '0' && c <= '9'; }) &&
-        (digits.rfind("19", 0) == 0 || digits.rfind("20", 0) == 0)) {
-      return std::stoi(digits);
-    }
-  }
-  return 0;
-}
-
 // Replaces the first occurrence of `from` in the lines read as one text by
 // `to`; line breaks outside the match stay. False when it does not occur.
 bool ReplaceAcrossLines(std::vector<std::string>* lines, const std::string& from,
@@ -179,7 +163,7 @@ class Repairer {
         }
       }
     }
-    year_ = YearOf(plan->title);
+    year_ = lexicon::TitleYear(normalizer::JoinLines(plan->title)).value_or(0);
     CountReadings();
   }
 
@@ -273,6 +257,7 @@ class Repairer {
   void CheckCell(ColumnKey key, std::vector<std::string>* lines,
                  extractor::RawRow* row) {
     CheckConfidence(*lines, row);
+    DropLeadingPauses(lines, row);
     const std::string read = normalizer::JoinLines(*lines);
     if (internal::PairQuotes(lines) > 0) {
       Flag(row, "ocr_quote",
@@ -294,6 +279,35 @@ class Repairer {
       Flag(row, "ocr_seq", "sequence number read as '" + text + "'");
     } else if (key == ColumnKey::kSeq && !text.empty()) {
       CheckSeqOrder(normalizer::NormalizeChars(text), row);
+    }
+  }
+
+  // No cell starts with a pause or stop (lexicon::IsNeverFirst): OCR reads
+  // one out of a speck or the end of an erased ruling (、年底前).
+  void DropLeadingPauses(std::vector<std::string>* lines,
+                         extractor::RawRow* row) {
+    const std::string read = normalizer::JoinLines(*lines);
+    std::string dropped;
+    while (!lines->empty()) {
+      std::u32string first = lexicon::ToU32(lines->front());
+      size_t n = 0;
+      while (n < first.size() &&
+             (lexicon::IsNeverFirst(first[n]) || first[n] == U' ')) {
+        ++n;
+      }
+      dropped += lexicon::ToUtf8(first.substr(0, n));
+      if (n < first.size()) {
+        lines->front() = lexicon::ToUtf8(first.substr(n));
+        break;
+      }
+      lines->erase(lines->begin());
+    }
+    if (lines->empty()) {  // nothing but pauses: a speck's reading
+      Flag(row, "ocr_punct", "cell read as '" + read + "' taken as empty");
+    } else if (!lexicon::Trim(dropped).empty()) {
+      Flag(row, "ocr_punct",
+           "'" + read + "' read with a leading '" + lexicon::Trim(dropped) +
+               "' (no cell starts with one); dropped");
     }
   }
 
