@@ -526,7 +526,7 @@ TEST(RepairPlan, SnapsFlagsAndLeavesCleanRowsAlone) {
        "ocr_department"},
       {"unparsable deadline",
        {"市水务局"},
-       "l2月底前",
+       "了解情况后",
        "1",
        {"市水务局"},
        true,
@@ -538,6 +538,20 @@ TEST(RepairPlan, SnapsFlagsAndLeavesCleanRowsAlone) {
        {"市水务局、市级有关部门"},
        false,
        ""},
+      {"a digit's look-alike in a deadline is the digit when that parses",
+       {"市水务局"},
+       "2024年了月10日前",
+       "1",
+       {"市水务局"},
+       true,
+       "ocr_snapped"},
+      {"... l for 1 too",
+       {"市水务局"},
+       "l2月底前",
+       "1",
+       {"市水务局"},
+       true,
+       "ocr_snapped"},
       {"sequence number without a digit",
        {"市水务局"},
        "年底前",
@@ -600,6 +614,24 @@ TEST(RepairPlan, SnapsFlagsAndLeavesCleanRowsAlone) {
     } else {
       EXPECT_NE(codes.find(c.want_warning), std::string::npos) << c.name << ": " << codes;
     }
+  }
+}
+
+// A digit's look-alike in a deadline that does not parse is the digit, when
+// the deadline then parses.
+TEST(RepairPlan, DeadlineDigitsReadAsLookAlikes) {
+  const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
+  const std::pair<std::string, std::string> cases[] = {
+      {"2024年了月10日前", "2024年7月10日前"},
+      {"l2月底前", "12月底前"},
+      {"2O24年底前", "2024年底前"},
+      {"了解情况后", "了解情况后"},  // no deadline either way
+      {"7月底前", "7月底前"},
+  };
+  for (const auto& [read, want] : cases) {
+    extractor::RawPlan plan = OnePlan({"市水务局"}, read, "1");
+    RepairPlan({}, {1}, *dict, &plan);
+    EXPECT_EQ(plan.rows[0].cells[3], std::vector<std::string>{want}) << read;
   }
 }
 

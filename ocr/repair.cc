@@ -272,7 +272,8 @@ class Repairer {
     } else if (key == ColumnKey::kDeadline && !text.empty() &&
                !normalizer::IsPlaceholder(text) &&
                normalizer::ParseDeadline(text, year_).kind ==
-                   normalizer::Due::Kind::kText) {
+                   normalizer::Due::Kind::kText &&
+               !RepairDeadlineDigits(lines, row)) {
       Flag(row, "ocr_deadline",
            "deadline '" + text + "' does not parse (OCR may have misread it)");
     } else if (key == ColumnKey::kSeq && !text.empty() && !HasDigit(text)) {
@@ -280,6 +281,35 @@ class Repairer {
     } else if (key == ColumnKey::kSeq && !text.empty()) {
       CheckSeqOrder(normalizer::NormalizeChars(text), row);
     }
+  }
+
+  // A deadline that does not parse, with a digit's look-alike in it
+  // (2024年了月10日前: 7 read as 了), is taken with the digit when that parses.
+  bool RepairDeadlineDigits(std::vector<std::string>* lines,
+                            extractor::RawRow* row) {
+    static const std::pair<char32_t, char32_t> kLookAlikes[] = {
+        {U'了', U'7'}, {U'l', U'1'}, {U'I', U'1'}, {U'|', U'1'},
+        {U'O', U'0'},  {U'o', U'0'}, {U'S', U'5'}, {U'Z', U'2'}};
+    std::vector<std::string> fixed;
+    for (const std::string& line : *lines) {
+      std::u32string u = lexicon::ToU32(line);
+      for (char32_t& c : u) {
+        for (const auto& [look_alike, digit] : kLookAlikes) {
+          if (c == look_alike) c = digit;
+        }
+      }
+      fixed.push_back(lexicon::ToUtf8(u));
+    }
+    const std::string read = normalizer::JoinLines(*lines);
+    const std::string taken = normalizer::JoinLines(fixed);
+    if (taken == read || normalizer::ParseDeadline(taken, year_).kind ==
+                             normalizer::Due::Kind::kText) {
+      return false;
+    }
+    *lines = std::move(fixed);
+    Flag(row, "ocr_snapped",
+         "deadline '" + read + "' taken as '" + taken + "'");
+    return true;
   }
 
   // No cell starts with a pause or stop (lexicon::IsNeverFirst): OCR reads
