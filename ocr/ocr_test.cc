@@ -635,8 +635,9 @@ TEST(RepairPlan, DeadlineDigitsReadAsLookAlikes) {
   }
 }
 
-// No cell starts with a pause or stop; OCR reads one out of a speck.
-TEST(RepairPlan, LeadingPausesOfACellAreDropped) {
+// No cell starts with a pause or stop, and none follows another; OCR reads
+// them out of specks.
+TEST(RepairPlan, StrayPausesAreDropped) {
   const auto dict = normalizer::DepartmentDict::FromNames({"市水务局"});
   struct Case {
     std::vector<std::string> measure;
@@ -654,6 +655,16 @@ TEST(RepairPlan, LeadingPausesOfACellAreDropped) {
        false},
       {{"“专项整治”行动"}, {"“专项整治”行动"}, false},
       {{"。"}, {}, true},
+      {{"开展专项整治。，："}, {"开展专项整治。"}, true},
+      {{"开展专项整治。", "、完成验收。"},
+       {"开展专项整治。", "完成验收。"},
+       true},
+      {{"开展专项整治。", "、"}, {"开展专项整治。"}, true},
+      {{"新增1.2万家，，-获批"}, {"新增1.2万家，-获批"}, true},
+      {{"10:30前完成。"}, {"10:30前完成。"}, false},
+      {{"市发改委（牵头）", "、市经信局"},
+       {"市发改委（牵头）", "、市经信局"},
+       false},
   };
   for (const Case& c : cases) {
     extractor::RawPlan plan = OnePlan({"市水务局"}, "年底前", "1");

@@ -257,7 +257,7 @@ class Repairer {
   void CheckCell(ColumnKey key, std::vector<std::string>* lines,
                  extractor::RawRow* row) {
     CheckConfidence(*lines, row);
-    DropLeadingPauses(lines, row);
+    DropStrayPauses(lines, row);
     const std::string read = normalizer::JoinLines(*lines);
     if (internal::PairQuotes(lines) > 0) {
       Flag(row, "ocr_quote",
@@ -312,33 +312,38 @@ class Repairer {
     return true;
   }
 
-  // No cell starts with a pause or stop (lexicon::IsNeverFirst): OCR reads
-  // one out of a speck or the end of an erased ruling (、年底前).
-  void DropLeadingPauses(std::vector<std::string>* lines,
-                         extractor::RawRow* row) {
+  // No cell starts with a pause or stop, and none follows another
+  // (lexicon::IsNeverFirst): OCR reads them out of specks and the ends of
+  // erased rulings (、年底前, 1500万户。，：). Of a run, the first stays.
+  void DropStrayPauses(std::vector<std::string>* lines,
+                       extractor::RawRow* row) {
     const std::string read = normalizer::JoinLines(*lines);
-    std::string dropped;
-    while (!lines->empty()) {
-      std::u32string first = lexicon::ToU32(lines->front());
-      size_t n = 0;
-      while (n < first.size() &&
-             (lexicon::IsNeverFirst(first[n]) || first[n] == U' ')) {
-        ++n;
+    bool stray = true;  // a mark here would be: at the start, or after one
+    bool dropped = false;
+    std::vector<std::string> kept;
+    for (const std::string& line : *lines) {
+      std::u32string out;
+      bool emptied = false;
+      for (char32_t c : lexicon::ToU32(line)) {
+        if (lexicon::IsNeverFirst(c) && stray) {
+          dropped = emptied = true;
+          continue;
+        }
+        if (c == U' ' && dropped && out.empty() && kept.empty()) continue;
+        if (c != U' ') stray = lexicon::IsNeverFirst(c);
+        out += c;
       }
-      dropped += lexicon::ToUtf8(first.substr(0, n));
-      if (n < first.size()) {
-        lines->front() = lexicon::ToUtf8(first.substr(n));
-        break;
+      if (!(emptied && lexicon::Trim(lexicon::ToUtf8(out)).empty())) {
+        kept.push_back(lexicon::ToUtf8(out));
       }
-      lines->erase(lines->begin());
     }
-    if (lines->empty()) {  // nothing but pauses: a speck's reading
-      Flag(row, "ocr_punct", "cell read as '" + read + "' taken as empty");
-    } else if (!lexicon::Trim(dropped).empty()) {
-      Flag(row, "ocr_punct",
-           "'" + read + "' read with a leading '" + lexicon::Trim(dropped) +
-               "' (no cell starts with one); dropped");
-    }
+    if (!dropped) return;
+    *lines = std::move(kept);
+    const std::string taken = normalizer::JoinLines(*lines);
+    Flag(row, "ocr_punct",
+         "'" + read + "' taken as '" + taken +
+             "' (no cell starts with a pause or stop, and none follows "
+             "another)");
   }
 
   // A cell holding only 一 where a number means nothing (a deadline, a
