@@ -1039,10 +1039,11 @@ LineBox EmBoxOf(const std::vector<Symbol>& symbols, size_t from, size_t to,
   // lines), but a title's short piece (成都市, read apart from 2022) has
   // ideographs of one height, each far taller than the page's em.
   double em = centres.size() >= 5 || page_em <= 0 ? Median(heights) / 0.9 : page_em;
-  const auto [low, high] = std::minmax_element(heights.begin(), heights.end());
+  const double shortest = *std::min_element(heights.begin(), heights.end());
+  const double tallest = *std::max_element(heights.begin(), heights.end());
   if (centres.size() < 5 && heights.size() >= 2 &&
-      *high<kOneHeight* * low&& * low / 0.9> kOwnSize * page_em) {
-    em = *low / 0.9;
+      tallest < kOneHeight * shortest && shortest / 0.9 > kOwnSize * page_em) {
+    em = shortest / 0.9;
   }
   double centre = Median(centres);
   return {centre - em / 2, centre + em / 2};
