@@ -701,6 +701,16 @@ TEST(RepairPlan, RareReadingTakesTheDocumentsCommonerOne) {
        {"成都高新区管委会", "成都高新区管委会", "成都东部新区管委会"}},
       // another level's unit is not a misreading
       {{"省经信局", "省经信局", "市经信局"}, {"省经信局", "省经信局", "市经信局"}},
+      // the first character lost, or junk before it
+      {{"省应急管理厅", "省应急管理厅", "应急管理厅"},
+       {"省应急管理厅", "省应急管理厅", "省应急管理厅"}},
+      {{"省应急管理厅", "省应急管理厅", "-省应急管理厅"},
+       {"省应急管理厅", "省应急管理厅", "省应急管理厅"}},
+      // two names it could be the end of: nothing to go by
+      {{"省商务厅", "省商务厅", "市商务厅", "市商务厅", "商务厅"},
+       {"省商务厅", "省商务厅", "市商务厅", "市商务厅", "商务厅"}},
+      // a name with a level before it is not junk before a name
+      {{"商务厅", "商务厅", "省商务厅"}, {"商务厅", "商务厅", "省商务厅"}},
   };
   for (const Case& c : cases) {
     extractor::RawPlan plan = OnePlan({c.cells[0]}, "年底前", "1");

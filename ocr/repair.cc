@@ -413,6 +413,7 @@ class Repairer {
     for (const std::string& reading : UnknownNames(normalized)) {
       std::optional<std::string> known = Snap(reading);
       if (!known) known = SnapToDocument(reading);
+      if (!known) known = SnapAtStart(reading);
       if (!known ||
           !ReplaceAcrossLines(&normalized, reading, *known)) {
         Flag(row, "ocr_department",
@@ -555,6 +556,33 @@ class Repairer {
       found = name;
     }
     if (tie) return std::nullopt;
+    return found;
+  }
+
+  // The document's commoner name `reading` is with its first character lost
+  // (应急管理厅 for 省应急管理厅, on noisy scans) or with junk
+  // before it (-省应急管理厅), when that name is the only one.
+  std::optional<std::string> SnapAtStart(const std::string& reading) const {
+    const std::u32string want = lexicon::ToU32(reading);
+    if (want.size() < 3) return std::nullopt;
+    const auto self = readings_.find(reading);
+    const int own = self == readings_.end() ? 0 : self->second;
+    const bool junk_first =
+        !lexicon::IsIdeograph(want[0]) &&
+        !(want[0] < 0x80 && std::isalnum(static_cast<int>(want[0])));
+    std::optional<std::string> found;
+    for (const auto& [name, count] : readings_) {
+      if (count <= own) continue;
+      const std::u32string have = lexicon::ToU32(name);
+      const bool lost = have.size() == want.size() + 1 &&
+                        lexicon::IsIdeograph(have[0]) &&
+                        have.compare(1, std::u32string::npos, want) == 0;
+      const bool extra =
+          junk_first && want.compare(1, std::u32string::npos, have) == 0;
+      if (!lost && !extra) continue;
+      if (found) return std::nullopt;  // two names fit
+      found = name;
+    }
     return found;
   }
 
