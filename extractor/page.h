@@ -52,6 +52,14 @@ struct Ruling {
   double to;     // end along the axis, from <= to
 };
 
+// Whether horizontal ruling `h` and vertical ruling `v` cross or meet,
+// allowing `tol` points at either end (rules drawn or scanned to stop short
+// of each other at a corner).
+inline bool Intersects(const Ruling& h, const Ruling& v, double tol) {
+  return v.pos >= h.from - tol && v.pos <= h.to + tol &&
+         h.pos >= v.from - tol && h.pos <= v.to + tol;
+}
+
 struct Page {
   int number = 0;  // 1-based physical page number
   double width = 0, height = 0;

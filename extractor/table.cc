@@ -71,11 +71,6 @@ std::vector<Ruling> MergeRulings(std::vector<Ruling> in, double tol) {
   return out;
 }
 
-bool Intersects(const Ruling& h, const Ruling& v, double tol) {
-  return v.pos >= h.from - tol && v.pos <= h.to + tol &&
-         h.pos >= v.from - tol && h.pos <= v.to + tol;
-}
-
 // Distinct positions, snapped: values closer than tol collapse to their mean.
 std::vector<double> Snap(std::vector<double> v, double tol) {
   std::sort(v.begin(), v.end());

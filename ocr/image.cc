@@ -118,14 +118,6 @@ std::vector<FoundRuling> RulingsIn(Pix* mask, bool horizontal, double dpi,
   return found;
 }
 
-// Whether a horizontal and a vertical ruling meet (within 2 pt: a scanned
-// table's rules may stop short of each other at a corner).
-bool Meet(const extractor::Ruling& h, const extractor::Ruling& v) {
-  constexpr double kTol = 2;
-  return v.pos >= h.from - kTol && v.pos <= h.to + kTol &&
-         h.pos >= v.from - kTol && h.pos <= v.to + kTol;
-}
-
 // The fraction of a ruling's length along which `binary` has ink beside
 // it, `from` to `to` pixels past its box on either side.
 double InkBeside(Pix* binary, const FoundRuling& f, bool horizontal, int from,
@@ -168,7 +160,9 @@ void KeepRulings(const std::vector<FoundRuling>& found,
     bool keep = r.to - r.from >= kLoneRuling * 72;
     for (size_t k = 0; !keep && k < across.size(); ++k) {
       const extractor::Ruling& a = across[k].ruling;
-      keep = horizontal ? Meet(r, a) : Meet(a, r);
+      // Within 2 pt: a scanned table's rules may stop short at a corner.
+      keep = horizontal ? extractor::Intersects(r, a, 2)
+                        : extractor::Intersects(a, r, 2);
     }
     if (!keep && InkBeside(binary, f, horizontal, from, to) > 0.5) continue;
     out->push_back(r);

@@ -531,6 +531,12 @@ class Repairer {
     }
   }
 
+  // How often the document's OCR rows read `name` (CountReadings).
+  int TimesRead(const std::string& name) const {
+    const auto it = readings_.find(name);
+    return it == readings_.end() ? 0 : it->second;
+  }
+
   // A name the dictionary does not know may still be read several times in
   // the document: a reading is taken as the unique other reading one
   // character away, with the same first character, that the document shows
@@ -538,8 +544,7 @@ class Repairer {
   // characters away are other units: 成都东部新区 and 成都高新区).
   std::optional<std::string> SnapToDocument(const std::string& reading) const {
     if (CodePoints(reading) < 4) return std::nullopt;
-    const auto self = readings_.find(reading);
-    const int own = self == readings_.end() ? 0 : self->second;
+    const int own = TimesRead(reading);
     const std::u32string want = lexicon::ToU32(reading);
     const int limit = 1;
     std::optional<std::string> found;
@@ -565,8 +570,7 @@ class Repairer {
   std::optional<std::string> SnapAtStart(const std::string& reading) const {
     const std::u32string want = lexicon::ToU32(reading);
     if (want.size() < 3) return std::nullopt;
-    const auto self = readings_.find(reading);
-    const int own = self == readings_.end() ? 0 : self->second;
+    const int own = TimesRead(reading);
     const bool junk_first =
         !lexicon::IsIdeograph(want[0]) &&
         !(want[0] < 0x80 && std::isalnum(static_cast<int>(want[0])));
